@@ -1,0 +1,21 @@
+# Every target bootstraps .venv when it is missing or older than pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## console sandbox without Slack tokens, the real bot with them
+	@$(VENV)/bin/devcenter-bot run
+
+test: $(STAMP)  ## the whole suite (PostgreSQL too when DEVCENTER_TEST_POSTGRES_URL is set)
+	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .

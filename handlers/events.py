@@ -1,0 +1,32 @@
+"""Events API listeners: member joins (welcome) and @mentions (commands for external users)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext, Say
+
+from handlers.routing import reply_for
+from slackbot.ids import EventType
+
+
+def member_joined(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
+    """Queue the once-ever welcome for a partner's user joining its shared channel."""
+    directory, user = context["directory"], event["user"]
+    context["services"].member_joined(body["event_id"], user, event["channel"],
+                                      is_staff=directory.is_staff(user), is_external=directory.is_external(user))
+
+
+def mention(event: dict[str, Any], body: dict[str, Any], say: Say, context: BoltContext) -> None:
+    """`@DevCenter status`: the same commands as /devcenter, answered in a thread."""
+    services = context["services"]
+    if not services.first_delivery(body["event_id"], EventType.APP_MENTION):
+        return
+    text, blocks = reply_for(services, context["actor"], event.get("text", ""))
+    say(text=text, blocks=blocks, thread_ts=event.get("thread_ts") or event["ts"])
+
+
+def register(app: App) -> None:
+    """Attach the event listeners."""
+    app.event(EventType.MEMBER_JOINED_CHANNEL)(member_joined)
+    app.event(EventType.APP_MENTION)(mention)

@@ -1,0 +1,83 @@
+"""Composition root: the only place that wires settings, storage, services, Slack clients and handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler, ServerErrorRetryHandler
+from sqlalchemy import Engine
+
+import handlers
+from slackbot.config import Settings
+from slackbot.notify.directory import SlackDirectory
+from slackbot.notify.sender import SlackSender
+from slackbot.notify.worker import OutboxWorker
+from slackbot.services import Services
+from storage.db import make_engine, require_current_schema, session_factory
+from storage.uow import uow_factory
+
+
+def system_clock() -> datetime:
+    """The real clock, read only at the edges (composition root, worker loops)."""
+    return datetime.now(UTC)
+
+
+def web_client(settings: Settings, *, wait_on_rate_limit: bool) -> WebClient:
+    """A WebClient on SLACK_API_URL; interactive calls wait on 429, outbox calls must not (it reschedules)."""
+    client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=10)
+    if wait_on_rate_limit:
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=1))
+    client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+@dataclass
+class Bot:
+    """Everything a running bot is made of."""
+
+    settings: Settings
+    engine: Engine
+    services: Services
+    app: App
+    directory: SlackDirectory
+    outbox: OutboxWorker
+
+
+def create_app(settings: Settings, services: Services, *, client: WebClient, directory: SlackDirectory,
+               listener_executor: Executor | None = None) -> App:
+    """The Bolt app with every listener registered; nothing is called on Slack until a request arrives."""
+    socket_mode = settings.app_token is not None
+    app = App(
+        client=client,
+        signing_secret=settings.signing_secret or ("unused-in-socket-mode" if socket_mode else None),
+        request_verification_enabled=not socket_mode,
+        token_verification_enabled=False,  # auth.test happens on the first request instead of at import
+        process_before_response=False,
+        listener_executor=listener_executor,
+    )
+    handlers.register(app, services, directory)
+    return app
+
+
+def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_clock,
+              listener_executor: Executor | None = None, outbox_interval: float = 1.0) -> Bot:
+    """Open the database (refusing an unmigrated one) and wire the whole bot."""
+    engine = make_engine(settings.database_url)
+    require_current_schema(engine)
+    services = Services(
+        uow=uow_factory(session_factory(engine)), clock=clock, timezone=settings.timezone,
+        review_channel=settings.review_channel, announce_channel=settings.announce_channel,
+        staff_users=settings.staff_users,
+    )
+    client = web_client(settings, wait_on_rate_limit=True)
+    directory = SlackDirectory(client, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
+    app = create_app(settings, services, client=client, directory=directory, listener_executor=listener_executor)
+    sender = SlackSender(web_client(settings, wait_on_rate_limit=False))
+    outbox = OutboxWorker(services.uow, sender, clock, alert_channel=settings.review_channel,
+                          interval=outbox_interval)
+    return Bot(settings, engine, services, app, directory, outbox)

@@ -1,0 +1,127 @@
+"""Settings from the environment: one frozen dataclass, read explicitly, never at import time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+SLACK_DEFAULT_API_URL = "https://slack.com/api/"
+DEFAULT_DATABASE_URL = "sqlite:///var/devcenter.db"
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
+_USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(ValueError):
+    """A missing or malformed setting; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    bot_token: str | None = None
+    signing_secret: str | None = None
+    app_token: str | None = None
+    slack_api_url: str = SLACK_DEFAULT_API_URL
+    database_url: str = DEFAULT_DATABASE_URL
+    timezone: str = "America/Los_Angeles"
+    staff_usergroup: str | None = None
+    staff_users: frozenset[str] = field(default_factory=frozenset)
+    review_channel: str | None = None
+    announce_channel: str | None = None
+    port: int = 3000
+    log_level: str = "INFO"
+
+    @property
+    def has_slack_tokens(self) -> bool:
+        """True when the bot should talk to a real Slack workspace."""
+        return bool(self.bot_token)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The program's timezone (releases, cutoffs, review due dates)."""
+        return ZoneInfo(self.timezone)
+
+    def __repr__(self) -> str:  # never print a secret, even by accident
+        return f"Settings(database_url={_redact_url(self.database_url)!r}, timezone={self.timezone!r})"
+
+
+def load_settings(env: Mapping[str, str]) -> Settings:
+    """Build Settings from a mapping such as os.environ; raise ConfigError naming the bad variable."""
+    get = lambda name: (env.get(name) or "").strip() or None
+    bot_token, secret, app_token = get("SLACK_BOT_TOKEN"), get("SLACK_SIGNING_SECRET"), get("SLACK_APP_TOKEN")
+    if bot_token and not bot_token.startswith("xoxb-"):
+        raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'")
+    if app_token and not app_token.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+    if bot_token and not app_token and not secret:
+        raise ConfigError("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
+    api_url = get("SLACK_API_URL") or SLACK_DEFAULT_API_URL
+    if not re.match(r"^https?://", api_url) or not api_url.endswith("/"):
+        raise ConfigError("SLACK_API_URL must be an http(s) URL ending with '/'")
+    tz = get("DEVCENTER_TZ") or "America/Los_Angeles"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"DEVCENTER_TZ is not a known IANA timezone: {tz!r}") from None
+    return Settings(
+        bot_token=bot_token,
+        signing_secret=secret,
+        app_token=app_token,
+        slack_api_url=api_url,
+        database_url=_database_url(get("DATABASE_URL")),
+        timezone=tz,
+        staff_usergroup=_match(get("DEVCENTER_STAFF_USERGROUP"), _USERGROUP_ID, "DEVCENTER_STAFF_USERGROUP"),
+        staff_users=_user_ids(get("DEVCENTER_STAFF_USERS")),
+        review_channel=_match(get("DEVCENTER_REVIEW_CHANNEL"), _CHANNEL_ID, "DEVCENTER_REVIEW_CHANNEL"),
+        announce_channel=_match(get("DEVCENTER_ANNOUNCE_CHANNEL"), _CHANNEL_ID, "DEVCENTER_ANNOUNCE_CHANNEL"),
+        port=_port(get("PORT")),
+        log_level=_log_level(get("LOG_LEVEL")),
+    )
+
+
+def _match(value: str | None, pattern: re.Pattern[str], name: str) -> str | None:
+    if value is not None and not pattern.match(value):
+        raise ConfigError(f"{name} is not a Slack id of the right kind: {value!r}")
+    return value
+
+
+def _user_ids(value: str | None) -> frozenset[str]:
+    ids = [part for part in re.split(r"[,\s]+", value or "") if part]
+    for user_id in ids:
+        _match(user_id, _USER_ID, "DEVCENTER_STAFF_USERS")
+    return frozenset(ids)
+
+
+def _database_url(value: str | None) -> str:
+    url = value or DEFAULT_DATABASE_URL
+    if url.startswith("postgres://"):  # Heroku-style alias
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if not url.startswith(("sqlite:", "postgresql+psycopg:")):
+        raise ConfigError("DATABASE_URL must be a sqlite:/// or postgresql:// URL")
+    return url
+
+
+def _port(value: str | None) -> int:
+    if value is None:
+        return 3000
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise ConfigError(f"PORT must be a number from 0 to 65535, got {value!r}")
+    return int(value)
+
+
+def _log_level(value: str | None) -> str:
+    level = (value or "INFO").upper()
+    if level not in _LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}")
+    return level
+
+
+def _redact_url(url: str) -> str:
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)

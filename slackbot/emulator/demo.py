@@ -1,0 +1,42 @@
+"""A demo workspace: Segment staff, two partner organisations over Slack Connect, and their channels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from slackbot.emulator.harness import Harness
+from slackbot.emulator.workspace import Channel, User
+from slackbot.services.demo import seed_demo
+
+STAFF_ID, REVIEW_CHANNEL_ID, ANNOUNCE_CHANNEL_ID = "U0STAFF001", "C0STAFF001", "C0ANNOUNC1"
+
+
+@dataclass(frozen=True)
+class DemoWorld:
+    """Who and where, for tests and the console."""
+
+    staff: User
+    pat: User  # Acme Analytics, external
+    riley: User  # Rocket Metrics, external
+    stranger: User  # an internal user who is neither staff nor partner
+    acme_channel: Channel
+    rocket_channel: Channel
+    review_channel: Channel
+    announce_channel: Channel
+
+
+def build_world(harness: Harness, *, seed: bool = True) -> DemoWorld:
+    """Create the demo users and channels in the emulator and (optionally) the demo partners in the bot."""
+    ws = harness.slack.workspace
+    staff = ws.add_user("sam.staff", "Sam Staff", user_id=STAFF_ID)
+    pat = ws.add_user("pat.partner", "Pat Partner", external=True, user_id="U0MEMBER01")
+    riley = ws.add_user("riley.rocket", "Riley Rocket", external=True, user_id="U0RILEY001")
+    stranger = ws.add_user("casey.stranger", "Casey Stranger", user_id="U0CASEY001")
+    acme = ws.add_channel("partner-acme-analytics", shared=True, members=[staff])
+    rocket = ws.add_channel("partner-rocket-metrics", shared=True, members=[staff, riley])
+    review = ws.add_channel("devcenter-reviews", members=[staff], channel_id=REVIEW_CHANNEL_ID)
+    announce = ws.add_channel("devcenter-announcements", members=[staff], channel_id=ANNOUNCE_CHANNEL_ID)
+    if seed:
+        seed_demo(harness.bot.services.uow, acme_channel=acme.id, acme_users=pat.id, rocket_channel=rocket.id,
+                  rocket_users=riley.id, now=harness.clock(), timezone=harness.settings.timezone)
+    return DemoWorld(staff, pat, riley, stranger, acme, rocket, review, announce)

@@ -1,0 +1,110 @@
+"""Everything wired for tests and the console: fake Slack, the real bot over HTTP, the DSL."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slackbot.app import Bot, build_bot
+from slackbot.config import Settings
+from slackbot.emulator.driver import Driver
+from slackbot.emulator.dsl import Emulator
+from slackbot.emulator.server import FakeSlack
+from slackbot.web import EVENTS_PATH, wsgi_app
+
+
+class FrozenClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or datetime(2026, 11, 23, 17, 0, tzinfo=UTC)  # a Monday, 09:00 Pacific
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        """Move forward by timedelta(**delta)."""
+        self.now += timedelta(**delta)
+        return self.now
+
+
+class TrackingExecutor(Executor):
+    """Runs Bolt's post-ack listener work on threads and lets tests wait until all of it is done."""
+
+    def __init__(self, workers: int = 8) -> None:
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="bolt-listener")
+        self._idle = threading.Condition()
+        self._pending = 0
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        with self._idle:
+            self._pending += 1
+        future = self._pool.submit(fn, *args, **kwargs)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, _future: Future[Any]) -> None:
+        with self._idle:
+            self._pending -= 1
+            self._idle.notify_all()
+
+    def wait_idle(self, timeout: float = 30.0) -> None:
+        """Block until no listener is running."""
+        with self._idle:
+            if not self._idle.wait_for(lambda: self._pending == 0, timeout):
+                raise TimeoutError("Bolt listeners still running")
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class Harness:
+    """Fake Slack on a free port, the bot served over real HTTP on another, and an Emulator to drive it."""
+
+    def __init__(self, database_url: str, *, clock: Callable[[], datetime] | None = None,
+                 staff_users: frozenset[str] = frozenset(), review_channel: str | None = None,
+                 announce_channel: str | None = None, slack: FakeSlack | None = None) -> None:
+        self.slack = (slack or FakeSlack()).start()
+        self.clock = clock or FrozenClock()
+        self.settings = Settings(
+            bot_token="xoxb-emulator", signing_secret=secrets.token_hex(16), slack_api_url=self.slack.api_url,
+            database_url=database_url, staff_users=staff_users, review_channel=review_channel,
+            announce_channel=announce_channel,
+        )
+        self.executor = TrackingExecutor()
+        self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
+        self.http = make_server("127.0.0.1", 0, wsgi_app(self.bot.app, self.bot.services.database_ok),
+                                server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+        threading.Thread(target=self.http.serve_forever, name="bot-http", daemon=True).start()
+        self.app_url = f"http://127.0.0.1:{self.http.server_address[1]}{EVENTS_PATH}"
+        self.driver = Driver(self.app_url, self.settings.signing_secret or "", self.slack.workspace,
+                             self.slack.base_url)
+        self.emu = Emulator(self.slack, self.driver, self.settle)
+
+    def settle(self) -> None:
+        """Wait for post-ack work, then deliver whatever the outbox has due now."""
+        self.executor.wait_idle()
+        self.bot.outbox.drain()
+
+    def close(self) -> None:
+        """Stop servers and release the database."""
+        self.http.shutdown()
+        self.http.server_close()
+        self.executor.shutdown()
+        self.slack.stop()
+        self.bot.engine.dispose()

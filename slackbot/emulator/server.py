@@ -1,0 +1,182 @@
+"""The fake Slack Web API over HTTP on 127.0.0.1 (free port), with rate limits and fault injection."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+from slackbot.emulator.webapi import METHODS, TIERS, SlackError, response_url_post
+from slackbot.emulator.workspace import Workspace
+
+JSON_FIELDS = ("blocks", "view", "metadata", "attachments")
+
+
+@dataclass
+class Fault:
+    """Answer the next `times` calls of `method` with an HTTP error (or drop the connection)."""
+
+    method: str
+    status: int = 429
+    retry_after: int = 1
+    times: int = 1
+    drop: bool = False
+
+
+class RateLimiter:
+    """Per-method requests-per-minute windows, and one message per second per channel for chat.postMessage.
+
+    `speed` compresses time for tests and benchmarks (speed=60: a minute's allowance per second).
+    """
+
+    def __init__(self, workspace: Workspace, *, enabled: bool = False, speed: float = 1.0) -> None:
+        self.workspace, self.enabled, self.speed = workspace, enabled, speed
+        self._lock = threading.Lock()
+        self._calls: dict[str, deque[float]] = defaultdict(deque)
+
+    def check(self, method: str, args: dict[str, Any]) -> float | None:
+        """Seconds to wait when over the limit, else None (and the call is counted)."""
+        if not self.enabled:
+            return None
+        now = self.workspace.monotonic()
+        keys = [(method, 60.0 / self.speed, TIERS.get(method, 100))]
+        if method == "chat.postMessage":
+            keys.append((f"{method}:{args.get('channel')}", 1.0 / self.speed, 1))
+        with self._lock:
+            for key, window, allowed in keys:
+                calls = self._calls[key]
+                while calls and now - calls[0] >= window:
+                    calls.popleft()
+                if len(calls) >= allowed:
+                    return window - (now - calls[0])
+            for key, _, _ in keys:
+                self._calls[key].append(now)
+        return None
+
+
+class FakeSlack:
+    """Serves a Workspace as Slack's Web API and response URLs; `url` ends with '/' like SLACK_API_URL."""
+
+    def __init__(self, workspace: Workspace | None = None) -> None:
+        self.workspace = workspace or Workspace()
+        self.faults: list[Fault] = []
+        self.limiter = RateLimiter(self.workspace)
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-slack", daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        """http://127.0.0.1:<port>/"""
+        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    @property
+    def api_url(self) -> str:
+        """The value for SLACK_API_URL."""
+        return self.base_url + "api/"
+
+    def start(self) -> FakeSlack:
+        """Start serving in a background thread."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving."""
+        self._server.shutdown()
+        self._server.server_close()
+
+    def inject(self, method: str, *, status: int = 429, retry_after: int = 1, times: int = 1,
+               drop: bool = False) -> None:
+        """Make the next `times` calls of `method` fail."""
+        with self._lock:
+            self.faults.append(Fault(method, status, retry_after, times, drop))
+
+    def take_fault(self, method: str) -> Fault | None:
+        """The fault to apply to this call, if any (consumes one use)."""
+        with self._lock:
+            for fault in self.faults:
+                if fault.method == method and fault.times > 0:
+                    fault.times -= 1
+                    return fault
+        return None
+
+    def call(self, method: str, args: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any], float | None]:
+        """Run one Web API call: (HTTP status, JSON body, Retry-After seconds or None)."""
+        self.workspace.calls.append((method, args))
+        if method not in METHODS:
+            return 404, {"ok": False, "error": "unknown_method"}, None
+        if not token:
+            return 200, {"ok": False, "error": "not_authed"}, None
+        if (wait := self.limiter.check(method, args)) is not None:
+            return 429, {"ok": False, "error": "ratelimited"}, wait
+        try:
+            return 200, {"ok": True, **METHODS[method](self.workspace, args)}, None
+        except SlackError as error:
+            return error.status, error.body(), None
+
+
+def _decode(args: dict[str, Any]) -> dict[str, Any]:
+    for name in JSON_FIELDS:
+        value = args.get(name)
+        if isinstance(value, str) and value[:1] in ("[", "{"):
+            args[name] = json.loads(value)
+    return args
+
+
+def _handler_for(slack: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return None
+
+        def do_POST(self) -> None:
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+            is_json = (self.headers.get("Content-Type") or "").startswith("application/json")
+            if self.path.startswith("/hooks/"):
+                self._hook(self.path.rstrip("/").rsplit("/", 1)[-1], json.loads(raw or "{}"))
+                return
+            method = self.path.removeprefix("/api/").split("?")[0]
+            if (fault := slack.take_fault(method)) is not None:
+                if fault.drop:
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                error = "ratelimited" if fault.status == 429 else "internal_error"
+                headers = {"Retry-After": str(fault.retry_after)} if fault.status == 429 else {}
+                self._send(fault.status, {"ok": False, "error": error}, headers)
+                return
+            args = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw, keep_blank_values=True))
+            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip() or args.get("token")
+            status, body, wait = slack.call(method, _decode(args), token)
+            headers = {"Retry-After": str(max(1, math.ceil(wait)))} if wait is not None else {}
+            self._send(status, body, headers)
+
+        def _hook(self, url_id: str, body: dict[str, Any]) -> None:
+            try:
+                response_url_post(slack.workspace, url_id, body)
+            except SlackError as error:
+                self._send(error.status, error.body())
+                return
+            self._send_raw(200, b"ok", "text/plain")
+
+        def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+            self._send_raw(status, json.dumps(body).encode(), "application/json; charset=utf-8", headers)
+
+        def _send_raw(self, status: int, data: bytes, content_type: str,
+                      headers: dict[str, str] | None = None) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler

@@ -1,0 +1,272 @@
+"""Web API methods of the emulated workspace, with Slack's response and error shapes."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from slackbot.emulator.workspace import (
+    APP_ID,
+    BOT_ID,
+    BOT_USER_ID,
+    RESPONSE_URL_TTL,
+    RESPONSE_URL_USES,
+    TEAM_DOMAIN,
+    TEAM_ID,
+    TEAM_NAME,
+    TRIGGER_TTL,
+    Message,
+    View,
+    Workspace,
+)
+
+MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, MAX_SECTION_TEXT, MAX_TEXT = 50, 100, 3000, 40000
+
+
+class SlackError(Exception):
+    """An `ok: false` answer (HTTP 200 unless `status` says otherwise)."""
+
+    def __init__(self, error: str, status: int = 200, **extra: Any) -> None:
+        super().__init__(error)
+        self.error, self.status, self.extra = error, status, extra
+
+    def body(self) -> dict[str, Any]:
+        """The JSON body Slack sends."""
+        return {"ok": False, "error": self.error, **self.extra}
+
+
+def _require(args: dict[str, Any], *names: str) -> None:
+    for name in names:
+        if args.get(name) in (None, ""):
+            raise SlackError("invalid_arguments", response_metadata={"messages": [f"[ERROR] missing '{name}'"]})
+
+
+def _check_blocks(blocks: list[dict[str, Any]], limit: int, pointer: str = "/blocks") -> None:
+    problems = []
+    if len(blocks) > limit:
+        problems.append(f"no more than {limit} items allowed [json-pointer:{pointer}]")
+    for i, block in enumerate(blocks):
+        text = (block.get("text") or {}).get("text", "") if isinstance(block.get("text"), dict) else ""
+        if block.get("type") == "section" and len(text) > MAX_SECTION_TEXT:
+            problems.append(f"must be less than 3001 characters [json-pointer:{pointer}/{i}/text/text]")
+        if len(str(block.get("block_id", ""))) > 255:
+            problems.append(f"must be less than 256 characters [json-pointer:{pointer}/{i}/block_id]")
+    if problems:
+        raise SlackError("invalid_blocks", errors=problems,
+                         response_metadata={"messages": [f"[ERROR] {p}" for p in problems]})
+
+
+def _channel(ws: Workspace, channel_id: str) -> Any:
+    if channel_id[:1] in ("U", "W") and channel_id in ws.users:
+        return ws.im_with(channel_id)
+    channel = ws.channels.get(channel_id)
+    if channel is None:
+        raise SlackError("channel_not_found")
+    if BOT_USER_ID not in channel.members:
+        raise SlackError("not_in_channel")
+    return channel
+
+
+def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """auth.test (Bolt needs bot_id and user_id)."""
+    return {"url": f"https://{TEAM_DOMAIN}.slack.com/", "team": TEAM_NAME, "user": "devcenter",
+            "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
+
+
+def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """chat.postMessage."""
+    _require(args, "channel")
+    blocks = args.get("blocks") or []
+    if not args.get("text") and not blocks:
+        raise SlackError("no_text")
+    _check_blocks(blocks, MAX_MESSAGE_BLOCKS)
+    with ws.lock:
+        channel = _channel(ws, args["channel"])
+        thread_ts = args.get("thread_ts") or None
+        if thread_ts and not any(m.ts == thread_ts and m.channel == channel.id for m in ws.messages):
+            raise SlackError("thread_not_found")
+        message = Message(ws.next_ts(), channel.id, BOT_USER_ID, str(args.get("text") or "")[:MAX_TEXT], blocks,
+                          thread_ts, args.get("metadata"), bot_id=BOT_ID)
+        ws.messages.append(message)
+    return {"channel": channel.id, "ts": message.ts, "message": message.to_api()}
+
+
+def chat_post_ephemeral(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """chat.postEphemeral (the user must be in the channel)."""
+    _require(args, "channel", "user")
+    _check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
+    with ws.lock:
+        channel = _channel(ws, args["channel"])
+        if args["user"] not in channel.members:
+            raise SlackError("user_not_in_channel")
+        message = Message(ws.next_ts(), channel.id, BOT_USER_ID, str(args.get("text") or ""),
+                          args.get("blocks") or [], args.get("thread_ts"), ephemeral_to=args["user"], bot_id=BOT_ID)
+        ws.messages.append(message)
+    return {"message_ts": message.ts}
+
+
+def chat_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """chat.update of one of the bot's own messages."""
+    _require(args, "channel", "ts")
+    _check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
+    with ws.lock:
+        message = next((m for m in ws.messages if m.channel == args["channel"] and m.ts == args["ts"]
+                        and m.ephemeral_to is None), None)
+        if message is None:
+            raise SlackError("message_not_found")
+        if message.user != BOT_USER_ID:
+            raise SlackError("cant_update_message")
+        message.text = str(args.get("text") or message.text)
+        message.blocks = args.get("blocks") if args.get("blocks") is not None else message.blocks
+        message.edited = True
+    return {"channel": message.channel, "ts": message.ts, "text": message.text, "message": message.to_api()}
+
+
+def conversations_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """conversations.open for a DM with one user."""
+    _require(args, "users")
+    user_id = str(args["users"]).split(",")[0]
+    if user_id not in ws.users:
+        raise SlackError("user_not_found")
+    return {"channel": {"id": ws.im_with(user_id).id}}
+
+
+def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """conversations.history, newest first, top-level messages only."""
+    _require(args, "channel")
+    channel = _channel(ws, args["channel"])
+    limit = int(args.get("limit") or 100)
+    messages = [m for m in ws.visible_messages(channel.id) if not m.thread_ts or m.thread_ts == m.ts]
+    newest = list(reversed(messages))[:limit]
+    return {"messages": [m.to_api() for m in newest], "has_more": len(messages) > limit}
+
+
+def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """conversations.replies: the parent then its replies."""
+    _require(args, "channel", "ts")
+    channel = _channel(ws, args["channel"])
+    thread = [m for m in ws.visible_messages(channel.id) if m.ts == args["ts"] or m.thread_ts == args["ts"]]
+    if not thread:
+        raise SlackError("thread_not_found")
+    return {"messages": [m.to_api() for m in thread], "has_more": False}
+
+
+def users_info(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """users.info."""
+    _require(args, "user")
+    user = ws.users.get(args["user"])
+    if user is None:
+        raise SlackError("user_not_found")
+    return {"user": user.to_api()}
+
+
+def usergroups_users_list(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """usergroups.users.list."""
+    _require(args, "usergroup")
+    if args["usergroup"] not in ws.usergroups:
+        raise SlackError("no_such_subteam")
+    return {"users": sorted(ws.usergroups[args["usergroup"]])}
+
+
+def _take_trigger(ws: Workspace, trigger_id: str) -> str:
+    with ws.lock:
+        entry = ws.triggers.pop(trigger_id, None)
+    if entry is None:
+        raise SlackError("invalid_trigger_id")
+    user_id, issued = entry
+    if ws.monotonic() - issued > TRIGGER_TTL:
+        raise SlackError("expired_trigger_id")
+    return user_id
+
+
+def _new_view(ws: Workspace, user_id: str, data: dict[str, Any], view_id: str | None = None) -> View:
+    kind = data.get("type", "modal")
+    _check_blocks(data.get("blocks") or [], MAX_VIEW_BLOCKS, "/view/blocks")
+    if kind == "modal" and any(b.get("type") == "input" for b in data.get("blocks") or []) and not data.get("submit"):
+        raise SlackError("invalid_arguments", response_metadata={
+            "messages": ["[ERROR] must define submit to use input block [json-pointer:/view/blocks/0/input]"]})
+    view = View(view_id or ws.next_id("V"), user_id, data, f"{int(ws.monotonic())}.{secrets.token_hex(4)}", kind)
+    return view
+
+
+def view_api(view: View) -> dict[str, Any]:
+    """A view as Slack returns it and sends it in payloads."""
+    return {"id": view.id, "team_id": TEAM_ID, "type": view.type, "hash": view.hash, "app_id": APP_ID,
+            "bot_id": BOT_ID,
+            "root_view_id": view.id, "previous_view_id": None, "state": {"values": {}},
+            "private_metadata": "", "callback_id": "", "external_id": "", **view.data}
+
+
+def views_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """views.open with a single-use, 3-second trigger_id."""
+    _require(args, "trigger_id", "view")
+    user_id = _take_trigger(ws, args["trigger_id"])
+    view = _new_view(ws, user_id, args["view"])
+    with ws.lock:
+        ws.views[view.id] = view
+    return {"view": view_api(view)}
+
+
+def views_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """views.update by view_id, honouring `hash` (hash_conflict when stale)."""
+    _require(args, "view_id", "view")
+    with ws.lock:
+        old = ws.views.get(args["view_id"])
+        if old is None:
+            raise SlackError("not_found")
+        if args.get("hash") and args["hash"] != old.hash:
+            raise SlackError("hash_conflict")
+        view = _new_view(ws, old.user, args["view"], old.id)
+        ws.views[view.id] = view
+    return {"view": view_api(view)}
+
+
+def views_publish(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """views.publish of a Home tab."""
+    _require(args, "user_id", "view")
+    if args["user_id"] not in ws.users:
+        raise SlackError("user_not_found")
+    view = _new_view(ws, args["user_id"], args["view"])
+    with ws.lock:
+        ws.homes[args["user_id"]] = view
+    return {"view": view_api(view)}
+
+
+def response_url_post(ws: Workspace, url_id: str, body: dict[str, Any]) -> None:
+    """A POST to a response_url: an ephemeral (or in_channel) message; 5 uses in 30 minutes."""
+    _check_blocks(body.get("blocks") or [], MAX_MESSAGE_BLOCKS)
+    with ws.lock:
+        url = ws.response_urls.get(url_id)
+        if url is None or ws.monotonic() - url.created > RESPONSE_URL_TTL:
+            raise SlackError("expired_url", status=404)
+        if url.uses >= RESPONSE_URL_USES:
+            raise SlackError("used_url", status=404)
+        url.uses += 1
+        public = body.get("response_type") == "in_channel"
+        ws.messages.append(Message(ws.next_ts(), url.channel, BOT_USER_ID, str(body.get("text") or ""),
+                                   body.get("blocks") or [], ephemeral_to=None if public else url.user,
+                                   bot_id=BOT_ID))
+
+
+METHODS: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, Any]]] = {
+    "auth.test": auth_test,
+    "chat.postMessage": chat_post_message,
+    "chat.postEphemeral": chat_post_ephemeral,
+    "chat.update": chat_update,
+    "conversations.open": conversations_open,
+    "conversations.history": conversations_history,
+    "conversations.replies": conversations_replies,
+    "users.info": users_info,
+    "usergroups.users.list": usergroups_users_list,
+    "views.open": views_open,
+    "views.update": views_update,
+    "views.publish": views_publish,
+}
+
+# https://docs.slack.dev/apis/web-api/rate-limits — requests per minute per method (special: postMessage)
+TIERS: dict[str, int] = {
+    "auth.test": 100, "chat.postMessage": 60, "chat.postEphemeral": 100, "chat.update": 50,
+    "conversations.open": 50, "conversations.history": 50, "conversations.replies": 50, "users.info": 100,
+    "usergroups.users.list": 20, "views.open": 100, "views.update": 100, "views.publish": 100,
+}

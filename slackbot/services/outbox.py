@@ -1,0 +1,114 @@
+"""Use case: deliver queued notifications exactly once, at Slack's pace."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from slackbot.domain.notifications import MessageKind
+from storage.repositories import ClaimedMessage
+from storage.uow import UowFactory
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+
+
+class RetryLater(Exception):
+    """Slack could not take the message now (429, 5xx, network); `retry_after` seconds when Slack said."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class Undeliverable(Exception):
+    """Slack refused the message for good (channel gone, bot not in channel, invalid blocks)."""
+
+
+class Sender(Protocol):
+    """What the outbox needs from Slack; implemented by slackbot.notify.SlackSender."""
+
+    def send(self, message: ClaimedMessage) -> tuple[str, str]:
+        """Post the message; return (channel id, message ts)."""
+
+    def find_sent(self, message: ClaimedMessage) -> tuple[str, str] | None:
+        """Look in the channel for an earlier post of this message (after a crash)."""
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """What one pass of the outbox did."""
+
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    next_retry_at: datetime | None = None
+
+
+def backoff(attempts: int) -> timedelta:
+    """Exponential backoff for failures without a Retry-After: 5 s, 10 s, 20 s … capped at one hour."""
+    return timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def deliver_due(uow_factory: UowFactory, sender: Sender, now: datetime, *, alert_channel: str | None = None,
+                limit: int = 100) -> DeliveryReport:
+    """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly."""
+    sent = retried = failed = 0
+    next_retry: datetime | None = None
+    with uow_factory() as uow:
+        due = uow.outbox.due_ids(now, limit)
+    for message_id in due:
+        with uow_factory() as uow:
+            message = uow.outbox.claim(message_id, now, LEASE)
+            uow.commit()
+        if message is None:
+            continue  # another worker holds it
+        outcome = _deliver_one(uow_factory, sender, message, now, alert_channel)
+        if outcome is None:
+            sent += 1
+        elif outcome == "failed":
+            failed += 1
+        else:
+            retried += 1
+            next_retry = outcome if next_retry is None else min(next_retry, outcome)
+    return DeliveryReport(sent, retried, failed, next_retry)
+
+
+def _deliver_one(uow_factory: UowFactory, sender: Sender, message: ClaimedMessage, now: datetime,
+                 alert_channel: str | None) -> datetime | str | None:
+    try:
+        posted = sender.find_sent(message) if message.crashed_before else None
+        channel, ts = posted or sender.send(message)
+    except RetryLater as exc:
+        if message.attempts >= MAX_ATTEMPTS:
+            return _give_up(uow_factory, message, f"gave up after {message.attempts} attempts: {exc}", now,
+                            alert_channel)
+        delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(message.attempts)
+        with uow_factory() as uow:
+            uow.outbox.reschedule(message.id, now + delay, str(exc))
+            uow.commit()
+        log.info("outbox message %s retries in %ss: %s", message.id, delay.total_seconds(), exc)
+        return now + delay
+    except Undeliverable as exc:
+        return _give_up(uow_factory, message, str(exc), now, alert_channel)
+    with uow_factory() as uow:
+        uow.outbox.mark_sent(message.id, channel, ts, now)
+        uow.commit()
+    return None
+
+
+def _give_up(uow_factory: UowFactory, message: ClaimedMessage, error: str, now: datetime,
+             alert_channel: str | None) -> str:
+    log.error("outbox message %s (%s) failed: %s", message.id, message.kind, error)
+    with uow_factory() as uow:
+        uow.outbox.mark_failed(message.id, error)
+        if alert_channel and message.kind != MessageKind.STAFF_ALERT:
+            uow.outbox.enqueue(dedupe_key=f"alert:outbox:{message.id}", kind=MessageKind.STAFF_ALERT,
+                               channel=alert_channel, now=now,
+                               payload={"outbox_id": message.id, "kind": message.kind, "error": error})
+        uow.commit()
+    return "failed"

@@ -1,0 +1,126 @@
+"""Use case: import partners from a CSV file (company,integration,slug,stage,channel,users)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+from slackbot.domain.errors import InvalidInput
+from slackbot.domain.lifecycle import Stage
+from slackbot.domain.rules import SLACK_CHANNEL_ID, SLACK_USER_ID, Kind, slug_problem
+from storage.uow import UowFactory
+
+HEADER = ["company", "integration", "slug", "stage", "channel", "users"]
+PARTNER_STAGES = {Stage.ACCESS_REQUESTED, Stage.DECLINED}  # a partner at these stages has no integration yet
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One valid line of the import file."""
+
+    line: int
+    company: str
+    integration: str
+    slug: str
+    stage: Stage
+    channel: str | None
+    users: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import changed."""
+
+    partners_created: int
+    integrations_created: int
+    integrations_updated: int
+    members_added: int
+
+
+def parse_import(text: str) -> list[ImportRow]:
+    """Parse and validate every row; raise InvalidInput listing every bad line (keyed 'line N')."""
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
+    if header != HEADER:
+        raise InvalidInput({"line 1": f"the header must be {','.join(HEADER)}"})
+    rows: list[ImportRow] = []
+    errors: dict[str, str] = {}
+    seen_slugs: dict[str, int] = {}
+    for number, fields in enumerate(reader, start=2):
+        if not any(f.strip() for f in fields):
+            continue
+        problem, row = _parse_row(number, fields)
+        if row and row.slug in seen_slugs:
+            problem = f"slug {row.slug!r} already appears on line {seen_slugs[row.slug]}"
+        if problem:
+            errors[f"line {number}"] = problem
+            continue
+        assert row is not None
+        if row.slug:
+            seen_slugs[row.slug] = number
+        rows.append(row)
+    if errors:
+        raise InvalidInput(errors)
+    return rows
+
+
+def _parse_row(number: int, fields: list[str]) -> tuple[str | None, ImportRow | None]:
+    if len(fields) != len(HEADER):
+        return f"expected {len(HEADER)} fields, found {len(fields)}", None
+    company, integration, slug, stage_text, channel, users_text = (f.strip() for f in fields)
+    if not company:
+        return "company is empty", None
+    try:
+        stage = Stage(stage_text)
+    except ValueError:
+        return f"unknown stage {stage_text!r} (one of: {', '.join(s.value for s in Stage)})", None
+    if stage in PARTNER_STAGES:
+        if integration or slug:
+            return f"a partner at stage {stage} has no integration yet: leave integration and slug empty", None
+    else:
+        if not integration:
+            return "integration name is empty", None
+        if problem := slug_problem(slug):
+            return f"slug {slug!r}: {problem}", None
+    if channel and not SLACK_CHANNEL_ID.match(channel):
+        return f"channel {channel!r} is not a Slack channel id (like C0123ABCD)", None
+    users = tuple(users_text.split())
+    if bad := [u for u in users if not SLACK_USER_ID.match(u)]:
+        return f"not Slack user ids: {' '.join(bad)}", None
+    return None, ImportRow(number, company, integration, slug, stage, channel or None, users)
+
+
+def import_partners(uow_factory: UowFactory, rows: list[ImportRow], now: datetime) -> ImportResult:
+    """Create or update partners, members and integrations; running it twice changes nothing more."""
+    partners = integrations = updated = members = 0
+    with uow_factory() as uow:
+        for row in rows:
+            partner = uow.partners.by_name(row.company)
+            partner_stage = row.stage if row.stage in PARTNER_STAGES else Stage.BUILDING
+            if partner is None:
+                partner = uow.partners.add(row.company, partner_stage, row.channel, now)
+                partners += 1
+            elif row.channel and partner.channel_id != row.channel:
+                partner.channel_id = row.channel
+            for user_id in row.users:
+                existing = uow.partners.member(user_id)
+                if existing is None:
+                    uow.partners.add_member(partner, user_id, is_external=True, now=now)
+                    members += 1
+                elif existing.partner_id != partner.id:
+                    raise InvalidInput({f"line {row.line}": f"user {user_id} already belongs to another partner"})
+            if row.stage in PARTNER_STAGES:
+                continue
+            integration = uow.integrations.by_slug(row.slug)
+            if integration is None:
+                uow.integrations.add(partner, row.slug, row.integration, Kind.CLOUD.value, row.stage, now)
+                integrations += 1
+            elif integration.partner_id != partner.id:
+                raise InvalidInput({f"line {row.line}": f"slug {row.slug!r} belongs to another partner"})
+            elif (integration.name, integration.stage) != (row.integration, row.stage):
+                integration.name, integration.stage, integration.updated_at = row.integration, row.stage, now
+                updated += 1
+        uow.commit()
+    return ImportResult(partners, integrations, updated, members)

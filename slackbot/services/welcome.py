@@ -1,0 +1,38 @@
+"""Use case: welcome a partner's user in the shared channel and by DM, once per person, ever."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from slackbot.domain.notifications import MessageKind
+from storage.uow import UowFactory
+
+
+def member_joined(uow_factory: UowFactory, *, event_id: str, user_id: str, channel_id: str, is_staff: bool,
+                  is_external: bool, now: datetime) -> bool:
+    """Queue the welcomes for a join event; True when this event queued anything.
+
+    A repeated event_id (Slack retries up to 3 times) is ignored; the outbox dedupe keys make the
+    welcome once per user ever, whatever the channel, leaves and rejoins.
+    """
+    with uow_factory() as uow:
+        if not uow.events.first_time(event_id, "member_joined_channel", now):
+            uow.rollback()
+            return False
+        partner = uow.partners.by_channel(channel_id)
+        member = uow.partners.member(user_id)
+        if partner is None or is_staff:
+            uow.commit()
+            return False
+        if member is None and is_external:  # a new teammate from the partner's organisation
+            member = uow.partners.add_member(partner, user_id, is_external=True, now=now)
+        if member is None or member.partner_id != partner.id:
+            uow.commit()
+            return False
+        payload = {"user_id": user_id, "partner_name": partner.name, "channel_id": channel_id}
+        queued = uow.outbox.enqueue(dedupe_key=f"welcome:channel:{user_id}", kind=MessageKind.WELCOME_CHANNEL,
+                                    channel=channel_id, payload=payload, now=now)
+        queued |= uow.outbox.enqueue(dedupe_key=f"welcome:dm:{user_id}", kind=MessageKind.WELCOME_DM, channel=user_id,
+                                     payload=payload, now=now)
+        uow.commit()
+        return queued

@@ -1,0 +1,158 @@
+"""Typed SQLAlchemy 2 models. Schema changes go through Alembic (storage/migrations)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from slackbot.domain.lifecycle import Stage
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which drops offsets) and PostgreSQL alike."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; pass an aware one")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Timestamp = UtcDateTime()
+StageColumn = Enum(Stage, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
+
+
+class Base(DeclarativeBase):
+    """Declarative base with naming conventions friendly to Alembic."""
+
+
+class Partner(Base):
+    """A company in the program, with its shared Slack channel."""
+
+    __tablename__ = "partners"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    stage: Mapped[Stage] = mapped_column(StageColumn)
+    channel_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+    members: Mapped[list[PartnerMember]] = relationship(back_populates="partner")
+    integrations: Mapped[list[Integration]] = relationship(back_populates="partner")
+
+
+class PartnerMember(Base):
+    """A Slack user who belongs to a partner (usually an external Slack Connect user)."""
+
+    __tablename__ = "partner_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    is_external: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+
+    partner: Mapped[Partner] = relationship(back_populates="members")
+
+
+class Integration(Base):
+    """A destination a partner builds, moving through the lifecycle."""
+
+    __tablename__ = "integrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    stage: Mapped[Stage] = mapped_column(StageColumn, index=True)
+    pr_url: Mapped[str | None] = mapped_column(String(300))
+    submitted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    review_due_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    approved_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    merged_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    released_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+    partner: Mapped[Partner] = relationship(back_populates="integrations")
+
+
+class AuditEntry(Base):
+    """One stage change (or staff request): who, when, from, to, note."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_subject", "subject_type", "subject_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_type: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    subject_key: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(64))
+    actor_user_id: Mapped[str] = mapped_column(String(32))
+    from_stage: Mapped[str | None] = mapped_column(String(32))
+    to_stage: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(Timestamp, index=True)
+
+
+class OutboxMessage(Base):
+    """A notification waiting to go to Slack; written in the same transaction as its cause."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("dedupe_key", name="uq_outbox_dedupe_key"),
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dedupe_key: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(64))  # which renderer draws it at delivery time
+    channel: Mapped[str] = mapped_column(String(32))  # a channel id, or a user id for a DM
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(Timestamp)
+    claimed_until: Mapped[datetime | None] = mapped_column(Timestamp)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    sent_channel: Mapped[str | None] = mapped_column(String(32))
+    sent_ts: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    sent_at: Mapped[datetime | None] = mapped_column(Timestamp)
+
+
+class ProcessedEvent(Base):
+    """An Events API event_id already handled: Slack retries deliveries, we act once."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(Timestamp)

@@ -1,0 +1,100 @@
+"""Shared fixtures: a migrated database on SQLite and PostgreSQL, a frozen clock, the emulator harness."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from slackbot.emulator.harness import FrozenClock, Harness
+from storage.db import make_engine, session_factory, upgrade
+from storage.models import Base
+from storage.uow import UowFactory, uow_factory
+
+POSTGRES_URL = os.environ.get("DEVCENTER_TEST_POSTGRES_URL")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied for every test (migrating once keeps the suite fast)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_migrated() -> str:
+    """The PostgreSQL URL, migrated once per session."""
+    if not POSTGRES_URL:
+        if IN_CI:
+            pytest.fail("DEVCENTER_TEST_POSTGRES_URL is not set in CI: PostgreSQL tests must run, not skip")
+        pytest.skip("no PostgreSQL (run through `make test`, which starts one)")
+    engine = make_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    upgrade(engine)
+    engine.dispose()
+    return POSTGRES_URL
+
+
+def _truncate_postgres(url: str) -> None:
+    engine = make_engine(url)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A clean, migrated database: every test using it runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        target = tmp_path / "devcenter.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), target)
+        return f"sqlite:///{target}"
+    url = request.getfixturevalue("postgres_migrated")
+    _truncate_postgres(url)
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path, sqlite_template: Path) -> str:
+    """A clean, migrated SQLite database (for tests that need not repeat on PostgreSQL)."""
+    target = tmp_path / "devcenter.db"
+    shutil.copy(sqlite_template, target)
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on the parametrized database."""
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def uow(engine: Engine) -> UowFactory:
+    """A unit-of-work factory on the parametrized database."""
+    return uow_factory(session_factory(engine))
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    """Monday 2026-11-23 09:00 Pacific, until a test moves it."""
+    return FrozenClock()
+
+
+@pytest.fixture
+def harness(database_url: str, clock: FrozenClock) -> Iterator[Harness]:
+    """The bot over HTTP against the emulator, on SQLite and PostgreSQL."""
+    h = Harness(database_url, clock=clock, staff_users=frozenset({"U0STAFF001"}))
+    yield h
+    h.close()
