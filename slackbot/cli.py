@@ -195,3 +195,7 @@ def _parse_moment(text: str, settings: Settings) -> datetime:
     except ValueError:
         raise click.BadParameter(f"not an ISO 8601 date-time: {text!r}", param_hint="--at") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=settings.tz)
+
+
+if __name__ == "__main__":
+    main()

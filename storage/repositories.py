@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CursorResult, Insert, func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -29,12 +29,13 @@ class ClaimedMessage:
 
 
 def _insert_ignoring_conflicts(session: Session, model: type[Any], values: dict[str, Any]) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING on SQLite and PostgreSQL; True when a row was written."""
+    """INSERT … ON CONFLICT DO NOTHING RETURNING pk, on SQLite and PostgreSQL; True when a row was written."""
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    statement: Insert = module.insert(model).values(**values).on_conflict_do_nothing()
-    result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
-    return result.rowcount == 1
+    key = next(iter(model.__table__.primary_key.columns))
+    statement = module.insert(model).values(**values).on_conflict_do_nothing().returning(key)
+    # rowcount is not reliable for ORM-executed inserts (psycopg reports -1); RETURNING is.
+    return session.execute(statement).first() is not None
 
 
 class PartnerRepository:

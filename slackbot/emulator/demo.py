@@ -32,7 +32,7 @@ def build_world(harness: Harness, *, seed: bool = True) -> DemoWorld:
     pat = ws.add_user("pat.partner", "Pat Partner", external=True, user_id="U0MEMBER01")
     riley = ws.add_user("riley.rocket", "Riley Rocket", external=True, user_id="U0RILEY001")
     stranger = ws.add_user("casey.stranger", "Casey Stranger", user_id="U0CASEY001")
-    acme = ws.add_channel("partner-acme-analytics", shared=True, members=[staff])
+    acme = ws.add_channel("partner-acme-analytics", shared=True, members=[staff, pat])
     rocket = ws.add_channel("partner-rocket-metrics", shared=True, members=[staff, riley])
     review = ws.add_channel("devcenter-reviews", members=[staff], channel_id=REVIEW_CHANNEL_ID)
     announce = ws.add_channel("devcenter-announcements", members=[staff], channel_id=ANNOUNCE_CHANNEL_ID)

@@ -90,7 +90,8 @@ class Harness:
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
         self.http = make_server("127.0.0.1", 0, wsgi_app(self.bot.app, self.bot.services.database_ok),
                                 server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
-        threading.Thread(target=self.http.serve_forever, name="bot-http", daemon=True).start()
+        threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http",
+                         daemon=True).start()
         self.app_url = f"http://127.0.0.1:{self.http.server_address[1]}{EVENTS_PATH}"
         self.driver = Driver(self.app_url, self.settings.signing_secret or "", self.slack.workspace,
                              self.slack.base_url)

@@ -1,0 +1,54 @@
+"""The console sandbox, driven the way `printf '…' | make run` drives it."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from slackbot.emulator.console import run_console
+
+
+def _run(script: str, tmp_path: Path) -> str:
+    out = io.StringIO()
+    assert run_console(io.StringIO(script), out, database=tmp_path / "console.db") == 0
+    return out.getvalue()
+
+
+def test_partner_then_staff_see_stages_in_the_console(tmp_path: Path) -> None:
+    output = _run("/devcenter status\n:as staff\n/devcenter status acme-analytics\n", tmp_path)
+
+    partner_part, staff_part = output.split("you are now @sam.staff")
+    assert "Acme Analytics" in partner_part and "In review" in partner_part
+    assert "In review" in staff_part and "pull/3141" in staff_part
+
+
+def test_console_explains_its_own_commands_and_bad_input(tmp_path: Path) -> None:
+    output = _run(":help\n:click 9\n:nonsense\nhello\n", tmp_path)
+
+    assert ":click <n>" in output
+    assert "no button [9]" in output
+    assert "unknown console command :nonsense" in output
+    assert "type a /devcenter command" in output
+
+
+def test_join_in_console_posts_one_welcome_and_home_renders(tmp_path: Path) -> None:
+    output = _run(":as riley\n:join riley #partner-rocket-metrics\n:join riley #partner-rocket-metrics\n:home\n",
+                  tmp_path)
+
+    assert output.count("Welcome @riley.rocket") == 1
+    assert "App Home" in output and "Rocket Metrics" in output
+
+
+def test_devcenter_bot_console_command_exits_zero_at_end_of_input(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "slackbot.cli", "run"], input="/devcenter status\n", capture_output=True,
+        text=True, cwd=tmp_path, env={**env, "PYTHONPATH": str(Path(__file__).parents[2])}, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "In review" in result.stdout
+    assert "Traceback" not in result.stderr

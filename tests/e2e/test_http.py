@@ -1,0 +1,130 @@
+"""The HTTP surface: signatures, health check, and the production server (gunicorn)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.harness import Harness
+from slackbot.emulator.server import FakeSlack
+from slackbot.emulator.workspace import Workspace
+
+
+@pytest.fixture
+def world(harness: Harness) -> DemoWorld:
+    return build_world(harness)
+
+
+def _status_body(harness: Harness, world: DemoWorld) -> str:
+    return harness.driver.slash_body(world.pat, world.acme_channel, "/devcenter", "status")
+
+
+def test_bad_signature_is_refused_with_401_and_nothing_happens(harness: Harness, world: DemoWorld) -> None:
+    answer = harness.driver.post(_status_body(harness, world), "application/x-www-form-urlencoded",
+                                 signature="v0=" + "0" * 64)
+    harness.settle()
+
+    assert answer.status == 401
+    assert harness.emu.messages(world.acme_channel, as_user=world.pat) == []
+
+
+def test_stale_timestamp_is_refused_with_401(harness: Harness, world: DemoWorld) -> None:
+    stale = int(time.time()) - 6 * 60
+    answer = harness.driver.post(_status_body(harness, world), "application/x-www-form-urlencoded", timestamp=stale)
+    harness.settle()
+
+    assert answer.status == 401
+    assert harness.emu.messages(world.acme_channel, as_user=world.pat) == []
+
+
+def test_replayed_join_with_bad_signature_queues_no_welcome(harness: Harness, world: DemoWorld) -> None:
+    body = json.dumps({"type": "event_callback", "event_id": "Ev1", "event": {
+        "type": "member_joined_channel", "user": world.riley.id, "channel": world.rocket_channel.id}})
+    answer = harness.driver.post(body, "application/json", signature="v0=deadbeef")
+    harness.settle()
+
+    assert answer.status == 401
+    with harness.bot.services.uow() as uow:
+        assert uow.outbox.counts() == {}
+
+
+def test_url_verification_challenge_is_echoed(harness: Harness) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "url_verification.json"
+    answer = harness.driver.post(fixture.read_text(), "application/json")
+
+    assert answer.status == 200
+    assert json.loads(fixture.read_text())["challenge"] in answer.body
+
+
+def test_healthz_reports_the_database(harness: Harness) -> None:
+    url = harness.app_url.replace("/slack/events", "/healthz")
+    with urllib.request.urlopen(url) as answer:
+        assert answer.status == 200 and json.load(answer)["database"] == "ok"
+
+    harness.bot.engine.dispose()
+    object.__setattr__(harness.bot.services, "uow", _broken_uow)
+    try:
+        urllib.request.urlopen(url)
+    except urllib.error.HTTPError as error:
+        assert error.code == 503
+    else:
+        pytest.fail("expected 503 when the database is unreachable")
+
+
+def _broken_uow() -> object:
+    raise OSError("database unreachable")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_gunicorn_serves_a_signed_status_command(sqlite_url: str, tmp_path: Path) -> None:
+    slack = FakeSlack(Workspace()).start()
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
+    env.update(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET="gunicorn-secret", SLACK_API_URL=slack.api_url,
+               DATABASE_URL=sqlite_url, PYTHONPATH=str(Path(__file__).parents[2]))
+    server = subprocess.Popen([sys.executable, "-m", "slackbot.cli", "serve", "--port", str(port), "--workers", "1"],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        _wait_until_healthy(f"http://127.0.0.1:{port}/healthz", server)
+        user = slack.workspace.add_user("someone")
+        channel = slack.workspace.add_channel("general", members=[user])
+        from slackbot.emulator.driver import Driver
+
+        driver = Driver(f"http://127.0.0.1:{port}/slack/events", "gunicorn-secret", slack.workspace, slack.base_url)
+        assert driver.slash(user, channel, "/devcenter", "help").status == 200
+        assert driver.slash(user, channel, "/devcenter", "help").status == 200
+        assert driver.post("command=%2Fdevcenter", "application/x-www-form-urlencoded",
+                           signature="v0=bad").status == 401
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+        slack.stop()
+    assert "Traceback" not in output
+    assert "gunicorn-secret" not in output and "xoxb-test" not in output
+
+
+def _wait_until_healthy(url: str, server: subprocess.Popen[str]) -> None:
+    for _ in range(300):  # bounded polling of a starting subprocess, not a timing assumption
+        if server.poll() is not None:
+            pytest.fail(f"server exited: {server.communicate()[0]}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("gunicorn did not become healthy")
