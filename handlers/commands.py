@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond
 
 from handlers.routing import reply_for
 from slackbot.ids import SLASH_COMMAND
@@ -17,6 +17,4 @@ def devcenter(ack: Ack, command: dict[str, Any], respond: Respond, context: Bolt
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
 
 
-def register(app: App) -> None:
-    """Attach the slash command listener."""
-    app.command(SLASH_COMMAND)(devcenter)
+COMMANDS = {SLASH_COMMAND: devcenter}

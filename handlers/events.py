@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App, BoltContext, Say
+from slack_bolt import BoltContext, Say
 
 from handlers.routing import reply_for
 from slackbot.ids import EventType
@@ -26,7 +26,4 @@ def mention(event: dict[str, Any], body: dict[str, Any], say: Say, context: Bolt
     say(text=text, blocks=blocks, thread_ts=event.get("thread_ts") or event["ts"])
 
 
-def register(app: App) -> None:
-    """Attach the event listeners."""
-    app.event(EventType.MEMBER_JOINED_CHANNEL)(member_joined)
-    app.event(EventType.APP_MENTION)(mention)
+EVENTS = {EventType.MEMBER_JOINED_CHANNEL: member_joined, EventType.APP_MENTION: mention}

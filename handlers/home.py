@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from slackbot.domain.errors import DomainError
@@ -24,6 +24,4 @@ def home_opened(event: dict[str, Any], client: WebClient, context: BoltContext) 
     client.views_publish(user_id=event["user"], view=view)
 
 
-def register(app: App) -> None:
-    """Attach the Home listener."""
-    app.event(EventType.APP_HOME_OPENED)(home_opened)
+EVENTS = {EventType.APP_HOME_OPENED: home_opened}

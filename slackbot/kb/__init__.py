@@ -1,0 +1,1 @@
+"""Knowledge base for partner build Q&A: curated entries, loader and deterministic search."""
