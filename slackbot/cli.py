@@ -78,6 +78,17 @@ def db_current() -> None:
     click.echo(f"current: {current_revision(_engine(_settings()))}  head: {head_revision()}")
 
 
+def _migrated_engine(settings: Settings) -> Any:
+    from storage.db import SchemaNotReady, require_current_schema
+
+    engine = _engine(settings)
+    try:
+        require_current_schema(engine)
+    except SchemaNotReady as error:
+        raise click.ClickException(str(error)) from None
+    return engine
+
+
 def _bot(settings: Settings) -> Any:
     from slackbot.app import build_bot
     from storage.db import SchemaNotReady
@@ -151,11 +162,10 @@ def partners_import(csv_file: Path) -> None:
     from slackbot.app import system_clock
     from slackbot.domain.errors import InvalidInput
     from slackbot.services.partners import import_partners, parse_import
-    from storage.db import require_current_schema, session_factory
+    from storage.db import session_factory
     from storage.uow import uow_factory
 
-    engine = _engine(_settings())
-    require_current_schema(engine)
+    engine = _migrated_engine(_settings())
     try:
         rows = parse_import(csv_file.read_text(encoding="utf-8-sig"))
         result = import_partners(uow_factory(session_factory(engine)), rows, system_clock())

@@ -60,6 +60,10 @@ class Partner(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     stage: Mapped[Stage] = mapped_column(StageColumn)
     channel_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    website: Mapped[str | None] = mapped_column(String(300))
+    survey: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    requested_by: Mapped[str | None] = mapped_column(String(32))
+    card_key: Mapped[str | None] = mapped_column(String(255))  # outbox key of the staff access card
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 
@@ -98,10 +102,32 @@ class Integration(Base):
     approved_at: Mapped[datetime | None] = mapped_column(Timestamp)
     merged_at: Mapped[datetime | None] = mapped_column(Timestamp)
     released_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    card_key: Mapped[str | None] = mapped_column(String(255))  # outbox key of the latest review card
+    submitted_by: Mapped[str | None] = mapped_column(String(32))
+    submission_count: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 
     partner: Mapped[Partner] = relationship(back_populates="integrations")
+    requests: Mapped[list[StaffRequest]] = relationship(back_populates="integration", order_by="StaffRequest.id")
+
+
+class StaffRequest(Base):
+    """A request from staff that the partner answers (replay compatibility info, OAuth)."""
+
+    __tablename__ = "staff_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    integration_id: Mapped[int] = mapped_column(ForeignKey("integrations.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    requested_by: Mapped[str] = mapped_column(String(32))
+    requested_at: Mapped[datetime] = mapped_column(Timestamp)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(32))
+    answered_at: Mapped[datetime | None] = mapped_column(Timestamp)
+
+    integration: Mapped[Integration] = relationship(back_populates="requests")
 
 
 class AuditEntry(Base):
@@ -137,6 +163,7 @@ class OutboxMessage(Base):
     channel: Mapped[str] = mapped_column(String(32))  # a channel id, or a user id for a DM
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     thread_ts: Mapped[str | None] = mapped_column(String(32))
+    thread_of: Mapped[str | None] = mapped_column(String(255))  # dedupe key of the parent message
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(Timestamp)

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from slackbot.domain.lifecycle import Stage
-from storage.models import AuditEntry, Integration, OutboxMessage, Partner, PartnerMember, ProcessedEvent
-
-
-@dataclass(frozen=True)
-class ClaimedMessage:
-    """An outbox message this worker holds a lease on."""
-
-    id: int
-    kind: str
-    channel: str
-    payload: dict[str, Any]
-    thread_ts: str | None
-    attempts: int
-    crashed_before: bool  # a previous worker's lease expired mid-delivery: it may have posted
-
-
-def _insert_ignoring_conflicts(session: Session, model: type[Any], values: dict[str, Any]) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING RETURNING pk, on SQLite and PostgreSQL; True when a row was written."""
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    key = next(iter(model.__table__.primary_key.columns))
-    statement = module.insert(model).values(**values).on_conflict_do_nothing().returning(key)
-    # rowcount is not reliable for ORM-executed inserts (psycopg reports -1); RETURNING is.
-    return session.execute(statement).first() is not None
+from storage.models import (
+    AuditEntry,
+    Integration,
+    Partner,
+    PartnerMember,
+    StaffRequest,
+)
 
 
 class PartnerRepository:
@@ -82,6 +63,19 @@ class PartnerRepository:
         self.session.flush()
         return member
 
+    def move(self, partner_id: int, expected: Stage, target: Stage, now: datetime) -> bool:
+        """Conditional access-stage change: exactly one concurrent caller wins."""
+        statement = (
+            update(Partner).where(Partner.id == partner_id, Partner.stage == expected)
+            .values(stage=target, updated_at=now).execution_options(synchronize_session="fetch")
+        )
+        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
+        return result.rowcount == 1
+
+    def at_stage(self, stage: Stage) -> Sequence[Partner]:
+        """Partners at an access stage, oldest first."""
+        return self.session.scalars(select(Partner).where(Partner.stage == stage).order_by(Partner.created_at)).all()
+
     def member_ids(self, partner_id: int) -> list[str]:
         """Slack user ids of a partner's members."""
         query = select(PartnerMember.slack_user_id).where(PartnerMember.partner_id == partner_id)
@@ -112,6 +106,21 @@ class IntegrationRepository:
         self.session.flush()
         return integration
 
+    def at_stages(self, stages: Sequence[Stage]) -> Sequence[Integration]:
+        """Integrations at any of these stages, oldest activity first."""
+        query = select(Integration).where(Integration.stage.in_(stages)).order_by(Integration.updated_at)
+        return self.session.scalars(query).all()
+
+    def set_once(self, integration_id: int, column: str, value: Any, now: datetime) -> bool:
+        """Set a column that is still NULL (e.g. merged_at); False when someone set it first."""
+        field = getattr(Integration, column)
+        statement = (
+            update(Integration).where(Integration.id == integration_id, field.is_(None))
+            .values({column: value, "updated_at": now}).execution_options(synchronize_session="fetch")
+        )
+        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
+        return result.rowcount == 1
+
     def move(self, integration_id: int, expected: Stage, target: Stage, now: datetime, **fields: Any) -> bool:
         """Conditional stage change (WHERE stage = expected): exactly one concurrent caller wins."""
         statement = (
@@ -124,6 +133,46 @@ class IntegrationRepository:
         return result.rowcount == 1
 
 
+class StaffRequestRepository:
+    """Requests from staff that partners answer."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, request_id: int) -> StaffRequest | None:
+        """A request by id."""
+        return self.session.get(StaffRequest, request_id)
+
+    def add(self, integration: Integration, kind: str, requested_by: str, now: datetime) -> StaffRequest:
+        """Open a request."""
+        request = StaffRequest(integration_id=integration.id, kind=kind, status="open", requested_by=requested_by,
+                               requested_at=now)
+        self.session.add(request)
+        self.session.flush()
+        return request
+
+    def open_of_kind(self, integration_id: int, kind: str) -> StaffRequest | None:
+        """The open request of a kind on an integration, if any."""
+        query = select(StaffRequest).where(StaffRequest.integration_id == integration_id,
+                                           StaffRequest.kind == kind, StaffRequest.status == "open")
+        return self.session.scalars(query).first()
+
+    def answer(self, request_id: int, text: str, user_id: str, now: datetime) -> bool:
+        """Record an answer once (conditional on the request still being open)."""
+        statement = (
+            update(StaffRequest).where(StaffRequest.id == request_id, StaffRequest.status == "open")
+            .values(status="answered", answer=text, answered_by=user_id, answered_at=now)
+            .execution_options(synchronize_session="fetch")
+        )
+        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
+        return result.rowcount == 1
+
+    def answered(self) -> Sequence[StaffRequest]:
+        """Answered requests (waiting for staff to read), oldest answer first."""
+        query = select(StaffRequest).where(StaffRequest.status == "answered").order_by(StaffRequest.answered_at)
+        return self.session.scalars(query).all()
+
+
 class AuditRepository:
     """The append-only audit trail."""
 
@@ -131,12 +180,29 @@ class AuditRepository:
         self.session = session
 
     def record(self, *, subject_type: str, subject_id: int, subject_key: str, action: str, actor: str,
-               from_stage: str | None, to_stage: str | None, note: str | None, at: datetime) -> None:
+               from_stage: str | None, to_stage: str | None, note: str | None, at: datetime) -> AuditEntry:
         """Append one entry (in the caller's transaction)."""
-        self.session.add(AuditEntry(
+        entry = AuditEntry(
             subject_type=subject_type, subject_id=subject_id, subject_key=subject_key, action=action,
             actor_user_id=actor, from_stage=from_stage, to_stage=to_stage, note=note, at=at,
-        ))
+        )
+        self.session.add(entry)
+        self.session.flush()
+        return entry
+
+    def last_for(self, subject_type: str, subject_id: int) -> AuditEntry | None:
+        """The newest entry about a subject."""
+        query = select(AuditEntry).where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
+        return self.session.scalars(query.order_by(AuditEntry.id.desc())).first()
+
+    def for_subject(self, subject_type: str, subject_id: int) -> Sequence[AuditEntry]:
+        """Entries about a subject, oldest first."""
+        query = select(AuditEntry).where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
+        return self.session.scalars(query.order_by(AuditEntry.id)).all()
+
+    def all(self) -> Sequence[AuditEntry]:
+        """Every entry, oldest first (exports)."""
+        return self.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
 
     def for_key(self, subject_key: str) -> Sequence[AuditEntry]:
         """Entries about one subject, oldest first."""
@@ -146,86 +212,3 @@ class AuditRepository:
     def count(self) -> int:
         """How many entries exist."""
         return self.session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-
-
-class OutboxRepository:
-    """Notifications waiting for delivery."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def enqueue(self, *, dedupe_key: str, kind: str, channel: str, payload: dict[str, Any], now: datetime,
-                thread_ts: str | None = None) -> bool:
-        """Add a message unless one with the same dedupe key ever existed; True when added."""
-        return _insert_ignoring_conflicts(self.session, OutboxMessage, {
-            "dedupe_key": dedupe_key, "kind": kind, "channel": channel, "payload": payload,
-            "thread_ts": thread_ts, "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
-        })
-
-    def due_ids(self, now: datetime, limit: int) -> list[int]:
-        """Pending messages whose time has come and that nobody holds, oldest first."""
-        query = (
-            select(OutboxMessage.id)
-            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now,
-                   or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
-            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
-            .limit(limit)
-        )
-        return list(self.session.scalars(query))
-
-    def claim(self, message_id: int, now: datetime, lease: timedelta) -> ClaimedMessage | None:
-        """Take a lease on one message (conditional update); None when another worker got it first."""
-        row = self.session.get(OutboxMessage, message_id)
-        if row is None:
-            return None
-        crashed_before = row.claimed_until is not None  # an expired lease: a worker died mid-delivery
-        statement = (
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == "pending",
-                   or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
-            .values(claimed_until=now + lease, attempts=OutboxMessage.attempts + 1)
-            .execution_options(synchronize_session=False)
-        )
-        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
-        if result.rowcount != 1:
-            return None
-        self.session.refresh(row)
-        return ClaimedMessage(row.id, row.kind, row.channel, dict(row.payload), row.thread_ts, row.attempts,
-                              crashed_before)
-
-    def mark_sent(self, message_id: int, channel: str, ts: str, now: datetime) -> None:
-        """Record a delivery."""
-        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-            status="sent", sent_channel=channel, sent_ts=ts, sent_at=now, claimed_until=None, last_error=None))
-
-    def reschedule(self, message_id: int, when: datetime, error: str) -> None:
-        """Try again at `when`."""
-        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-            next_attempt_at=when, claimed_until=None, last_error=error[:500]))
-
-    def mark_failed(self, message_id: int, error: str) -> None:
-        """Give up on a message."""
-        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-            status="failed", claimed_until=None, last_error=error[:500]))
-
-    def by_key(self, dedupe_key: str) -> OutboxMessage | None:
-        """A message by its dedupe key."""
-        return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
-
-    def counts(self) -> dict[str, int]:
-        """How many messages are in each status."""
-        query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
-        return {status: count for status, count in self.session.execute(query).tuples()}
-
-
-class EventRepository:
-    """Events API deliveries already processed."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def first_time(self, event_id: str, event_type: str, now: datetime) -> bool:
-        """Record an event id; False when it was seen before (a Slack retry)."""
-        return _insert_ignoring_conflicts(
-            self.session, ProcessedEvent, {"event_id": event_id, "event_type": event_type, "received_at": now}
-        )

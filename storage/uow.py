@@ -7,12 +7,12 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.delivery import EventRepository, OutboxRepository
 from storage.repositories import (
     AuditRepository,
-    EventRepository,
     IntegrationRepository,
-    OutboxRepository,
     PartnerRepository,
+    StaffRequestRepository,
 )
 
 
@@ -24,6 +24,7 @@ class UnitOfWork:
     audit: AuditRepository
     outbox: OutboxRepository
     events: EventRepository
+    requests: StaffRequestRepository
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -35,6 +36,7 @@ class UnitOfWork:
         self.audit = AuditRepository(self.session)
         self.outbox = OutboxRepository(self.session)
         self.events = EventRepository(self.session)
+        self.requests = StaffRequestRepository(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

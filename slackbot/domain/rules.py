@@ -32,14 +32,14 @@ def slug_problem(slug: str) -> str | None:
         return "A slug is required."
     if len(slug) > 64:
         return "Keep the slug to 64 characters or fewer."
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         return "Use lowercase letters, digits and single hyphens only (for example acme-analytics)."
     return None
 
 
 def pr_url_problem(url: str) -> str | None:
     """Why `url` is not a pull request on segmentio/action-destinations, or None."""
-    if not PR_URL.match(url.strip()):
+    if not PR_URL.fullmatch(url.strip()):
         return "Give the pull request URL, like https://github.com/segmentio/action-destinations/pull/1234."
     return None
 

@@ -11,7 +11,7 @@ from slack_sdk.models.metadata import Metadata
 from slackbot.ids import OUTBOX_EVENT_TYPE
 from slackbot.render.messages import render_message
 from slackbot.services.outbox import RetryLater, Undeliverable
-from storage.repositories import ClaimedMessage
+from storage.delivery import ClaimedMessage
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from slackbot.domain.notifications import MessageKind
-from storage.repositories import ClaimedMessage
+from storage.delivery import ClaimedMessage
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)

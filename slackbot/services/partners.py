@@ -48,7 +48,8 @@ def parse_import(text: str) -> list[ImportRow]:
     rows: list[ImportRow] = []
     errors: dict[str, str] = {}
     seen_slugs: dict[str, int] = {}
-    for number, fields in enumerate(reader, start=2):
+    for fields in reader:
+        number = reader.line_num - sum(f.count("\n") for f in fields)  # where the record starts
         if not any(f.strip() for f in fields):
             continue
         problem, row = _parse_row(number, fields)
@@ -84,10 +85,10 @@ def _parse_row(number: int, fields: list[str]) -> tuple[str | None, ImportRow | 
             return "integration name is empty", None
         if problem := slug_problem(slug):
             return f"slug {slug!r}: {problem}", None
-    if channel and not SLACK_CHANNEL_ID.match(channel):
+    if channel and not SLACK_CHANNEL_ID.fullmatch(channel):
         return f"channel {channel!r} is not a Slack channel id (like C0123ABCD)", None
     users = tuple(users_text.split())
-    if bad := [u for u in users if not SLACK_USER_ID.match(u)]:
+    if bad := [u for u in users if not SLACK_USER_ID.fullmatch(u)]:
         return f"not Slack user ids: {' '.join(bad)}", None
     return None, ImportRow(number, company, integration, slug, stage, channel or None, users)
 

@@ -1,0 +1,104 @@
+"""What partners type into modals, and the rules it must follow (stdlib only; errors keyed by field)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from slackbot.domain.errors import InvalidInput
+from slackbot.domain.rules import MOBILE_REFUSAL, Kind, pr_url_problem, slug_problem
+
+WEBSITE_HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
+MAX_ANSWER = 1000
+MAX_NOTE = 2000
+
+# The partner survey of the Public Beta checklist (seed 003, "1. Partner Access").
+SURVEY_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("company", "Company name"),
+    ("website", "Company website"),
+    ("data_in", "How do your customers get data into your tool?"),
+    ("data_out", "Where will data sent by Segment go and how will it show up in your tool?"),
+    ("use_cases", "Please explain what your customers use your tool to do"),
+    ("heard_from", "How did you hear about Segment?"),
+)
+AGREEMENT = "agreement"
+MOBILE_KIND = "mobile_device"
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    """A valid partner survey."""
+
+    company: str
+    website: str
+    answers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A valid submit-for-review form."""
+
+    name: str
+    slug: str
+    kind: Kind
+    pr_url: str
+
+
+def website_problem(url: str) -> str | None:
+    """Why `url` is not a usable company website, or None."""
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not WEBSITE_HOST.match(parsed.hostname or ""):
+        return "Enter your company website as a full URL, like https://acme.example.com."
+    return None
+
+
+def parse_access_request(values: dict[str, str | None], agreed: bool) -> AccessRequest:
+    """Validate the survey; raise InvalidInput keyed by field."""
+    clean = {key: (values.get(key) or "").strip() for key, _ in SURVEY_QUESTIONS}
+    errors = {key: "Please answer this question." for key, value in clean.items() if not value}
+    errors.update({key: f"Keep it under {MAX_ANSWER} characters." for key, value in clean.items()
+                   if len(value) > MAX_ANSWER})
+    if clean["company"] and len(clean["company"]) > 200:
+        errors["company"] = "Keep the company name under 200 characters."
+    if clean["website"] and (problem := website_problem(clean["website"])):
+        errors["website"] = problem
+    if not agreed:
+        errors[AGREEMENT] = "You need to agree to the Partner Program Agreement and the Privacy Policy."
+    if errors:
+        raise InvalidInput(errors)
+    return AccessRequest(clean["company"], clean["website"], clean)
+
+
+def parse_submission(values: dict[str, str | None]) -> Submission:
+    """Validate the submit-for-review form; raise InvalidInput keyed by field."""
+    name = (values.get("name") or "").strip()
+    slug = (values.get("slug") or "").strip()
+    kind = (values.get("kind") or "").strip()
+    pr_url = (values.get("pr_url") or "").strip()
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = "Give the integration's name."
+    elif len(name) > 100:
+        errors["name"] = "Keep the name under 100 characters."
+    if problem := slug_problem(slug):
+        errors["slug"] = problem
+    if kind == MOBILE_KIND:
+        errors["kind"] = MOBILE_REFUSAL
+    elif kind not in {k.value for k in Kind}:
+        errors["kind"] = "Choose the kind of destination."
+    if problem := pr_url_problem(pr_url):
+        errors["pr_url"] = problem
+    if errors:
+        raise InvalidInput(errors)
+    return Submission(name, slug, Kind(kind), pr_url)
+
+
+def parse_note(text: str | None, field: str = "note", *, required: bool = True) -> str | None:
+    """A staff reason or a partner answer: required unless said otherwise, at most 2000 characters."""
+    note = (text or "").strip()
+    if required and not note:
+        raise InvalidInput({field: "Please write a few words."})
+    if len(note) > MAX_NOTE:
+        raise InvalidInput({field: f"Keep it under {MAX_NOTE} characters."})
+    return note or None

@@ -1,0 +1,129 @@
+"""Repositories for delivery: the notification outbox and processed Events API ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import OutboxMessage, ProcessedEvent
+
+
+@dataclass(frozen=True)
+class ClaimedMessage:
+    """An outbox message this worker holds a lease on."""
+
+    id: int
+    kind: str
+    channel: str
+    payload: dict[str, Any]
+    thread_ts: str | None
+    attempts: int
+    crashed_before: bool  # a previous worker's lease expired mid-delivery: it may have posted
+    thread_pending: bool = False  # it replies in a thread whose parent message is not posted yet
+
+
+def _insert_ignoring_conflicts(session: Session, model: type[Any], values: dict[str, Any]) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING pk, on SQLite and PostgreSQL; True when a row was written."""
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    key = next(iter(model.__table__.primary_key.columns))
+    statement = module.insert(model).values(**values).on_conflict_do_nothing().returning(key)
+    # rowcount is not reliable for ORM-executed inserts (psycopg reports -1); RETURNING is.
+    return session.execute(statement).first() is not None
+
+
+class OutboxRepository:
+    """Notifications waiting for delivery."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def enqueue(self, *, dedupe_key: str, kind: str, channel: str, payload: dict[str, Any], now: datetime,
+                thread_ts: str | None = None, thread_of: str | None = None) -> bool:
+        """Add a message unless one with the same dedupe key ever existed; True when added.
+
+        `thread_of` names the dedupe key of a parent message: the reply waits until the parent is posted.
+        """
+        return _insert_ignoring_conflicts(self.session, OutboxMessage, {
+            "dedupe_key": dedupe_key, "kind": kind, "channel": channel, "payload": payload,
+            "thread_ts": thread_ts, "thread_of": thread_of, "status": "pending", "attempts": 0,
+            "next_attempt_at": now, "created_at": now,
+        })
+
+    def due_ids(self, now: datetime, limit: int) -> list[int]:
+        """Pending messages whose time has come and that nobody holds, oldest first."""
+        query = (
+            select(OutboxMessage.id)
+            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now,
+                   or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+            .limit(limit)
+        )
+        return list(self.session.scalars(query))
+
+    def claim(self, message_id: int, now: datetime, lease: timedelta) -> ClaimedMessage | None:
+        """Take a lease on one message (conditional update); None when another worker got it first."""
+        row = self.session.get(OutboxMessage, message_id)
+        if row is None:
+            return None
+        crashed_before = row.claimed_until is not None  # an expired lease: a worker died mid-delivery
+        statement = (
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status == "pending",
+                   OutboxMessage.next_attempt_at <= now,
+                   or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+            .values(claimed_until=now + lease, attempts=OutboxMessage.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
+        if result.rowcount != 1:
+            return None
+        self.session.refresh(row)
+        thread_ts, pending = row.thread_ts, False
+        if row.thread_of and not thread_ts:
+            parent = self.by_key(row.thread_of)
+            thread_ts, pending = (parent.sent_ts, False) if parent and parent.sent_ts else (None, True)
+        return ClaimedMessage(row.id, row.kind, row.channel, dict(row.payload), thread_ts, row.attempts,
+                              crashed_before, pending)
+
+    def mark_sent(self, message_id: int, channel: str, ts: str, now: datetime) -> None:
+        """Record a delivery."""
+        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
+            status="sent", sent_channel=channel, sent_ts=ts, sent_at=now, claimed_until=None, last_error=None))
+
+    def reschedule(self, message_id: int, when: datetime, error: str) -> None:
+        """Try again at `when`."""
+        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
+            next_attempt_at=when, claimed_until=None, last_error=error[:500]))
+
+    def mark_failed(self, message_id: int, error: str) -> None:
+        """Give up on a message."""
+        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
+            status="failed", claimed_until=None, last_error=error[:500]))
+
+    def by_key(self, dedupe_key: str) -> OutboxMessage | None:
+        """A message by its dedupe key."""
+        return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+
+    def counts(self) -> dict[str, int]:
+        """How many messages are in each status."""
+        query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+        return {status: count for status, count in self.session.execute(query).tuples()}
+
+
+class EventRepository:
+    """Events API deliveries already processed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def first_time(self, event_id: str, event_type: str, now: datetime) -> bool:
+        """Record an event id; False when it was seen before (a Slack retry)."""
+        return _insert_ignoring_conflicts(
+            self.session, ProcessedEvent, {"event_id": event_id, "event_type": event_type, "received_at": now}
+        )
