@@ -12,9 +12,9 @@ from typing import Any
 
 from slack_bolt import App
 
-from handlers import commands, errors, events, home, middleware
+from handlers import cards, commands, errors, events, forms, home, middleware
 
-LISTENER_MODULES: tuple[ModuleType, ...] = (commands, events, home)
+LISTENER_MODULES: tuple[ModuleType, ...] = (commands, events, home, forms, cards)
 KINDS = {"COMMANDS": "command", "EVENTS": "event", "ACTIONS": "action", "VIEWS": "view", "SHORTCUTS": "shortcut"}
 
 

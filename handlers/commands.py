@@ -5,16 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
 
 from handlers.routing import reply_for
 from slackbot.ids import SLASH_COMMAND
 
 
-def devcenter(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext) -> None:
-    """Ack at once, then answer ephemerally through the response_url."""
+def devcenter(ack: Ack, command: dict[str, Any], respond: Respond, context: BoltContext, client: WebClient) -> None:
+    """Ack at once, then open a modal or answer ephemerally through the response_url."""
     ack()
-    text, blocks = reply_for(context["services"], context["actor"], command.get("text", ""))
-    respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=False)
+    trigger_id = command.get("trigger_id")
+    reply = reply_for(context["services"], context["actor"], command.get("text", ""),
+                      lambda view: client.views_open(trigger_id=trigger_id, view=view))
+    if reply is not None:
+        respond(text=reply[0], blocks=reply[1], response_type="ephemeral", replace_original=False)
 
 
 COMMANDS = {SLASH_COMMAND: devcenter}

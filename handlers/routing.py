@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from slack_sdk.models.blocks import Block
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
+from slack_sdk.models.views import View
 
-from slackbot.ids import Command
+from slackbot.ids import ActionId, Command
+from slackbot.render import modals, staff
 from slackbot.render import status as status_view
+from slackbot.render.common import section
 
 Reply = tuple[str, list[Block]]
 MENTION = re.compile(r"<@[A-Z0-9]+>")
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """One command: who, what, and how to open a modal when Slack gave us a trigger_id."""
+
+    services: Any
+    actor: Any
+    args: str
+    open_modal: Callable[[View], None] | None = None
 
 
 def parse(text: str) -> tuple[str, str]:
@@ -21,26 +35,57 @@ def parse(text: str) -> tuple[str, str]:
     return word.lower(), rest.strip()
 
 
-def _status(services: Any, actor: Any, args: str) -> Reply:
-    report = services.status(actor, args or None)
+def _status(call: Invocation) -> Reply:
+    report = call.services.status(call.actor, call.args or None)
     return status_view.status_text(report), status_view.status_blocks(report)
 
 
-def _help(services: Any, actor: Any, args: str) -> Reply:
+def _help(call: Invocation) -> Reply:
     return "Developer Center bot commands", status_view.help_blocks()
 
 
-ROUTES: dict[str, Callable[[Any, Any, str], Reply]] = {
+def _form(view: Callable[[], View], button: str, action_id: str) -> Callable[[Invocation], Reply | None]:
+    """Open the modal directly when possible; otherwise (mentions) offer a button that opens it."""
+
+    def route(call: Invocation) -> Reply | None:
+        if call.open_modal is not None:
+            call.open_modal(view())
+            return None
+        return button, [section(f"Press the button to {button.lower()}."),
+                        ActionsBlock(elements=[ButtonElement(text=button, action_id=action_id, style="primary")])]
+
+    return route
+
+
+def _queue(call: Invocation) -> Reply:
+    items = call.services.queue(call.actor)
+    return f"{len(items)} items wait on Segment", staff.queue_blocks(items, call.services.clock(),
+                                                                       call.services.timezone)
+
+
+def _history(call: Invocation) -> Reply:
+    if not call.args:
+        return "Usage", [section("Usage: `/devcenter history <slug>`")]
+    name, lines = call.services.history(call.actor, call.args)
+    return f"History of {name}", staff.history_blocks(name, lines, call.services.timezone)
+
+
+ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
     Command.STATUS: _status,
     Command.HELP: _help,
     "": _help,
+    Command.JOIN: _form(modals.access_modal, "Request access", ActionId.OPEN_ACCESS_FORM),
+    Command.SUBMIT: _form(modals.submit_modal, "Submit for review", ActionId.OPEN_SUBMIT_FORM),
+    Command.QUEUE: _queue,
+    Command.HISTORY: _history,
 }
 
 
-def reply_for(services: Any, actor: Any, text: str) -> Reply:
-    """The reply to a command line; unknown words get the help with a note."""
+def reply_for(services: Any, actor: Any, text: str, open_modal: Callable[[View], None] | None = None
+              ) -> Reply | None:
+    """The reply to a command line (None when a modal was opened); unknown words get the help."""
     word, args = parse(text)
     route = ROUTES.get(word)
     if route is None:
         return f"Unknown command {word}", status_view.help_blocks(unknown=word)
-    return route(services, actor, args)
+    return route(Invocation(services, actor, args, open_modal))

@@ -88,6 +88,10 @@ class IntegrationRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def get(self, integration_id: int) -> Integration | None:
+        """An integration by id."""
+        return self.session.get(Integration, integration_id)
+
     def by_slug(self, slug: str) -> Integration | None:
         """An integration by slug."""
         return self.session.scalars(select(Integration).where(Integration.slug == slug)).first()

@@ -8,6 +8,7 @@ from types import TracebackType
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.delivery import EventRepository, OutboxRepository
+from storage.kb_repository import KbRepository
 from storage.repositories import (
     AuditRepository,
     IntegrationRepository,
@@ -25,6 +26,7 @@ class UnitOfWork:
     outbox: OutboxRepository
     events: EventRepository
     requests: StaffRequestRepository
+    kb: KbRepository
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -37,6 +39,7 @@ class UnitOfWork:
         self.outbox = OutboxRepository(self.session)
         self.events = EventRepository(self.session)
         self.requests = StaffRequestRepository(self.session)
+        self.kb = KbRepository(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -24,3 +24,5 @@ class MessageKind(StrEnum):
     MERGED = "merged"
     REQUEST_ANSWER = "request_answer"  # staff thread: the partner's answer to a staff request
     STAFF_LOG = "staff_log"  # staff thread: who did what on a card
+    QA_ESCALATION = "qa_escalation"  # staff: a partner question the bot could not answer (or a person was asked)
+    QA_STAFF_REPLY = "qa_staff_reply"  # partner: a staff reply to that question, relayed

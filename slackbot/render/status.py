@@ -18,6 +18,10 @@ STAGE_EMOJI = {
 
 HELP_LINES = (
     ("status", "where your integrations stand and what happens next (staff: `status <slug>`)"),
+    ("join", "request access to the Developer Center for your company"),
+    ("submit", "submit (or resubmit) your integration's pull request for review"),
+    ("history <slug>", "every recorded change of an integration"),
+    ("queue", "staff: everything waiting on Segment, oldest first"),
     ("help", "this list"),
 )
 

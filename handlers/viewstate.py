@@ -1,0 +1,46 @@
+"""Reading modal submissions and answering them: values by block id, inline errors in the ack."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from slack_bolt import Ack
+
+from slackbot.domain.errors import DomainError, InvalidInput
+
+T = TypeVar("T")
+
+
+def values(view: dict[str, Any]) -> dict[str, Any]:
+    """{block_id: text | selected value | [checked values]} from view.state.values."""
+    flat: dict[str, Any] = {}
+    for block_id, elements in view.get("state", {}).get("values", {}).items():
+        for element in elements.values():
+            if "selected_options" in element:
+                flat[block_id] = [o["value"] for o in element.get("selected_options") or []]
+            elif "selected_option" in element:
+                flat[block_id] = (element.get("selected_option") or {}).get("value")
+            else:
+                flat[block_id] = element.get("value")
+    return flat
+
+
+def metadata(view: dict[str, Any]) -> dict[str, Any]:
+    """The JSON the modal carried in private_metadata."""
+    return json.loads(view.get("private_metadata") or "{}")
+
+
+def ack_form(ack: Ack, call: Callable[[], T], fallback_field: str) -> T | None:
+    """Run the use case, then ack: inline errors keyed by block_id (Slack's response_action=errors) or close."""
+    try:
+        result = call()
+    except InvalidInput as error:
+        ack(response_action="errors", errors=error.field_errors)
+        return None
+    except DomainError as error:  # permission, conflict: shown on the form rather than lost
+        ack(response_action="errors", errors={fallback_field: error.user_message})
+        return None
+    ack()
+    return result

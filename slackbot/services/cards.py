@@ -1,0 +1,74 @@
+"""Building staff cards and fanning notifications out to partners and staff (inside a unit of work)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from slackbot.domain.deploys import ReleaseCalendar
+from slackbot.domain.forms import SURVEY_QUESTIONS
+from slackbot.domain.lifecycle import Facts, Role, allowed_actions
+from slackbot.domain.notifications import MessageKind
+from slackbot.domain.summaries import Card, CardEvent
+from storage.models import Integration, Partner
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+def facts_of(integration: Integration) -> Facts:
+    """What the lifecycle gates look at for an integration."""
+    return Facts(merged=integration.merged_at is not None)
+
+
+def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent, ...]:
+    return tuple(CardEvent(e.action, e.actor_user_id, e.at, e.note)
+                 for e in uow.audit.for_subject(subject, subject_id))
+
+
+def integration_card(uow: UnitOfWork, integration: Integration, timezone: str) -> Card:
+    """The review card of an integration as it stands now."""
+    release = ReleaseCalendar(timezone).release_for_merge(integration.merged_at) if integration.merged_at else None
+    return Card(
+        subject="integration", subject_id=integration.id, title=f"{integration.name} ({integration.slug})",
+        stage=integration.stage, partner_name=integration.partner.name, timezone=timezone,
+        actions=tuple(a.value for a in allowed_actions(integration.stage, Role.STAFF, facts_of(integration))),
+        history=_history(uow, "integration", integration.id), pr_url=integration.pr_url,
+        submitted_at=integration.submitted_at, review_due_at=integration.review_due_at,
+        merged_at=integration.merged_at, release=release,
+    )
+
+
+def partner_card(uow: UnitOfWork, partner: Partner, timezone: str) -> Card:
+    """The access-request card of a partner as it stands now."""
+    survey = partner.survey or {}
+    facts = tuple((label, str(survey.get(key, ""))) for key, label in SURVEY_QUESTIONS if survey.get(key))
+    return Card(
+        subject="partner", subject_id=partner.id, title=f"Access request: {partner.name}", stage=partner.stage,
+        partner_name=partner.name, timezone=timezone,
+        actions=tuple(a.value for a in allowed_actions(partner.stage, Role.STAFF)),
+        history=_history(uow, "partner", partner.id), facts=facts,
+        submitted_at=partner.created_at,
+    )
+
+
+def notify_partner(uow: UnitOfWork, partner: Partner, kind: MessageKind, payload: dict[str, Any], key: str,
+                   now: datetime, *, dm_users: list[str] | None = None) -> None:
+    """Queue a notification for the partner's shared channel and a DM to each of its members."""
+    if partner.channel_id:
+        uow.outbox.enqueue(dedupe_key=f"{key}:channel", kind=kind, channel=partner.channel_id, payload=payload,
+                           now=now)
+    for user_id in uow.partners.member_ids(partner.id) if dm_users is None else dm_users:
+        uow.outbox.enqueue(dedupe_key=f"{key}:dm:{user_id}", kind=kind, channel=user_id, payload=payload, now=now)
+
+
+def notify_staff(uow: UnitOfWork, review_channel: str | None, kind: MessageKind, payload: dict[str, Any], key: str,
+                 now: datetime, *, thread_of: str | None = None) -> str | None:
+    """Queue a message for the staff review channel; returns its dedupe key (None without a channel)."""
+    if not review_channel:
+        log.error("DEVCENTER_REVIEW_CHANNEL is not set: staff message %s not queued", key)
+        return None
+    uow.outbox.enqueue(dedupe_key=key, kind=kind, channel=review_channel, payload=payload, now=now,
+                       thread_of=thread_of)
+    return key

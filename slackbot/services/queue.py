@@ -1,0 +1,73 @@
+"""Use cases for staff oversight: the queue of what waits on Segment, and an integration's history."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from slackbot.domain.errors import NotFound, NotPermitted
+from slackbot.domain.lifecycle import Stage
+from slackbot.domain.reviews import is_overdue, review_due
+from slackbot.domain.summaries import Actor, HistoryLine, QueueItem
+from storage.uow import UnitOfWork, UowFactory
+
+log = logging.getLogger(__name__)
+
+
+def _require_staff(actor: Actor, what: str) -> None:
+    if not actor.is_staff:
+        log.warning("refused %s for %s (not staff)", what, actor.user_id)
+        raise NotPermitted(f"Only Segment staff can see the {what}.")
+
+
+def _link(uow: UnitOfWork, key: str | None) -> str | None:
+    message = uow.outbox.by_key(key) if key else None
+    if message is None or not message.sent_ts:
+        return None
+    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
+
+
+def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: str) -> list[QueueItem]:
+    """Access requests, reviews, approved-but-unmerged PRs and partner answers, oldest first."""
+    _require_staff(actor, "queue")
+    items: list[QueueItem] = []
+    with uow_factory() as uow:
+        for partner in uow.partners.at_stage(Stage.ACCESS_REQUESTED):
+            due = review_due(partner.created_at, timezone, sla_days=1)
+            items.append(QueueItem("access", f"Access request: {partner.name}", partner.name, partner.created_at,
+                                   due, is_overdue(due, now), _link(uow, partner.card_key)))
+        for integration in uow.integrations.at_stages([Stage.IN_REVIEW, Stage.APPROVED]):
+            reviewing = integration.stage is Stage.IN_REVIEW
+            if not reviewing and integration.merged_at:
+                continue
+            since = (integration.submitted_at if reviewing else integration.approved_at) or integration.updated_at
+            due = integration.review_due_at if reviewing else None
+            items.append(QueueItem("review" if reviewing else "merge",
+                                   f"{'Review' if reviewing else 'Merge'}: {integration.name} ({integration.slug})",
+                                   integration.partner.name, since, due, bool(due and is_overdue(due, now)),
+                                   _link(uow, integration.card_key)))
+        for request in uow.requests.answered():
+            integration = request.integration
+            items.append(QueueItem("answer", f"Answer ({request.kind}): {integration.name} ({integration.slug})",
+                                   integration.partner.name, request.answered_at or now, None, False,
+                                   _link(uow, f"request_answer:{request.id}")))
+    return sorted(items, key=lambda item: item.since)
+
+
+def history(uow_factory: UowFactory, actor: Actor, slug: str) -> tuple[str, list[HistoryLine]]:
+    """The audit trail of an integration (staff, or the partner that owns it)."""
+    with uow_factory() as uow:
+        integration = uow.integrations.by_slug(slug.strip().lower())
+        if integration is None or not (actor.is_staff or integration.partner_id == actor.partner_id):
+            raise NotFound(f"No integration called `{slug}` that you can see.")
+        lines = [HistoryLine(e.at, e.actor_user_id, e.action, e.from_stage, e.to_stage, e.note)
+                 for e in uow.audit.for_subject("integration", integration.id)]
+        return integration.name, lines
+
+
+def audit_rows(uow_factory: UowFactory) -> list[dict[str, str | int | None]]:
+    """Every audit entry as flat rows (for CSV/JSON export)."""
+    with uow_factory() as uow:
+        return [{"id": e.id, "at": e.at.isoformat(), "subject_type": e.subject_type, "subject": e.subject_key,
+                 "action": e.action, "actor": e.actor_user_id, "from_stage": e.from_stage,
+                 "to_stage": e.to_stage, "note": e.note} for e in uow.audit.all()]
