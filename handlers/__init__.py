@@ -34,5 +34,5 @@ def register(app: App, services: Any, directory: Any) -> None:
     middleware.register(app, services, directory)
     for name, method in KINDS.items():
         for key, listener in table(name).items():
-            getattr(app, method)(key)(listener)
+            getattr(app, method)(key)(errors.reporting_errors(listener))
     errors.register(app)

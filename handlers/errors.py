@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltResponse
+from slack_bolt.context.respond import Respond
 
 from slackbot.domain.errors import DomainError
 from slackbot.render.status import error_blocks
@@ -22,6 +25,28 @@ def on_error(error: Exception, body: dict[str, Any], respond: Any) -> BoltRespon
     if respond is not None and (body.get("response_url") or body.get("response_urls")):
         respond(text=message, blocks=error_blocks(message), response_type="ephemeral", replace_original=False)
     return None
+
+
+def reporting_errors(listener: Callable[..., Any]) -> Callable[..., Any]:
+    """Handle a listener's errors inside the listener thread.
+
+    slack-bolt 1.30's thread runner resets `ack.response` to None when a listener raises after ack(), so a
+    fast failure can turn the acknowledged request into "Unhandled request" (404) and log "didn't call
+    ack()" (slack_bolt/listener/thread_runner.py, run_ack_function_asynchronously). Catching here keeps the
+    ack intact; Bolt still finds the original signature through functools.wraps (it calls inspect.unwrap).
+    """
+
+    @functools.wraps(listener)
+    def wrapper(**kwargs: Any) -> Any:
+        try:
+            return listener(**kwargs)
+        except Exception as error:
+            payload = kwargs.get("body") or kwargs.get("command") or {}
+            url = payload.get("response_url")
+            on_error(error, payload, Respond(response_url=url) if url else None)
+            return None
+
+    return wrapper
 
 
 def register(app: App) -> None:

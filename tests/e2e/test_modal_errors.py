@@ -1,0 +1,105 @@
+"""Every modal field rejects bad input inline (response_action=errors keyed by block_id), and nothing is stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.harness import Harness
+from slackbot.emulator.workspace import User
+
+GOOD_SURVEY = {"company": "Zebra Metrics", "website": "https://zebra.example.com", "data_in": "SDKs",
+               "data_out": "Dashboards", "use_cases": "Analytics", "heard_from": "A friend", "agreement": ["agreed"]}
+GOOD_SUBMISSION = {"name": "Acme Pixel", "slug": "acme-pixel", "kind": "web_device",
+                   "pr_url": "https://github.com/segmentio/action-destinations/pull/77"}
+
+
+@pytest.fixture
+def world(harness: Harness) -> DemoWorld:
+    return build_world(harness)
+
+
+@pytest.fixture
+def zoe(harness: Harness) -> User:
+    return harness.slack.workspace.add_user("zoe.zebra", external=True)
+
+
+def _errors(harness: Harness, user: User, values: dict) -> dict[str, str]:
+    reply = harness.emu.submit(values, as_user=user)
+    assert reply.status == 200
+    body = reply.response.json() if reply.response.body else {}
+    return body.get("errors", {}) if body.get("response_action") == "errors" else {}
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("company", "", "Please answer this question."),
+    ("website", "", "Please answer this question."),
+    ("website", "zebra.example.com", "full URL"),
+    ("website", "ftp://zebra.example.com", "full URL"),
+    ("website", "https://localhost", "full URL"),
+    ("data_in", "  ", "Please answer this question."),
+    ("data_out", "", "Please answer this question."),
+    ("use_cases", "x" * 1001, "under 1000 characters"),
+    ("heard_from", "", "Please answer this question."),
+    ("agreement", [], "agree to the Partner Program Agreement"),
+    ("company", "Acme Analytics", "already registered"),
+])
+def test_access_survey_rejects_bad_answers_inline(harness: Harness, world: DemoWorld, zoe: User, field: str,
+                                                  value: object, message: str) -> None:
+    harness.emu.slash("/devcenter join", as_user=zoe)
+
+    errors = _errors(harness, zoe, {**GOOD_SURVEY, field: value})
+
+    assert message in errors[field]
+    assert harness.emu.modal(zoe) is not None  # the modal stays open with the errors
+    with harness.bot.services.uow() as uow:
+        assert uow.partners.by_name("Zebra Metrics") is None
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("name", "", "Give the integration's name."),
+    ("slug", "", "A slug is required."),
+    ("slug", "Acme_Pixel", "lowercase letters"),
+    ("slug", "rocket-metrics", "is taken"),
+    ("kind", None, "Choose the kind"),
+    ("kind", "mobile_device", "does not support device-mode mobile destinations"),
+    ("pr_url", "https://github.com/segmentio/action-destinations/issues/77", "pull request URL"),
+    ("pr_url", "https://github.com/acme/action-destinations/pull/77", "pull request URL"),
+    ("pr_url", "", "pull request URL"),
+])
+def test_submit_form_rejects_bad_fields_inline(harness: Harness, world: DemoWorld, field: str, value: object,
+                                               message: str) -> None:
+    harness.emu.slash("/devcenter submit", as_user=world.pat)
+
+    errors = _errors(harness, world.pat, {**GOOD_SUBMISSION, field: value})
+
+    assert message in errors[field]
+    with harness.bot.services.uow() as uow:
+        assert uow.integrations.by_slug("acme-pixel") is None
+
+
+def test_submitting_again_while_in_review_is_refused_on_the_slug(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter submit", as_user=world.pat)
+
+    errors = _errors(harness, world.pat, {**GOOD_SUBMISSION, "slug": "acme-analytics"})
+
+    assert "cannot be submitted again now" in errors["slug"]
+
+
+def test_a_stranger_cannot_submit_and_is_told_why_on_the_form(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter submit", as_user=world.stranger)
+
+    errors = _errors(harness, world.stranger, GOOD_SUBMISSION)
+
+    assert "Request access first" in errors["slug"]
+
+
+def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, world: DemoWorld, zoe: User) -> None:
+    harness.emu.slash("/devcenter join", as_user=zoe)
+    harness.emu.submit(GOOD_SURVEY, as_user=zoe)
+    harness.emu.click("Decline", as_user=world.staff, in_channel=world.review_channel)
+
+    assert _errors(harness, world.staff, {"note": "   "}) == {"note": "Please write a few words."}
+    assert _errors(harness, world.staff, {"note": "y" * 2001}) == {"note": "Keep it under 2000 characters."}
+    assert _errors(harness, world.staff, {"note": "Not a fit for the catalog."}) == {}
+    assert "Not a fit for the catalog." in harness.emu.message_text(harness.emu.dms(zoe)[-1])
