@@ -178,6 +178,33 @@ def partners_import(csv_file: Path) -> None:
 
 
 @main.group()
+def audit() -> None:
+    """The audit trail of every stage change and staff request."""
+
+
+@audit.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.File("w"), default="-", help="file to write (default: stdout)")
+def audit_export(fmt: str, output: Any) -> None:
+    """Every audit entry, oldest first."""
+    import csv
+
+    from slackbot.services.queue import audit_rows
+    from storage.db import session_factory
+    from storage.uow import uow_factory
+
+    rows = audit_rows(uow_factory(session_factory(_migrated_engine(_settings()))))
+    if fmt == "json":
+        json.dump(rows, output, indent=2)
+        output.write("\n")
+        return
+    writer = csv.DictWriter(output, fieldnames=["id", "at", "subject_type", "subject", "action", "actor",
+                                                "from_stage", "to_stage", "note"])
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+@main.group()
 def deploys() -> None:
     """The Wednesday release calendar."""
 

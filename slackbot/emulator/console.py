@@ -73,7 +73,7 @@ class Console:
     def cmd_as(self, rest: str) -> None:
         self.user = self._user(rest)
         self.where = self._home_channel(self.user)
-        self._say(f"you are now @{self.user.name} in #{self.where.name}")
+        self._say(f"you are now @{self.user.name} in {self._place(self.where)}")
 
     def cmd_in(self, rest: str) -> None:
         self.where = self.emu.channel(rest.lstrip("#"))
@@ -91,7 +91,10 @@ class Console:
         for pair in filter(None, (p.strip() for p in rest.split("|"))):
             key, _, value = pair.partition("=")
             values[key.strip()] = value.strip()
-        self._watch(lambda: self.emu.submit(values, as_user=self.user))
+        reply = self._watch(lambda: self.emu.submit(values, as_user=self.user))
+        answer = reply.response.json() if reply and reply.response.body.startswith("{") else {}
+        for field, problem in (answer.get("errors") or {}).items():
+            self._say(f"  ✗ {field}: {problem}")
 
     def cmd_home(self, _rest: str) -> None:
         self.emu.open_home(self.user)
@@ -124,7 +127,7 @@ class Console:
                 self._say(f"  #{channel.name} ({channel.id}){' shared' if channel.is_ext_shared else ''}")
 
     def cmd_who(self, _rest: str) -> None:
-        self._say(f"you are @{self.user.name} in #{self.where.name}")
+        self._say(f"you are @{self.user.name} in {self._place(self.where)}")
 
     def cmd_help(self, _rest: str) -> None:
         self._say(HELP)
@@ -133,18 +136,21 @@ class Console:
         return False
 
     # -- output -----------------------------------------------------------------------------------
-    def _watch(self, action: Callable[[], Any]) -> None:
+    def _watch(self, action: Callable[[], Any]) -> Any:
         before, views_before = len(self.ws.messages), set(self.ws.views)
-        action()
+        revisions = [m.revision for m in self.ws.messages]
+        result = action()
         self.buttons = []
-        for message in self.ws.messages[before:]:
-            if self._visible(message):
-                self._print_message(message)
+        for index, message in enumerate(self.ws.messages):
+            changed = index >= before or message.revision != revisions[index]
+            if changed and self._visible(message):
+                self._print_message(message, updated=index < before)
         modal = self.emu.modal(self.user)
-        if modal is not None and (modal.id not in views_before or modal.hash):
+        if modal is not None and modal.id not in views_before:
             title = (modal.data.get("title") or {}).get("text", "Modal")
             self._print_blocks(f"modal: {title}", modal.data.get("blocks", []), "", None, modal)
             self._say("  (fill it with :submit field=value | field=value)")
+        return result
 
     def _visible(self, message: Message) -> bool:
         channel = self.ws.channels[message.channel]
@@ -152,10 +158,10 @@ class Console:
             return message.ephemeral_to == self.user.id
         return self.user.id in channel.members
 
-    def _print_message(self, message: Message) -> None:
+    def _print_message(self, message: Message, *, updated: bool = False) -> None:
         channel = self.ws.channels[message.channel]
-        place = "DM" if channel.is_im else f"#{channel.name}"
-        note = " (only visible to you)" if message.ephemeral_to else ""
+        place = self._place(channel)
+        note = " (only visible to you)" if message.ephemeral_to else " (updated)" if updated else ""
         thread = " (thread)" if message.thread_ts else ""
         self._print_blocks(f"{place}{thread}{note}", message.blocks, message.text, message, None)
 
@@ -165,6 +171,10 @@ class Console:
                                     user_name=self.emu._user_name, channel_name=self.emu._channel_name)
         self.buttons += [(b, message, view) for b in found]
         self._say(f"── {title}\n" + "\n".join(f"   {line}" for line in text.splitlines()))
+
+    @staticmethod
+    def _place(channel: Channel) -> str:
+        return "your DM with @DevCenter" if channel.is_im else f"#{channel.name}"
 
     def _say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
@@ -202,7 +212,7 @@ def run_console(stdin: TextIO, out: TextIO, *, keep: bool = False, interactive: 
         console._say("You are @pat.partner (Acme Analytics, external) in #partner-acme-analytics. :help for help.")
         while True:
             if interactive:
-                print(f"{console.user.name} #{console.where.name}> ", end="", file=out, flush=True)
+                print(f"{console.user.name} {console._place(console.where)}> ", end="", file=out, flush=True)
             line = stdin.readline()
             if not line or not console.handle(line):
                 break

@@ -234,6 +234,7 @@ def _state_values(view: View, values: dict[str, Any]) -> dict[str, Any]:
             entry = {"type": kind, "selected_option": options.get(value) if value else None}
         elif kind in ("checkboxes", "multi_static_select"):
             options = {o["value"]: o for o in element.get("options", [])}
+            value = [value] if isinstance(value, str) else value
             entry = {"type": kind, "selected_options": [options[v] for v in value or [] if v in options]}
         else:
             entry = {"type": kind or "plain_text_input", "value": value}

@@ -73,7 +73,7 @@ class Message:
     metadata: dict[str, Any] | None = None
     ephemeral_to: str | None = None
     bot_id: str | None = None
-    edited: bool = False
+    revision: int = 0  # bumped by chat.update
 
     def to_api(self) -> dict[str, Any]:
         """The message shape in history and payloads."""

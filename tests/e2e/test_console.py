@@ -52,3 +52,20 @@ def test_devcenter_bot_console_command_exits_zero_at_end_of_input(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "In review" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_console_walks_an_access_request_through_a_staff_approval(tmp_path: Path) -> None:
+    output = _run(
+        ":as casey\n/devcenter join\n"
+        ":submit company=Casey Co | website=nope | data_in=API | data_out=Dashboards | use_cases=BI | heard_from=Blog\n"
+        ":submit company=Casey Co | website=https://casey.example.com | data_in=API | data_out=Dashboards"
+        " | use_cases=BI | heard_from=Blog | agreement=agreed\n"
+        ":as staff\n:messages\n:click 1\n:as casey\n:messages\n",
+        tmp_path,
+    )
+
+    assert "✗ website: Enter your company website as a full URL" in output
+    assert "✗ agreement:" in output
+    assert "== Access request: Casey Co ==" in output
+    assert "(updated)" in output and "@sam.staff approved access" in output
+    assert "*Casey Co* is approved for the Developer Center" in output
