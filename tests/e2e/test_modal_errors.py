@@ -103,3 +103,24 @@ def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, wor
     assert _errors(harness, world.staff, {"note": "y" * 2001}) == {"note": "Keep it under 2000 characters."}
     assert _errors(harness, world.staff, {"note": "Not a fit for the catalog."}) == {}
     assert "Not a fit for the catalog." in harness.emu.message_text(harness.emu.dms(zoe)[-1])
+
+
+def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(
+        harness: Harness, world: DemoWorld) -> None:
+    with harness.bot.services.uow() as uow:  # acme-analytics gets a review card, as a submission would post
+        from slackbot.domain.notifications import MessageKind
+        from slackbot.services.cards import integration_card, notify_staff
+
+        acme = uow.integrations.by_slug("acme-analytics")
+        acme.card_key = "review_card:acme:test"
+        notify_staff(uow, "C0STAFF001", MessageKind.REVIEW_CARD,
+                     integration_card(uow, acme, "America/Los_Angeles").to_payload(), acme.card_key, harness.clock())
+        uow.commit()
+    harness.settle()
+    harness.emu.click("Request OAuth", as_user=world.staff, in_channel=world.review_channel)
+
+    refused = harness.emu.click("Answer", as_user=world.pat, in_channel=world.acme_channel)
+    assert harness.emu.modal(world.pat) is not None and refused.status == 200
+    assert _errors(harness, world.pat, {"answer": ""}) == {"answer": "Please write a few words."}
+    assert _errors(harness, world.pat, {"answer": "We plan Enable with Segment next quarter."}) == {}
+    assert "already answered" in harness.emu.click("Answer", as_user=world.pat, in_channel=world.acme_channel).text

@@ -206,3 +206,20 @@ def test_the_command_on_an_unmigrated_database_says_to_run_db_upgrade(
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert "devcenter-bot db upgrade" in result.output
+
+
+def test_the_bot_refuses_to_start_on_an_unmigrated_database(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from slackbot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/empty.db")
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "secret")
+
+    result = CliRunner().invoke(main, ["worker"])
+
+    assert result.exit_code == 1
+    assert "not migrated" in result.output and "devcenter-bot db upgrade" in result.output
+    assert "Traceback" not in result.output
