@@ -12,9 +12,9 @@ from typing import Any
 
 from slack_bolt import App
 
-from handlers import cards, commands, errors, events, forms, home, middleware
+from handlers import cards, commands, errors, events, forms, home, middleware, qa, releases
 
-LISTENER_MODULES: tuple[ModuleType, ...] = (commands, events, home, forms, cards)
+LISTENER_MODULES: tuple[ModuleType, ...] = (commands, events, home, forms, cards, qa, releases)
 KINDS = {"COMMANDS": "command", "EVENTS": "event", "ACTIONS": "action", "VIEWS": "view", "SHORTCUTS": "shortcut"}
 
 

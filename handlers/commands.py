@@ -16,7 +16,8 @@ def devcenter(ack: Ack, command: dict[str, Any], respond: Respond, context: Bolt
     ack()
     trigger_id = command.get("trigger_id")
     reply = reply_for(context["services"], context["actor"], command.get("text", ""),
-                      lambda view: client.views_open(trigger_id=trigger_id, view=view))
+                      lambda view: client.views_open(trigger_id=trigger_id, view=view),
+                      channel=command.get("channel_id"))
     if reply is not None:
         respond(text=reply[0], blocks=reply[1], response_type="ephemeral", replace_original=False)
 

@@ -22,9 +22,11 @@ def mention(event: dict[str, Any], body: dict[str, Any], say: Say, context: Bolt
     services = context["services"]
     if not services.first_delivery(body["event_id"], EventType.APP_MENTION):
         return
-    reply = reply_for(services, context["actor"], event.get("text", ""))
+    thread_ts = event.get("thread_ts") or event["ts"]
+    reply = reply_for(services, context["actor"], event.get("text", ""), channel=event.get("channel"),
+                      thread_ts=thread_ts, mention=True)
     if reply is not None:
-        say(text=reply[0], blocks=reply[1], thread_ts=event.get("thread_ts") or event["ts"])
+        say(text=reply[0], blocks=reply[1], thread_ts=thread_ts)
 
 
 EVENTS = {EventType.MEMBER_JOINED_CHANNEL: member_joined, EventType.APP_MENTION: mention}

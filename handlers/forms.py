@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from handlers.viewstate import ack_form, metadata, values
 from slackbot.ids import ActionId, BlockId, CallbackId
-from slackbot.render import modals
+from slackbot.render import modals, releases
 
 
 def open_access_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -22,6 +22,13 @@ def open_submit_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
     """Button (Home, mention reply): open the submit-for-review form."""
     ack()
     client.views_open(trigger_id=body["trigger_id"], view=modals.submit_modal())
+
+
+def open_announce_form(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    """Button (mention reply): open the announcement composer (staff only)."""
+    ack()
+    context["services"].check_staff(context["actor"])
+    client.views_open(trigger_id=body["trigger_id"], view=releases.compose_modal())
 
 
 def open_answer_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
@@ -53,6 +60,7 @@ def submit_answer(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
 
 
 ACTIONS = {ActionId.OPEN_ACCESS_FORM: open_access_form, ActionId.OPEN_SUBMIT_FORM: open_submit_form,
+           ActionId.OPEN_ANNOUNCE_FORM: open_announce_form,
            ActionId.ANSWER_REQUEST: open_answer_form}
 VIEWS = {CallbackId.ACCESS_REQUEST: submit_access, CallbackId.SUBMIT_FOR_REVIEW: submit_review,
          CallbackId.ANSWER_REQUEST: submit_answer}

@@ -10,8 +10,9 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 from slack_sdk.models.views import View
 
+from handlers import qa
 from slackbot.ids import ActionId, Command
-from slackbot.render import modals, staff
+from slackbot.render import modals, releases, staff
 from slackbot.render import status as status_view
 from slackbot.render.common import section
 
@@ -27,6 +28,8 @@ class Invocation:
     actor: Any
     args: str
     open_modal: Callable[[View], None] | None = None
+    channel: str | None = None  # where it was typed (ask: where a person's reply goes)
+    thread_ts: str | None = None  # the mention's thread
 
 
 def parse(text: str) -> tuple[str, str]:
@@ -70,6 +73,23 @@ def _history(call: Invocation) -> Reply:
     return f"History of {name}", staff.history_blocks(name, lines, call.services.timezone)
 
 
+def _ask(call: Invocation) -> Reply:
+    return qa.ask_reply(call.services, call.actor, call.args, call.channel, call.thread_ts)
+
+
+def _deploys(call: Invocation) -> Reply:
+    report = call.services.deploys(call.actor)
+    return f"Next release {report.window.release}", releases.deploy_blocks(report, call.services.timezone)
+
+
+def _announce(call: Invocation) -> Reply | None:
+    if call.args.lower() == "status":
+        progress = call.services.announcement_progress(call.actor)
+        return f"Announcement #{progress.announcement_id}", releases.progress_blocks(progress)
+    call.services.check_staff(call.actor)
+    return _form(releases.compose_modal, "Write an announcement", ActionId.OPEN_ANNOUNCE_FORM)(call)
+
+
 ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
     Command.STATUS: _status,
     Command.HELP: _help,
@@ -78,14 +98,22 @@ ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
     Command.SUBMIT: _form(modals.submit_modal, "Submit for review", ActionId.OPEN_SUBMIT_FORM),
     Command.QUEUE: _queue,
     Command.HISTORY: _history,
+    Command.ASK: _ask,
+    Command.DEPLOYS: _deploys,
+    Command.ANNOUNCE: _announce,
 }
 
 
-def reply_for(services: Any, actor: Any, text: str, open_modal: Callable[[View], None] | None = None
-              ) -> Reply | None:
-    """The reply to a command line (None when a modal was opened); unknown words get the help."""
+def reply_for(services: Any, actor: Any, text: str, open_modal: Callable[[View], None] | None = None, *,
+              channel: str | None = None, thread_ts: str | None = None, mention: bool = False) -> Reply | None:
+    """The reply to a command line (None when a modal was opened); unknown words get the help.
+
+    After an @mention, an unknown first word means a question: "@DevCenter how do I test locally?".
+    """
     word, args = parse(text)
+    if mention and word not in ROUTES:
+        word, args = Command.ASK, MENTION.sub("", text or "").strip()
     route = ROUTES.get(word)
     if route is None:
         return f"Unknown command {word}", status_view.help_blocks(unknown=word)
-    return route(Invocation(services, actor, args, open_modal))
+    return route(Invocation(services, actor, args, open_modal, channel, thread_ts))

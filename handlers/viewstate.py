@@ -32,8 +32,10 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
     return json.loads(view.get("private_metadata") or "{}")
 
 
-def ack_form(ack: Ack, call: Callable[[], T], fallback_field: str) -> T | None:
-    """Run the use case, then ack: inline errors keyed by block_id (Slack's response_action=errors) or close."""
+def ack_form(ack: Ack, call: Callable[[], T], fallback_field: str,
+             then: Callable[[T], dict[str, Any]] | None = None) -> T | None:
+    """Run the use case, then ack: inline errors keyed by block_id (response_action=errors), or close the
+    modal, or (with `then`) answer with what `then` returns, e.g. a response_action=update to a next step."""
     try:
         result = call()
     except InvalidInput as error:
@@ -42,5 +44,5 @@ def ack_form(ack: Ack, call: Callable[[], T], fallback_field: str) -> T | None:
     except DomainError as error:  # permission, conflict: shown on the form rather than lost
         ack(response_action="errors", errors={fallback_field: error.user_message})
         return None
-    ack()
+    ack(**(then(result) if then else {}))
     return result

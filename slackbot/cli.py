@@ -4,37 +4,21 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import signal
 import sys
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from slackbot.config import ConfigError, Settings, load_settings
-
-
-def _settings() -> Settings:
-    from dotenv import load_dotenv
-
-    load_dotenv(Path.cwd() / ".env")
-    try:
-        return load_settings(os.environ)
-    except ConfigError as error:
-        raise click.ClickException(str(error)) from None
-
-
-def _logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
-def _engine(settings: Settings) -> Any:
-    from storage.db import make_engine
-
-    return make_engine(settings.database_url)
+from slackbot import cli_releases
+from slackbot.cli_support import engine_for as _engine
+from slackbot.cli_support import migrated_engine as _migrated_engine
+from slackbot.cli_support import settings_from_env as _settings
+from slackbot.cli_support import setup_logging as _logging
+from slackbot.cli_support import wired_bot as _bot
+from slackbot.domain.errors import InvalidInput
 
 
 @click.group()
@@ -78,27 +62,6 @@ def db_current() -> None:
     click.echo(f"current: {current_revision(_engine(_settings()))}  head: {head_revision()}")
 
 
-def _migrated_engine(settings: Settings) -> Any:
-    from storage.db import SchemaNotReady, require_current_schema
-
-    engine = _engine(settings)
-    try:
-        require_current_schema(engine)
-    except SchemaNotReady as error:
-        raise click.ClickException(str(error)) from None
-    return engine
-
-
-def _bot(settings: Settings) -> Any:
-    from slackbot.app import build_bot
-    from storage.db import SchemaNotReady
-
-    try:
-        return build_bot(settings)
-    except SchemaNotReady as error:
-        raise click.ClickException(str(error)) from None
-
-
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=None, help="defaults to PORT (3000)")
@@ -126,8 +89,13 @@ def socket() -> None:
 
 
 @main.command()
-def worker() -> None:
-    """Deliver the outbox until stopped (SIGTERM/SIGINT)."""
+@click.option("--lease-seconds", type=float, default=30.0, show_default=True,
+              help="how long the scheduler lease lasts; a standby worker takes over this long after a crash")
+def worker(lease_seconds: float) -> None:
+    """Deliver the outbox and, while holding the database lease, run the scheduled jobs (until SIGTERM)."""
+    from slackbot.app import system_clock
+    from slackbot.jobs.worker import SchedulerWorker
+
     settings = _settings()
     _logging(settings)
     bot = _bot(settings)
@@ -135,8 +103,9 @@ def worker() -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stopping.set())
     bot.outbox.start()
-    click.echo("outbox worker running; Ctrl-C to stop")
-    stopping.wait()
+    click.echo("worker running: outbox delivery on; Ctrl-C to stop")
+    SchedulerWorker(bot.engine, bot.services, system_clock, lease_ttl=lease_seconds,
+                    announce=lambda line: click.echo(line)).run(stopping)
     bot.outbox.stop()
 
 
@@ -177,61 +146,85 @@ def partners_import(csv_file: Path) -> None:
                f"integrations created: {result.integrations_created}, updated: {result.integrations_updated}")
 
 
-@main.group()
-def audit() -> None:
-    """The audit trail of every stage change and staff request."""
-
-
-@audit.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.File("w"), default="-", help="file to write (default: stdout)")
-def audit_export(fmt: str, output: Any) -> None:
-    """Every audit entry, oldest first."""
-    import csv
-
-    from slackbot.services.queue import audit_rows
-    from storage.db import session_factory
-    from storage.uow import uow_factory
-
-    rows = audit_rows(uow_factory(session_factory(_migrated_engine(_settings()))))
-    if fmt == "json":
-        json.dump(rows, output, indent=2)
-        output.write("\n")
-        return
-    writer = csv.DictWriter(output, fieldnames=["id", "at", "subject_type", "subject", "action", "actor",
-                                                "from_stage", "to_stage", "note"])
-    writer.writeheader()
-    writer.writerows(rows)
-
-
-@main.group()
-def deploys() -> None:
-    """The Wednesday release calendar."""
-
-
-@deploys.command("next")
-@click.option("--at", "at", default=None, help="ISO 8601 moment (default: now)")
-@click.option("--json", "as_json", is_flag=True)
-def deploys_next(at: str | None, as_json: bool) -> None:
-    """The next release and its cutoff."""
-    from slackbot.app import system_clock
-    from slackbot.domain.deploys import ReleaseCalendar
+def _kb_db(required: bool = True) -> Any:
+    from slackbot.services.kb_admin import database_ready, unit_of_work
 
     settings = _settings()
-    moment = system_clock() if at is None else _parse_moment(at, settings)
-    window = ReleaseCalendar(settings.timezone).next_window(moment)
-    if as_json:
-        click.echo(json.dumps(window.to_json()))
-    else:
-        click.echo(f"next release: {window.release:%A %Y-%m-%d}; merge by {window.cutoff:%a %Y-%m-%d %H:%M %Z}")
+    return unit_of_work(_migrated_engine(settings)) if required or database_ready(settings.database_url) else None
 
 
-def _parse_moment(text: str, settings: Settings) -> datetime:
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help='print {"answers": [{"id", "title", "answer", …}]}')
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+def ask(question: str, as_json: bool, limit: int) -> None:
+    """Ranked knowledge-base answers to QUESTION, best first: database entries (after `kb load`) or the shipped files.
+
+    Only answers at or above the no-answer threshold are listed: none means "I don't know" ({"answers": []}); exit 0.
+    """
+    from slackbot.app import system_clock
+    from slackbot.kb.report import ranked_json, ranked_text
+    from slackbot.services.kb_admin import rank
+
+    answers = rank(_kb_db(required=False), question, limit=limit, now=system_clock(), timezone=_settings().timezone)
+    click.echo(json.dumps(ranked_json(answers), indent=2, ensure_ascii=False) if as_json else ranked_text(answers))
+
+
+@main.group()
+def kb() -> None:
+    """The knowledge base: reviewed YAML files (slackbot/kb/entries) loaded into the database."""
+
+
+def _kb_run(call: Any) -> Any:
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise click.BadParameter(f"not an ISO 8601 date-time: {text!r}", param_hint="--at") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=settings.tz)
+        return call()
+    except InvalidInput as error:
+        click.echo("\n".join(error.field_errors.values()), err=True)
+        raise click.ClickException(f"{len(error.field_errors)} problem(s); nothing was changed") from None
+
+
+@kb.command("check")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+def kb_check(directory: Path | None) -> None:
+    """Validate entry files (default: the shipped ones); exit 1 listing every problem."""
+    from slackbot.app import system_clock
+    from slackbot.services.kb_admin import check_folder
+
+    click.echo(f"{_kb_run(lambda: check_folder(directory, system_clock().date()))} entries OK")
+
+
+@kb.command("load")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--prune", is_flag=True, help="delete file entries that are no longer in the files")
+def kb_load(directory: Path | None, prune: bool) -> None:
+    """Upsert the entry files into the database (safe to repeat; staff-saved entries are kept)."""
+    from slackbot.app import system_clock
+    from slackbot.services.kb_admin import load_folder
+
+    click.echo(_kb_run(lambda: load_folder(_kb_db(), directory, system_clock(), prune=prune)))
+
+
+@kb.command("export")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+def kb_export(directory: Path | None) -> None:
+    """Write the database's entries, staff-saved ones included, to YAML files (default: the shipped folder)."""
+    from slackbot.services.kb_admin import export_files
+
+    click.echo("\n".join(f"{n}: {c} entries" for n, c in export_files(_kb_db(), directory).items()) or "no entries")
+
+
+@kb.command("stats")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+def kb_stats(limit: int) -> None:
+    """Questions asked: the unanswered and not-helpful ones staff should turn into entries."""
+    from slackbot.kb.report import stats_text
+    from slackbot.services.kb_admin import stats
+
+    click.echo(stats_text(stats(_kb_db(), limit)))
+
+
+for _group in (cli_releases.audit, cli_releases.deploys, cli_releases.announce):
+    main.add_command(_group)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,16 @@ class Command(StrEnum):
 
     HELP = "help"
     STATUS = "status"
+    DEPLOYS = "deploys"
+    ANNOUNCE = "announce"
     JOIN = "join"
     SUBMIT = "submit"
     QUEUE = "queue"
     HISTORY = "history"
+    CHECKLIST = "checklist"
+    METADATA = "metadata"
+    VERIFY = "verify"
+    CARD = "card"
     ASK = "ask"
 
 
@@ -25,6 +31,8 @@ class ActionId(StrEnum):
 
     OPEN_STATUS = "home.status"
     OPEN_HELP = "home.help"
+    SHIP_RELEASE = "release.ship"
+    OPEN_ANNOUNCE_FORM = "forms.announce"
     OPEN_ACCESS_FORM = "forms.access"
     OPEN_SUBMIT_FORM = "forms.submit"
     ANSWER_REQUEST = "requests.answer"
@@ -36,6 +44,16 @@ class ActionId(StrEnum):
     REQUEST_REPLAY_INFO = "lifecycle.request_replay_info"
     REQUEST_OAUTH = "lifecycle.request_oauth"
     MARK_MERGED = "lifecycle.mark_merged"
+    APPROVE_PUBLIC_BETA = "lifecycle.approve_public_beta"
+    APPROVE_PUBLIC = "lifecycle.approve_public"
+    OPEN_CHECKLIST = "launch.checklist"
+    OPEN_METADATA = "launch.metadata"
+    OPEN_VERIFICATION = "launch.verification"
+    OPEN_TEST_ACCOUNT = "launch.test_account"  # staff: the metadata with its secrets, in a modal
+    CONFIRM_VERIFICATION = "launch.confirm_verification"
+    REJECT_VERIFICATION = "launch.reject_verification"
+    POST_CARD = "launch.post_card"
+    HOME_FOCUS = "home.focus"
     QA_HELPFUL = "qa.helpful"
     QA_NOT_HELPFUL = "qa.not_helpful"
     QA_ASK_PERSON = "qa.ask_person"
@@ -45,12 +63,18 @@ class CallbackId(StrEnum):
     """callback_id of modals and shortcuts."""
 
     STATUS_SHORTCUT = "devcenter.status_shortcut"
+    ANNOUNCE_COMPOSE = "modal.announce_compose"
+    ANNOUNCE_SEND = "modal.announce_send"
     ACCESS_REQUEST = "modal.access_request"
     SUBMIT_FOR_REVIEW = "modal.submit_for_review"
     STAFF_NOTE = "modal.staff_note"
     ANSWER_REQUEST = "modal.answer_request"
     SAVE_AS_FAQ = "devcenter.save_as_faq"  # message shortcut (staff)
     FAQ_MODAL = "modal.faq"
+    CHECKLIST = "modal.checklist"
+    METADATA = "modal.metadata"
+    VERIFICATION = "modal.verification"
+    NOTICE = "modal.notice"  # a read-only message in a modal (Home buttons have no response_url)
 
 
 class BlockId(StrEnum):

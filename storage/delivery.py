@@ -27,7 +27,7 @@ class ClaimedMessage:
     thread_pending: bool = False  # it replies in a thread whose parent message is not posted yet
 
 
-def _insert_ignoring_conflicts(session: Session, model: type[Any], values: dict[str, Any]) -> bool:
+def insert_ignoring_conflicts(session: Session, model: type[Any], values: dict[str, Any]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING RETURNING pk, on SQLite and PostgreSQL; True when a row was written."""
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
@@ -49,7 +49,7 @@ class OutboxRepository:
 
         `thread_of` names the dedupe key of a parent message: the reply waits until the parent is posted.
         """
-        return _insert_ignoring_conflicts(self.session, OutboxMessage, {
+        return insert_ignoring_conflicts(self.session, OutboxMessage, {
             "dedupe_key": dedupe_key, "kind": kind, "channel": channel, "payload": payload,
             "thread_ts": thread_ts, "thread_of": thread_of, "status": "pending", "attempts": 0,
             "next_attempt_at": now, "created_at": now,
@@ -106,6 +106,17 @@ class OutboxRepository:
         self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
             status="failed", claimed_until=None, last_error=error[:500]))
 
+    def counts_for(self, key_prefix: str) -> dict[str, int]:
+        """How many messages whose dedupe key starts with a prefix are in each status (a delivery log)."""
+        query = (select(OutboxMessage.status, func.count()).where(OutboxMessage.dedupe_key.startswith(key_prefix))
+                 .group_by(OutboxMessage.status))
+        return {status: count for status, count in self.session.execute(query).tuples()}
+
+    def with_prefix(self, key_prefix: str) -> list[OutboxMessage]:
+        """Messages whose dedupe key starts with a prefix, oldest first."""
+        query = select(OutboxMessage).where(OutboxMessage.dedupe_key.startswith(key_prefix))
+        return list(self.session.scalars(query.order_by(OutboxMessage.id)))
+
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         """A message by its dedupe key."""
         return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
@@ -124,6 +135,6 @@ class EventRepository:
 
     def first_time(self, event_id: str, event_type: str, now: datetime) -> bool:
         """Record an event id; False when it was seen before (a Slack retry)."""
-        return _insert_ignoring_conflicts(
+        return insert_ignoring_conflicts(
             self.session, ProcessedEvent, {"event_id": event_id, "event_type": event_type, "received_at": now}
         )

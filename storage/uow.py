@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.delivery import EventRepository, OutboxRepository
 from storage.kb_repository import KbRepository
+from storage.release_repository import AnnouncementRepository, LockRepository, ReleaseRepository
 from storage.repositories import (
     AuditRepository,
     IntegrationRepository,
@@ -26,6 +27,9 @@ class UnitOfWork:
     outbox: OutboxRepository
     events: EventRepository
     requests: StaffRequestRepository
+    releases: ReleaseRepository
+    announcements: AnnouncementRepository
+    locks: LockRepository
     kb: KbRepository
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -39,6 +43,9 @@ class UnitOfWork:
         self.outbox = OutboxRepository(self.session)
         self.events = EventRepository(self.session)
         self.requests = StaffRequestRepository(self.session)
+        self.releases = ReleaseRepository(self.session)
+        self.announcements = AnnouncementRepository(self.session)
+        self.locks = LockRepository(self.session)
         self.kb = KbRepository(self.session)
         return self
 

@@ -28,7 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
     "slackbot.emulator": {"slackbot", "storage", "slack_sdk"},
 }
-COMPOSITION_ROOTS = {"slackbot.app", "slackbot.cli", "slackbot.serving", "slackbot.web", "slackbot"}
+COMPOSITION_ROOTS = {"slackbot.app", "slackbot.cli", "slackbot.cli_support", "slackbot.cli_releases",
+                     "slackbot.cli_progress", "slackbot.serving", "slackbot.web", "slackbot"}
 
 
 def _module_name(path: Path) -> str:

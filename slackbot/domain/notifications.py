@@ -24,5 +24,15 @@ class MessageKind(StrEnum):
     MERGED = "merged"
     REQUEST_ANSWER = "request_answer"  # staff thread: the partner's answer to a staff request
     STAFF_LOG = "staff_log"  # staff thread: who did what on a card
+    PRIVATE_BETA = "private_beta"  # partner: shipped, with the private-beta URL
+    RELEASE_CARD = "release_card"  # staff: release day, with "Mark release shipped"
+    ANNOUNCEMENT = "announcement"  # channel-wide announcement
+    CUTOFF_REMINDER = "cutoff_reminder"  # partner: approved, not merged, cutoff today
+    REVIEW_OVERDUE = "review_overdue"  # staff: a review passed its due date
+    PUBLIC_BETA_APPROVED = "public_beta_approved"  # partner: listed in the catalog as public beta
+    PUBLIC_APPROVED = "public_approved"  # partner: public (GA), New & Noteworthy
+    VERIFICATION_CARD = "verification_card"  # staff: a customer verification with Confirm / Reject
+    VERIFICATION_CONFIRMED = "verification_confirmed"  # partner: staff confirmed a verification
+    VERIFICATION_REJECTED = "verification_rejected"  # partner: staff could not confirm it
     QA_ESCALATION = "qa_escalation"  # staff: a partner question the bot could not answer (or a person was asked)
     QA_STAFF_REPLY = "qa_staff_reply"  # partner: a staff reply to that question, relayed

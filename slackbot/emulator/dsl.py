@@ -70,6 +70,32 @@ class Emulator:
                  "team": user.team_id, "channel": where.id, "event_ts": ts}
         return self._observe(user, lambda: self.driver.event(event)[0])
 
+    def reply_in_thread(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str,
+                        deliveries: int = 1) -> Reply:
+        """Reply in a thread as a person; Slack sends the `message` event (message.channels/.groups)."""
+        user, where = self.user(as_user), self.channel(channel)
+        ts = self.ws.next_ts()
+        with self.ws.lock:
+            self.ws.messages.append(Message(ts, where.id, user.id, text, [], thread_ts=thread_ts))
+        event = {"type": "message", "user": user.id, "text": text, "ts": ts, "thread_ts": thread_ts,
+                 "team": user.team_id, "channel": where.id, "event_ts": ts,
+                 "channel_type": "im" if where.is_im else "channel"}
+        return self._observe(user, lambda: self.driver.event(event, deliveries=deliveries)[0])
+
+    def message_shortcut(self, callback_id: str, message: Message, *, as_user: UserRef) -> Reply:
+        """Run a message shortcut from a message's ⋯ menu (message_action, as in message_shortcut.json)."""
+        user, where = self.user(as_user), self.ws.channels[message.channel]
+        payload = {
+            "type": "message_action", "token": "AbCdEfGhIjKlMnOpQrStUvWx", "action_ts": self.ws.next_ts(),
+            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
+            "user": {"id": user.id, "name": user.name, "team_id": user.team_id},
+            "channel": {"id": where.id, "name": where.name}, "is_enterprise_install": False, "enterprise": None,
+            "callback_id": callback_id, "trigger_id": self.ws.new_trigger(user.id), "message_ts": message.ts,
+            "message": message.to_api(),
+            "response_url": self.ws.new_response_url(self.driver.hooks_base, where.id, user.id, "app"),
+        }
+        return self._observe(user, lambda: self.driver.interaction(payload))
+
     def join(self, user: UserRef, channel: ChannelRef, *, deliveries: int = 1) -> list[Response]:
         """Add a user to a channel; Slack sends member_joined_channel (`deliveries` times: retries)."""
         member, where = self.user(user), self.channel(channel)
@@ -139,8 +165,11 @@ class Emulator:
         }
         reply = self._observe(user, lambda: self.driver.interaction(payload))
         answer = reply.response.json() if reply.response.body.startswith("{") else {}
-        if answer.get("response_action") in (None, "clear"):
+        action = answer.get("response_action")
+        if action in (None, "clear"):
             view.closed = True
+        elif action == "update":  # Slack swaps the modal's content for the view in the ack
+            view.data = {k: v for k, v in answer["view"].items() if k != "id"}
         return reply
 
     # -- what the workspace shows -----------------------------------------------------------------

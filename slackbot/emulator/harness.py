@@ -16,6 +16,7 @@ from slackbot.config import Settings
 from slackbot.emulator.driver import Driver
 from slackbot.emulator.dsl import Emulator
 from slackbot.emulator.server import FakeSlack
+from slackbot.emulator.workspace import Workspace
 from slackbot.web import EVENTS_PATH, wsgi_app
 
 
@@ -79,8 +80,11 @@ class Harness:
     def __init__(self, database_url: str, *, clock: Callable[[], datetime] | None = None,
                  staff_users: frozenset[str] = frozenset(), review_channel: str | None = None,
                  announce_channel: str | None = None, slack: FakeSlack | None = None) -> None:
-        self.slack = (slack or FakeSlack()).start()
         self.clock = clock or FrozenClock()
+        if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
+            frozen = self.clock
+            slack = FakeSlack(Workspace(monotonic=lambda: frozen().timestamp()))
+        self.slack = (slack or FakeSlack()).start()
         self.settings = Settings(
             bot_token="xoxb-emulator", signing_secret=secrets.token_hex(16), slack_api_url=self.slack.api_url,
             database_url=database_url, staff_users=staff_users, review_channel=review_channel,
@@ -101,6 +105,26 @@ class Harness:
         """Wait for post-ack work, then deliver whatever the outbox has due now."""
         self.executor.wait_idle()
         self.bot.outbox.drain()
+
+    def run_job(self, job_id: str) -> object:
+        """Run a scheduled job now (at the harness clock's time), then deliver what it queued."""
+        from slackbot.jobs.tasks import BY_ID
+
+        result = BY_ID[job_id].run(self.bot.services, self.clock())
+        self.settle()
+        return result
+
+    def deliver_all(self, max_passes: int = 1000) -> int:
+        """Drain the outbox until nothing is pending, moving a frozen clock to each Retry-After; returns passes."""
+        for passes in range(1, max_passes + 1):
+            self.executor.wait_idle()
+            report = self.bot.outbox.drain()
+            with self.bot.services.uow() as uow:
+                if not uow.outbox.counts().get("pending"):
+                    return passes
+            if report.next_retry_at and isinstance(self.clock, FrozenClock):
+                self.clock.now = max(self.clock.now, report.next_retry_at)
+        raise TimeoutError("outbox still has pending messages")
 
     def close(self) -> None:
         """Stop servers and release the database."""

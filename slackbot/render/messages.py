@@ -9,7 +9,7 @@ from slack_sdk.models.blocks import Block
 
 from slackbot.domain.notifications import MessageKind
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render import notices
+from slackbot.render import notices, qa, releases
 from slackbot.render.common import checked, context, escape, section
 
 Rendered = tuple[str, list[Block]]
@@ -51,6 +51,8 @@ RENDERERS: dict[MessageKind, Callable[[dict[str, Any]], Rendered]] = {
     MessageKind.WELCOME_DM: welcome_dm,
     MessageKind.STAFF_ALERT: staff_alert,
     **notices.RENDERERS,
+    **qa.RENDERERS,
+    **releases.RENDERERS,
 }
 
 

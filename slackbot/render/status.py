@@ -21,6 +21,8 @@ HELP_LINES = (
     ("join", "request access to the Developer Center for your company"),
     ("submit", "submit (or resubmit) your integration's pull request for review"),
     ("history <slug>", "every recorded change of an integration"),
+    ("deploys", "the next Wednesday release, its cutoff, and which of your changes make it"),
+    ("announce [status]", "staff: write a channel-wide announcement, or see its delivery log"),
     ("queue", "staff: everything waiting on Segment, oldest first"),
     ("help", "this list"),
 )

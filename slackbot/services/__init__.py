@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from slackbot.domain.lifecycle import Action, Stage
+from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
 from slackbot.domain.summaries import Actor, Card, HistoryLine, QueueItem, StatusReport
+from slackbot.kb.answers import Answer, EscalationResult, FaqDraft, FeedbackResult
+from slackbot.kb.model import KbEntry
 from slackbot.services import access as _access
+from slackbot.services import announcements as _announcements
 from slackbot.services import decisions as _decisions
+from slackbot.services import qa as _qa
 from slackbot.services import queue as _queue
+from slackbot.services import releases as _releases
 from slackbot.services import requests as _requests
 from slackbot.services import status as _status
 from slackbot.services import submissions as _submissions
@@ -28,6 +34,7 @@ class Services:
     review_channel: str | None = None
     announce_channel: str | None = None
     staff_users: frozenset[str] = field(default_factory=frozenset)
+    qa_index: _qa.IndexCache = field(default_factory=_qa.IndexCache, compare=False, repr=False)
 
     def actor(self, user_id: str, *, is_staff: bool, is_external: bool = False) -> Actor:
         """Resolve who is acting: staff (never external) and/or a partner member."""
@@ -87,6 +94,34 @@ class Services:
         """/devcenter history <slug>."""
         return _queue.history(self.uow, actor, slug)
 
+    def check_staff(self, actor: Actor) -> None:
+        """Refuse (and log) a staff-only command for anyone else."""
+        _announcements.require_staff(actor)
+
+    def deploys(self, actor: Actor) -> DeployReport:
+        """/devcenter deploys."""
+        return _releases.deploy_report(self.uow, actor, self.clock(), self.timezone)
+
+    def ship_release(self, actor: Actor, release: date) -> ReleaseCard:
+        """The release card's "Mark release shipped" button."""
+        return _releases.ship_release(self.uow, actor, release, self.clock(), timezone=self.timezone,
+                                      announce_channel=self.announce_channel)
+
+    def draft_announcement(self, actor: Actor, text: str | None, stages: list[str] | None) -> AnnouncementPreview:
+        """The compose modal: a draft and its exact audience (dry run)."""
+        return _announcements.draft(self.uow, actor, text, stages, self.clock(),
+                                    announce_channel=self.announce_channel)
+
+    def send_announcement(self, actor: Actor, announcement_id: int) -> AnnouncementPreview:
+        """The preview modal's Send."""
+        return _announcements.send(self.uow, actor, announcement_id, self.clock(),
+                                   announce_channel=self.announce_channel)
+
+    def announcement_progress(self, actor: Actor | None, announcement_id: int | None = None
+                              ) -> AnnouncementProgress:
+        """/devcenter announce status."""
+        return _announcements.progress(self.uow, actor, announcement_id)
+
     def database_ok(self) -> bool:
         """True when the database answers."""
         try:
@@ -95,3 +130,37 @@ class Services:
             return True
         except Exception:
             return False
+
+    # -- build Q&A (issue 7) ----------------------------------------------------------------------
+    def ask(self, user_id: str, question: str, *, channel: str | None, thread_ts: str | None = None) -> Answer:
+        """/devcenter ask and @DevCenter <question>: a cited answer, or "I don't know" and a person."""
+        return _qa.ask(self.uow, self.qa_index, question=question, asker=user_id, channel=channel,
+                       thread_ts=thread_ts, now=self.clock(), timezone=self.timezone,
+                       review_channel=self.review_channel)
+
+    def rate_answer(self, user_id: str, question_id: int, *, helpful: bool) -> FeedbackResult:
+        """The Helpful / Not helpful buttons."""
+        return _qa.rate_answer(self.uow, question_id=question_id, user_id=user_id, helpful=helpful,
+                               now=self.clock())
+
+    def ask_a_person(self, user_id: str, question_id: int) -> EscalationResult:
+        """The Ask a person button."""
+        return _qa.ask_a_person(self.uow, question_id=question_id, user_id=user_id, now=self.clock(),
+                                review_channel=self.review_channel)
+
+    def staff_replied(self, event_id: str, *, channel: str, thread_ts: str, ts: str, user_id: str, text: str,
+                      is_staff: bool) -> bool:
+        """A reply in a review-channel thread: relayed to the partner when it answers an escalation."""
+        return _qa.relay_staff_reply(self.uow, event_id=event_id, channel=channel, thread_ts=thread_ts, ts=ts,
+                                     user_id=user_id, text=text, is_staff=is_staff, now=self.clock())
+
+    def faq_draft(self, actor: Actor, *, channel: str, message_ts: str, thread_ts: str | None, text: str,
+                  author: str | None) -> FaqDraft:
+        """Save as FAQ on a message (staff only): the prefilled entry."""
+        return _qa.faq_draft(self.uow, actor=actor, channel=channel, message_ts=message_ts, thread_ts=thread_ts,
+                             text=text, author=author, now=self.clock())
+
+    def save_faq(self, actor: Actor, fields: dict[str, str | None], *, section: str) -> KbEntry:
+        """The Save as FAQ form was submitted (staff only)."""
+        return _qa.save_faq(self.uow, self.qa_index, actor=actor, fields=fields, section=section, now=self.clock(),
+                            timezone=self.timezone)

@@ -8,18 +8,35 @@ from typing import Any
 
 from slackbot.domain.deploys import ReleaseCalendar
 from slackbot.domain.forms import SURVEY_QUESTIONS
-from slackbot.domain.lifecycle import Facts, Role, allowed_actions
+from slackbot.domain.launch_rules import DEFAULT_RULE
+from slackbot.domain.lifecycle import Facts, Role, Stage, allowed_actions
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.summaries import Card, CardEvent
+from slackbot.services.gates import BETA_STAGES, launch_status, lifecycle_facts
 from storage.models import Integration, Partner
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
 
-def facts_of(integration: Integration) -> Facts:
-    """What the lifecycle gates look at for an integration."""
-    return Facts(merged=integration.merged_at is not None)
+def facts_of(integration: Integration, uow: UnitOfWork | None = None, *, rule: str = DEFAULT_RULE,
+             now: datetime | None = None) -> Facts:
+    """What the lifecycle gates look at for an integration (the launch gates need the unit of work)."""
+    if uow is None:
+        return Facts(merged=integration.merged_at is not None)
+    return lifecycle_facts(uow, integration, rule, now)
+
+
+def _gate_rows(uow: UnitOfWork, integration: Integration, rule: str,
+               now: datetime | None) -> tuple[tuple[str, str], ...]:
+    """The card's "why not" line for the next launch step (private and public beta only)."""
+    if integration.stage not in BETA_STAGES:
+        return ()
+    status = launch_status(uow, integration, rule, now)
+    step = "Approve public beta" if integration.stage is Stage.PRIVATE_BETA else "Approve public"
+    verdict = "all gates pass" if status.ready else "not yet — " + "; ".join(status.blockers())
+    return ((f"{step} ({status.rule.key} v{status.rule.version})", f"{verdict}. Confirmed customers: "
+             f"{status.confirmed}, waiting for confirmation: {status.pending}."),)
 
 
 def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent, ...]:
@@ -27,13 +44,16 @@ def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent,
                  for e in uow.audit.for_subject(subject, subject_id))
 
 
-def integration_card(uow: UnitOfWork, integration: Integration, timezone: str) -> Card:
-    """The review card of an integration as it stands now."""
+def integration_card(uow: UnitOfWork, integration: Integration, timezone: str, *, rule: str = DEFAULT_RULE,
+                     now: datetime | None = None) -> Card:
+    """The review card of an integration as it stands now (with its launch gates once in beta)."""
     release = ReleaseCalendar(timezone).release_for_merge(integration.merged_at) if integration.merged_at else None
+    facts = facts_of(integration, uow, rule=rule, now=now)
     return Card(
         subject="integration", subject_id=integration.id, title=f"{integration.name} ({integration.slug})",
         stage=integration.stage, partner_name=integration.partner.name, timezone=timezone,
-        actions=tuple(a.value for a in allowed_actions(integration.stage, Role.STAFF, facts_of(integration))),
+        actions=tuple(a.value for a in allowed_actions(integration.stage, Role.STAFF, facts)),
+        facts=_gate_rows(uow, integration, rule, now),
         history=_history(uow, "integration", integration.id), pr_url=integration.pr_url,
         submitted_at=integration.submitted_at, review_due_at=integration.review_due_at,
         merged_at=integration.merged_at, release=release,

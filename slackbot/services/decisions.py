@@ -9,6 +9,7 @@ from typing import Any
 from slackbot.domain.deploys import ReleaseCalendar
 from slackbot.domain.errors import Conflict, NotFound, NotPermitted
 from slackbot.domain.forms import parse_note
+from slackbot.domain.launch_rules import DEFAULT_RULE
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Facts, Role, Stage, decide, stage_label
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.summaries import Actor, Card
@@ -20,12 +21,13 @@ log = logging.getLogger(__name__)
 
 PARTNER_ACTIONS = (Action.APPROVE_ACCESS, Action.DECLINE_ACCESS)
 REVIEW_ACTIONS = (Action.APPROVE_REVIEW, Action.REQUEST_CHANGES, Action.REQUEST_REPLAY_INFO, Action.REQUEST_OAUTH,
-                  Action.MARK_MERGED)
+                  Action.MARK_MERGED, Action.APPROVE_PUBLIC_BETA, Action.APPROVE_PUBLIC)
 NOTIFICATIONS = {
     Action.APPROVE_ACCESS: MessageKind.ACCESS_APPROVED, Action.DECLINE_ACCESS: MessageKind.ACCESS_DECLINED,
     Action.REQUEST_CHANGES: MessageKind.CHANGES_REQUESTED, Action.REQUEST_REPLAY_INFO: MessageKind.REPLAY_INFO_REQUEST,
     Action.REQUEST_OAUTH: MessageKind.OAUTH_REQUEST, Action.APPROVE_REVIEW: MessageKind.REVIEW_APPROVED,
     Action.MARK_MERGED: MessageKind.MERGED,
+    Action.APPROVE_PUBLIC_BETA: MessageKind.PUBLIC_BETA_APPROVED, Action.APPROVE_PUBLIC: MessageKind.PUBLIC_APPROVED,
 }
 REQUEST_KINDS = {Action.REQUEST_REPLAY_INFO: "replay_info", Action.REQUEST_OAUTH: "oauth"}
 
@@ -55,7 +57,7 @@ def check(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int
 
 
 def act(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int, expected: Stage,
-        note: str | None, now: datetime, *, timezone: str) -> Card:
+        note: str | None, now: datetime, *, timezone: str, launch_rule: str = DEFAULT_RULE) -> Card:
     """Apply one staff decision with its audit row and notifications in one transaction; return the new card."""
     check(uow_factory, actor, action, subject_id)
     if TRANSITIONS[action].needs_note:
@@ -64,7 +66,7 @@ def act(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int, 
         subject = _load(uow, action, subject_id)
         if subject.stage is not expected:
             raise _conflict(uow, subject, subject.stage)
-        facts = facts_of(subject) if isinstance(subject, Integration) else Facts()
+        facts = facts_of(subject, uow, rule=launch_rule, now=now) if isinstance(subject, Integration) else Facts()
         target = decide(subject.stage, action, Role.STAFF, facts)
         payload = _apply(uow, subject, action, expected, target, actor, now, timezone)
         entry = uow.audit.record(subject_type=_kind(subject), subject_id=subject.id, subject_key=_key(subject),
@@ -74,7 +76,7 @@ def act(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int, 
         payload.update(partner_name=partner.name, note=note, actor=actor.user_id, timezone=timezone)
         notify_partner(uow, partner, NOTIFICATIONS[action], payload, f"{action}:{entry.id}", now)
         card = partner_card(uow, subject, timezone) if isinstance(subject, Partner) else \
-            integration_card(uow, subject, timezone)
+            integration_card(uow, subject, timezone, rule=launch_rule, now=now)
         uow.commit()
     log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, _kind(subject), subject_id, expected, target)
     return card

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from slackbot.domain.notifications import MessageKind
@@ -56,7 +56,10 @@ def backoff(attempts: int) -> timedelta:
 
 def deliver_due(uow_factory: UowFactory, sender: Sender, now: datetime, *, alert_channel: str | None = None,
                 limit: int = 100) -> DeliveryReport:
-    """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly."""
+    """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly.
+
+    A 429 ends the pass: Slack said when to come back, and every other message would be refused too.
+    """
     sent = retried = failed = 0
     next_retry: datetime | None = None
     with uow_factory() as uow:
@@ -66,20 +69,36 @@ def deliver_due(uow_factory: UowFactory, sender: Sender, now: datetime, *, alert
             message = uow.outbox.claim(message_id, now, LEASE)
             uow.commit()
         if message is None:
-            continue  # another worker holds it
+            continue  # another worker holds it, or it was rescheduled meanwhile
         outcome = _deliver_one(uow_factory, sender, message, now, alert_channel)
-        if outcome is None:
+        if outcome.status == "sent":
             sent += 1
-        elif outcome == "failed":
+        elif outcome.status == "failed":
             failed += 1
         else:
             retried += 1
-            next_retry = outcome if next_retry is None else min(next_retry, outcome)
+            next_retry = outcome.retry_at if next_retry is None else min(next_retry, outcome.retry_at)
+            if outcome.status == "throttled":
+                break
     return DeliveryReport(sent, retried, failed, next_retry)
 
 
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: str  # sent, failed, retry, throttled
+    retry_at: datetime = _NEVER
+
+
+THREAD_WAIT = timedelta(seconds=5)
+
+
 def _deliver_one(uow_factory: UowFactory, sender: Sender, message: ClaimedMessage, now: datetime,
-                 alert_channel: str | None) -> datetime | str | None:
+                 alert_channel: str | None) -> _Outcome:
+    if message.thread_pending:  # its parent is not posted yet: wait for it, this is not a failure
+        return _reschedule(uow_factory, message, now + THREAD_WAIT, "waiting for the parent message", "retry")
     try:
         posted = sender.find_sent(message) if message.crashed_before else None
         channel, ts = posted or sender.send(message)
@@ -88,21 +107,27 @@ def _deliver_one(uow_factory: UowFactory, sender: Sender, message: ClaimedMessag
             return _give_up(uow_factory, message, f"gave up after {message.attempts} attempts: {exc}", now,
                             alert_channel)
         delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(message.attempts)
-        with uow_factory() as uow:
-            uow.outbox.reschedule(message.id, now + delay, str(exc))
-            uow.commit()
         log.info("outbox message %s retries in %ss: %s", message.id, delay.total_seconds(), exc)
-        return now + delay
+        return _reschedule(uow_factory, message, now + delay, str(exc),
+                           "throttled" if exc.retry_after is not None else "retry")
     except Undeliverable as exc:
         return _give_up(uow_factory, message, str(exc), now, alert_channel)
     with uow_factory() as uow:
         uow.outbox.mark_sent(message.id, channel, ts, now)
         uow.commit()
-    return None
+    return _Outcome("sent")
+
+
+def _reschedule(uow_factory: UowFactory, message: ClaimedMessage, when: datetime, error: str,
+                status: str) -> _Outcome:
+    with uow_factory() as uow:
+        uow.outbox.reschedule(message.id, when, error)
+        uow.commit()
+    return _Outcome(status, when)
 
 
 def _give_up(uow_factory: UowFactory, message: ClaimedMessage, error: str, now: datetime,
-             alert_channel: str | None) -> str:
+             alert_channel: str | None) -> _Outcome:
     log.error("outbox message %s (%s) failed: %s", message.id, message.kind, error)
     with uow_factory() as uow:
         uow.outbox.mark_failed(message.id, error)
@@ -111,4 +136,4 @@ def _give_up(uow_factory: UowFactory, message: ClaimedMessage, error: str, now: 
                                channel=alert_channel, now=now,
                                payload={"outbox_id": message.id, "kind": message.kind, "error": error})
         uow.commit()
-    return "failed"
+    return _Outcome("failed")

@@ -1,0 +1,148 @@
+"""Launch rules as versioned data: what public beta and public (GA) need, each clause with its source (stdlib only).
+
+Public documents disagree (DESIGN.md §3), so the rule is configuration (DEVCENTER_LAUNCH_RULE), shown to
+partners and staff with its sources, and evaluated into the list of what is still missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from slackbot.domain.lifecycle import Stage
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a clause comes from, and when it was read."""
+
+    title: str
+    url: str
+    as_of: date
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One requirement of one launch step; zero means "not required"."""
+
+    step: Stage  # PUBLIC_BETA or PUBLIC: the stage this clause lets an integration into
+    source: Source
+    customers: int = 0  # confirmed customer verifications, counted over the whole beta
+    days: int = 0  # days spent in the stage before `step` (private beta, or public beta)
+    oauth_from: int = 0  # once this many customers are confirmed, Enable with Segment / OAuth is required
+
+
+@dataclass(frozen=True)
+class LaunchRule:
+    """A named, versioned set of clauses."""
+
+    key: str
+    version: int
+    title: str
+    clauses: tuple[Clause, ...]
+
+    def for_step(self, step: Stage) -> tuple[Clause, ...]:
+        """The clauses of one step."""
+        return tuple(c for c in self.clauses if c.step is step)
+
+    @property
+    def oauth_from(self) -> int:
+        """Confirmed customers at which OAuth becomes required (0: never)."""
+        return min((c.oauth_from for c in self.clauses if c.oauth_from), default=0)
+
+
+@dataclass(frozen=True)
+class LaunchFacts:
+    """What the rule looks at for one integration."""
+
+    confirmed_customers: int
+    days_in_stage: int | None  # whole days since it entered its current stage; None when unknown
+    oauth_done: bool
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A rule applied to one step: met, or what is still missing (in words a partner understands)."""
+
+    step: Stage
+    met: bool
+    missing: tuple[str, ...]
+    needs: tuple[str, ...]  # what the step requires, whether met or not
+
+
+CONTRIBUTING = Source("segmentio/action-destinations CONTRIBUTING.md (Release to Private Beta → Public): "
+                      "at least 1 customer must verify the destination works before it becomes public",
+                      "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md", date(2026, 11, 26))
+SEGMENT_DOCS = Source("segment-docs partner docs: public beta for at least 2 weeks with at least 2 users before GA",
+                      "https://github.com/segmentio/segment-docs/tree/develop/src/partners", date(2026, 11, 26))
+SEED_003 = Source("Public Beta Checklist §4 (seed 003): at 5 customers of the public beta, Enable with Segment / "
+                  "OAuth is a hard requirement for general availability",
+                  "https://segment.com/docs/partners/checklist/", date(2026, 11, 26))
+
+PB, GA = Stage.PUBLIC_BETA, Stage.PUBLIC
+RULES: dict[str, LaunchRule] = {r.key: r for r in (
+    LaunchRule("program-2026", 1, "Program rule: 1 customer for public beta; 2 customers and 2 weeks of public "
+                                  "beta for GA; OAuth once 5 customers", (
+        Clause(PB, CONTRIBUTING, customers=1),
+        Clause(GA, SEGMENT_DOCS, customers=2, days=14),
+        Clause(GA, SEED_003, oauth_from=5),
+    )),
+    LaunchRule("contributing-1-customer", 1, "1 verifying customer before going public", (
+        Clause(PB, CONTRIBUTING, customers=1),
+        Clause(GA, CONTRIBUTING, customers=1),
+    )),
+    LaunchRule("docs-2-weeks-2-users", 1, "2 users and 2 weeks of public beta before GA", (
+        Clause(PB, CONTRIBUTING, customers=1),
+        Clause(GA, SEGMENT_DOCS, customers=2, days=14),
+    )),
+    LaunchRule("seed-5-customers-oauth", 1, "1 customer for public beta; OAuth required for GA once 5 customers", (
+        Clause(PB, CONTRIBUTING, customers=1),
+        Clause(GA, CONTRIBUTING, customers=1),
+        Clause(GA, SEED_003, oauth_from=5),
+    )),
+)}
+DEFAULT_RULE = "program-2026"
+STAGE_BEFORE = {PB: Stage.PRIVATE_BETA, GA: Stage.PUBLIC_BETA}
+
+
+def rule(key: str) -> LaunchRule:
+    """The rule called `key`; ValueError naming DEVCENTER_LAUNCH_RULE and the known keys otherwise."""
+    if key not in RULES:
+        raise ValueError(f"DEVCENTER_LAUNCH_RULE is not a known launch rule: {key!r} (one of: {', '.join(RULES)})")
+    return RULES[key]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def evaluate(launch_rule: LaunchRule, step: Stage, facts: LaunchFacts) -> Evaluation:
+    """Apply the clauses of `step` (PUBLIC_BETA or PUBLIC) to the facts."""
+    missing: list[str] = []
+    needs: list[str] = []
+    stage_name = "private beta" if step is PB else "public beta"
+    customers = max((c.customers for c in launch_rule.for_step(step)), default=0)
+    days = max((c.days for c in launch_rule.for_step(step)), default=0)
+    oauth_from = min((c.oauth_from for c in launch_rule.for_step(step) if c.oauth_from), default=0)
+    if customers:
+        needs.append(f"{_plural(customers, 'confirmed customer verification')}")
+        if facts.confirmed_customers < customers:
+            missing.append(f"{customers - facts.confirmed_customers} more confirmed customer verification"
+                           f"{'' if customers - facts.confirmed_customers == 1 else 's'} "
+                           f"({facts.confirmed_customers} of {customers})")
+    if days:
+        needs.append(f"{_plural(days, 'day')} in {stage_name}")
+        spent = facts.days_in_stage
+        if spent is None or spent < days:
+            missing.append(f"{_plural(days - (spent or 0), 'more day')} in {stage_name} ({spent or 0} of {days})")
+    if oauth_from:
+        needs.append(f"Enable with Segment / OAuth once {oauth_from} customers are confirmed")
+        if facts.confirmed_customers >= oauth_from and not facts.oauth_done:
+            missing.append(f"Enable with Segment / OAuth ({facts.confirmed_customers} confirmed customers; "
+                           f"required from {oauth_from})")
+    return Evaluation(step, not missing, tuple(missing), tuple(needs))
+
+
+def next_step(stage: Stage) -> Stage | None:
+    """The launch step an integration at `stage` works towards (None when no launch gate applies)."""
+    return {Stage.PRIVATE_BETA: PB, Stage.PUBLIC_BETA: GA}.get(stage)

@@ -1,0 +1,181 @@
+"""Frozen views of launching that services return and renderers draw (stdlib only, no ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from slackbot.domain.catalog import CatalogMetadata, Problem
+from slackbot.domain.checklist import ItemState, Owner, Progress
+from slackbot.domain.deploys import ReleaseWindow
+from slackbot.domain.launch_rules import Evaluation, LaunchRule
+from slackbot.domain.lifecycle import Stage
+from slackbot.domain.summaries import StatusReport
+
+
+@dataclass(frozen=True)
+class LaunchStatus:
+    """Where an integration stands against the launch gates (metadata, the active launch rule)."""
+
+    integration_id: int
+    slug: str
+    name: str
+    stage: Stage
+    rule: LaunchRule
+    evaluation: Evaluation | None  # the step it works towards; None before private beta and once public
+    metadata_problems: tuple[Problem, ...]
+    confirmed: int
+    pending: int
+    private_beta_url: str | None
+
+    @property
+    def metadata_complete(self) -> bool:
+        """The catalog metadata checker finds nothing."""
+        return not self.metadata_problems
+
+    @property
+    def ready(self) -> bool:
+        """Every gate of the next launch step passes (public beta also needs complete metadata)."""
+        if self.evaluation is None:
+            return False
+        return self.evaluation.met and (self.metadata_complete or self.evaluation.step is Stage.PUBLIC)
+
+    def blockers(self) -> tuple[str, ...]:
+        """Why the next launch step is not possible yet, in words."""
+        if self.evaluation is None:
+            return ()
+        reasons = [f"Launch rule: {m}" for m in self.evaluation.missing]
+        if self.evaluation.step is Stage.PUBLIC_BETA and self.metadata_problems:
+            reasons.insert(0, "Catalog metadata: " + "; ".join(p.message for p in self.metadata_problems[:4])
+                           + (f" (+{len(self.metadata_problems) - 4} more)" if len(self.metadata_problems) > 4 else ""))
+        return tuple(reasons)
+
+
+@dataclass(frozen=True)
+class RequestLine:
+    """An open request from staff, waiting for the partner's answer."""
+
+    request_id: int
+    title: str
+    requested_at: datetime
+
+
+@dataclass(frozen=True)
+class HomeIntegration:
+    """One integration on the partner's App Home."""
+
+    slug: str
+    name: str
+    stage: Stage
+    waiting_on: str  # "you", "Segment", or "nobody"
+    next_step: str
+    pr_url: str | None = None
+    review_due_at: datetime | None = None
+    merged_at: datetime | None = None
+    release: date | None = None
+    launch: LaunchStatus | None = None
+    checklist: Progress | None = None
+    requests: tuple[RequestLine, ...] = ()
+    actions: tuple[str, ...] = ()  # partner buttons: submit, metadata, verify, checklist
+
+
+@dataclass(frozen=True)
+class PartnerHome:
+    """The partner's App Home: every integration, one of them in detail."""
+
+    partner_name: str
+    partner_stage: Stage
+    window: ReleaseWindow
+    rule: LaunchRule
+    integrations: tuple[HomeIntegration, ...]
+    focus: str | None  # the slug shown in detail
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a staff list: an integration and what to say about it."""
+
+    slug: str
+    name: str
+    partner_name: str
+    detail: str
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class VerificationView:
+    """A customer verification as staff (and its partner) see it."""
+
+    verification_id: int
+    slug: str
+    name: str
+    partner_name: str
+    customer: str
+    workspace: str
+    contact: str
+    verified_on: date
+    notes: str | None
+    status: str
+    recorded_by: str
+    decided_by: str | None = None
+    confirmed_total: int = 0  # confirmed verifications of the integration after this decision
+    launch: LaunchStatus | None = None
+
+
+@dataclass(frozen=True)
+class StaffHome:
+    """The program at a glance, for staff."""
+
+    counts: tuple[tuple[Stage, int], ...]
+    overdue: tuple[Line, ...]
+    blocked_metadata: tuple[Line, ...]
+    blocked_customers: tuple[Line, ...]
+    ready: tuple[Line, ...]
+    pending: tuple[VerificationView, ...]
+    window: ReleaseWindow
+    release_items: tuple[Line, ...]
+    rule: LaunchRule
+    now: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """What App Home shows a person: the staff dashboard, the partner dashboard, or a way in."""
+
+    staff: StaffHome | None = None
+    partner: PartnerHome | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    """An integration's Public Beta checklist as one person sees it."""
+
+    slug: str
+    name: str
+    items: tuple[ItemState, ...]
+    progress: Progress
+    viewer: Owner
+
+
+@dataclass(frozen=True)
+class MetadataView:
+    """Metadata for the modal and reports; secrets stay out unless `staff_secrets` was asked for by staff."""
+
+    slug: str
+    name: str
+    metadata: CatalogMetadata  # secrets blanked for partners
+    on_file: frozenset[str]  # fields stored but not shown (logo, mark, secrets)
+    problems: tuple[Problem, ...]
+    staff_secrets: CatalogMetadata | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class LaunchReport:
+    """/devcenter status with the launch picture of each integration in beta."""
+
+    status: StatusReport
+    launches: tuple[LaunchStatus, ...]
+    rule: LaunchRule

@@ -1,0 +1,68 @@
+"""The worker loop: hold the lease → run the scheduler; lose it → stand by; stop → hand it over."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import Engine
+
+from slackbot.jobs.scheduler import Lease, build_scheduler, install, register_jobs
+from slackbot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+class SchedulerWorker:
+    """Runs the scheduler only while this process holds the database lease (checked every ttl/3)."""
+
+    def __init__(self, engine: Engine, services: Services, clock: Callable[[], datetime], *,
+                 lease_ttl: float = 30.0, announce: Callable[[str], None] = log.info) -> None:
+        self.engine, self.services, self.clock = engine, services, clock
+        self.lease = Lease(services.uow, clock, lease_ttl)
+        self.announce = announce
+        self.scheduler: BackgroundScheduler | None = None
+        self.state = "starting"
+
+    def step(self) -> str:
+        """One lease check: start or stop the scheduler as needed; returns 'running' or 'standby'."""
+        if self.lease.acquire():
+            if self.scheduler is None:
+                install(self.services, self.clock)
+                self.scheduler = build_scheduler(self.engine, self.services.timezone)
+                self.scheduler.start()
+                register_jobs(self.scheduler, self.services.timezone)
+            self._set("running")
+        else:
+            self._stop_scheduler()
+            self._set("standby")
+        return self.state
+
+    def run(self, stop: threading.Event) -> None:
+        """Loop until `stop` is set, then release the lease so another worker takes over at once."""
+        try:
+            while not stop.is_set():
+                try:
+                    self.step()
+                except Exception:  # a database hiccup: stop scheduling until the lease is confirmed again
+                    log.exception("scheduler lease check failed")
+                    self._stop_scheduler()
+                    self._set("standby")
+                stop.wait(self.lease.ttl / 3)
+        finally:
+            self._stop_scheduler()
+            self.lease.release()
+            self._set("stopped")
+
+    def _stop_scheduler(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+
+    def _set(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.announce(f"scheduler: {state} ({self.lease.holder})")

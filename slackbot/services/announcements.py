@@ -1,0 +1,111 @@
+"""Use case: channel-wide announcements to partners, fanned out through the outbox at Slack's pace."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from slackbot.domain.errors import InvalidInput, NotFound, NotPermitted
+from slackbot.domain.forms import parse_note
+from slackbot.domain.lifecycle import Stage
+from slackbot.domain.notifications import MessageKind
+from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress
+from slackbot.domain.summaries import Actor
+from storage.models import Partner
+from storage.uow import UnitOfWork, UowFactory
+
+log = logging.getLogger(__name__)
+MAX_TEXT = 2900
+
+
+def require_staff(actor: Actor) -> None:
+    """Refuse (and log) anyone but staff."""
+    if not actor.is_staff:
+        log.warning("refused staff-only announcement command by %s (not staff)", actor.user_id)
+        raise NotPermitted("Only Segment staff can send announcements.")
+
+
+def parse_stages(values: list[str] | None) -> list[str] | None:
+    """The audience: None for every partner, else the integration stages chosen."""
+    if not values:
+        return None
+    known = {s.value for s in Stage}
+    if unknown := [v for v in values if v not in known]:
+        raise InvalidInput({"stages": f"Unknown stages: {', '.join(unknown)}"})
+    return sorted(set(values))
+
+
+def audience(uow: UnitOfWork, stages: list[str] | None, announce_channel: str | None) -> list[str]:
+    """Shared channels of approved partners (with an integration at one of `stages`, when given)."""
+    wanted = {Stage(s) for s in stages} if stages else None
+    channels: list[str] = [announce_channel] if announce_channel else []
+    for partner in uow.partners.at_stage(Stage.BUILDING):
+        if partner.channel_id and partner.channel_id not in channels and _matches(partner, wanted):
+            channels.append(partner.channel_id)
+    return channels
+
+
+def _matches(partner: Partner, stages: set[Stage] | None) -> bool:
+    return stages is None or any(i.stage in stages for i in partner.integrations)
+
+
+def draft(uow_factory: UowFactory, actor: Actor, text: str | None, stages: list[str] | None, now: datetime, *,
+          announce_channel: str | None) -> AnnouncementPreview:
+    """Store a draft and say exactly which channels it would reach (the dry run)."""
+    require_staff(actor)
+    body = parse_note(text, "message")
+    if body and len(body) > MAX_TEXT:
+        raise InvalidInput({"message": f"Keep it under {MAX_TEXT} characters."})
+    chosen = parse_stages(stages)
+    with uow_factory() as uow:
+        row = uow.announcements.add(kind="manual", text=body or "", stages=chosen, by=actor.user_id, now=now)
+        channels = audience(uow, chosen, announce_channel)
+        uow.commit()
+        return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(chosen or ()))
+
+
+def send(uow_factory: UowFactory, actor: Actor, announcement_id: int, now: datetime, *,
+         announce_channel: str | None) -> AnnouncementPreview:
+    """Queue one message per channel (once, even if Send is pressed twice)."""
+    require_staff(actor)
+    with uow_factory() as uow:
+        row = uow.announcements.get(announcement_id)
+        if row is None:
+            raise NotFound("That announcement no longer exists.")
+        channels = audience(uow, row.stages, announce_channel)
+        _fan_out(uow, row.id, row.text, channels, now)
+        uow.commit()
+        return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(row.stages or ()))
+
+
+def create_and_send(uow: UnitOfWork, *, kind: str, text: str, stages: list[str] | None, actor: Actor,
+                    now: datetime, announce_channel: str | None, payload: dict[str, Any] | None = None) -> int:
+    """Inside the caller's transaction: store and queue an announcement (release announcements)."""
+    row = uow.announcements.add(kind=kind, text=text, stages=stages, by=actor.user_id, now=now, payload=payload)
+    _fan_out(uow, row.id, text, audience(uow, stages, announce_channel), now)
+    return row.id
+
+
+def _fan_out(uow: UnitOfWork, announcement_id: int, text: str, channels: list[str], now: datetime) -> None:
+    if not uow.announcements.start_sending(announcement_id, len(channels), now):
+        return
+    for channel in channels:
+        uow.outbox.enqueue(dedupe_key=f"announce:{announcement_id}:{channel}", kind=MessageKind.ANNOUNCEMENT,
+                           channel=channel, payload={"announcement_id": announcement_id, "text": text}, now=now)
+    log.info("announcement %s queued for %d channels", announcement_id, len(channels))
+
+
+def progress(uow_factory: UowFactory, actor: Actor | None, announcement_id: int | None = None
+             ) -> AnnouncementProgress:
+    """The delivery log: how many channels got it, are waiting, or failed (the newest one by default)."""
+    if actor is not None:
+        require_staff(actor)
+    with uow_factory() as uow:
+        row = uow.announcements.get(announcement_id) if announcement_id else uow.announcements.latest_sent()
+        if row is None:
+            raise NotFound("No announcement has been sent yet.")
+        counts = uow.outbox.counts_for(f"announce:{row.id}:")
+        failed = tuple(m.channel for m in uow.outbox.with_prefix(f"announce:{row.id}:") if m.status == "failed")
+        return AnnouncementProgress(row.id, row.text, row.channel_count, counts.get("sent", 0),
+                                    counts.get("pending", 0), counts.get("failed", 0), failed)

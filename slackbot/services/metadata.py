@@ -1,0 +1,72 @@
+"""Use cases: catalog metadata — the modal's prefill, saving it (checked), and the staff view with the secrets.
+
+Secrets (support email, test account) are stored and shown to staff only: partner-facing views carry them
+blanked, and no log line or audit note ever includes a value (only field names).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import fields, replace
+from datetime import datetime
+
+from slackbot.domain import catalog
+from slackbot.domain.catalog import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMetadata
+from slackbot.domain.errors import InvalidInput, NotPermitted
+from slackbot.domain.launch_views import MetadataView
+from slackbot.domain.summaries import Actor
+from slackbot.services import launch
+from slackbot.services.gates import CLOSED, find_integration, metadata_of, repo
+from storage.models import Integration
+from storage.uow import UowFactory
+
+log = logging.getLogger(__name__)
+
+
+def _view(integration: Integration, metadata: CatalogMetadata, *, staff: bool) -> MetadataView:
+    on_file = frozenset(f.value for f in KEPT_WHEN_BLANK if getattr(metadata, f.value))
+    public = replace(metadata, logo_svg="", mark_svg="", **{f.value: "" for f in SECRET_FIELDS})
+    return MetadataView(integration.slug, integration.name, public, on_file, catalog.check(metadata),
+                        staff_secrets=metadata if staff else None)
+
+
+def metadata_view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> MetadataView:
+    """What the metadata modal is prefilled with, and what the checker says (never the secrets)."""
+    with uow_factory() as uow:
+        integration = find_integration(uow, actor, slug, what="metadata")
+        return _view(integration, metadata_of(integration, repo(uow).catalog(integration.id)), staff=False)
+
+
+def staff_metadata(uow_factory: UowFactory, actor: Actor, slug: str) -> MetadataView:
+    """Staff only: the metadata with the support email and test account login."""
+    if not actor.is_staff:
+        log.warning("refused staff metadata of %s for %s (not staff)", slug, actor.user_id)
+        raise NotPermitted("Only Segment staff can see the test account and support email.")
+    with uow_factory() as uow:
+        integration = find_integration(uow, actor, slug, what="metadata")
+        return _view(integration, metadata_of(integration, repo(uow).catalog(integration.id)), staff=True)
+
+
+def save_metadata(uow_factory: UowFactory, actor: Actor, slug: str, values: dict[str, object], now: datetime, *,
+                  rule: str, timezone: str, review_channel: str | None) -> MetadataView:
+    """Store what the partner (or staff) typed: wrong values are refused inline, missing ones may wait."""
+    with uow_factory() as uow:
+        integration = find_integration(uow, actor, slug, what="metadata")
+        if integration.stage in CLOSED:
+            raise NotPermitted(f"`{integration.slug}` is {integration.stage.value}; its metadata is closed.")
+        launch_repo = repo(uow)
+        before = metadata_of(integration, launch_repo.catalog(integration.id))
+        after = catalog.from_form(values, before)
+        if errors := catalog.wrong(after):
+            raise InvalidInput(errors)
+        changed = [f.name for f in fields(CatalogMetadata) if getattr(before, f.name) != getattr(after, f.name)]
+        stored = {f.name: getattr(after, f.name) for f in fields(CatalogMetadata)}
+        launch_repo.save_catalog(integration.id, {**stored, "categories": list(after.categories)}, actor.user_id, now)
+        uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
+                         action="update_metadata", actor=actor.user_id, from_stage=integration.stage, to_stage=None,
+                         note="changed: " + (", ".join(changed) or "nothing"), at=now)  # field names, never values
+        launch.post_card_when_ready(uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel)
+        uow.commit()
+        view = _view(integration, after, staff=False)
+    log.info("catalog metadata of %s saved by %s (%d problems left)", view.slug, actor.user_id, len(view.problems))
+    return view
