@@ -12,6 +12,7 @@ DEFAULT_DATABASE_URL = "sqlite:///var/devcenter.db"
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_RULE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")  # known keys are checked when Services start
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -35,6 +36,7 @@ class Settings:
     announce_channel: str | None = None
     port: int = 3000
     log_level: str = "INFO"
+    launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch_rules.RULES
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -81,6 +83,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         announce_channel=_match(get("DEVCENTER_ANNOUNCE_CHANNEL"), _CHANNEL_ID, "DEVCENTER_ANNOUNCE_CHANNEL"),
         port=_port(get("PORT")),
         log_level=_log_level(get("LOG_LEVEL")),
+        launch_rule=_launch_rule(get("DEVCENTER_LAUNCH_RULE")),
     )
 
 
@@ -114,6 +117,12 @@ def _port(value: str | None) -> int:
     if not value.isdigit() or not 0 <= int(value) <= 65535:
         raise ConfigError(f"PORT must be a number from 0 to 65535, got {value!r}")
     return int(value)
+
+
+def _launch_rule(value: str | None) -> str:
+    if value is not None and not _RULE_KEY.match(value):
+        raise ConfigError(f"DEVCENTER_LAUNCH_RULE must be a launch rule key such as program-2026, got {value!r}")
+    return value or "program-2026"
 
 
 def _log_level(value: str | None) -> str:

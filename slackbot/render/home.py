@@ -1,22 +1,145 @@
-"""The App Home tab."""
+"""The App Home tab: the partner's dashboard, the staff dashboard, or a way in (≤100 blocks, always)."""
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
 from slack_sdk.models.views import View
 
+from slackbot.domain.launch_views import HomeIntegration, HomePage, PartnerHome
+from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.summaries import StatusReport
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, section
-from slackbot.render.status import help_text, status_blocks
+from slackbot.ids import ActionId
+from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, section, when
+from slackbot.render.launch import launch_text, private_beta_text, rule_line
+from slackbot.render.staff_home import staff_blocks
+from slackbot.render.status import STAGE_EMOJI, help_text, status_blocks
+
+PATH = (Stage.BUILDING, Stage.IN_REVIEW, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA, Stage.PUBLIC)
+BUTTONS = {"submit": ("Submit for review", ActionId.OPEN_SUBMIT_FORM), "metadata": ("Catalog metadata",
+           ActionId.OPEN_METADATA), "verify": ("Record a verification", ActionId.OPEN_VERIFICATION),
+           "checklist": ("Checklist", ActionId.OPEN_CHECKLIST)}
+MAX_REQUESTS_SHOWN = 5
 
 
-def home_view(report: StatusReport | None = None, message: str | None = None) -> View:
-    """Status (or a message) followed by the command list."""
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text="Segment Developer Center"))]
-    if report is not None:
-        blocks += status_blocks(report)[1:]
-    if message:
-        blocks.append(section(message))
-    blocks += [DividerBlock(), section(f"*Commands*\n{help_text()}"),
-               context("In a shared channel, mention me with the same words, e.g. `@DevCenter status`.")]
-    return View(type="home", blocks=checked(blocks, MAX_VIEW_BLOCKS))
+def timeline(stage: Stage) -> str:
+    """Done, current and future stages along the main path."""
+    if stage in (Stage.DECLINED, Stage.WITHDRAWN):
+        return f"{STAGE_EMOJI[stage]} {stage_label(stage)}"
+    current = Stage.IN_REVIEW if stage is Stage.CHANGES_REQUESTED else stage
+    here = PATH.index(current) if current in PATH else -1
+    marks = []
+    for index, step in enumerate(PATH):
+        label = "In review (changes requested)" if step is current and stage is Stage.CHANGES_REQUESTED \
+            else stage_label(step)
+        mark = ":white_check_mark:" if index < here or (index == here and step is Stage.PUBLIC) else \
+            ":large_blue_circle:" if index == here else ":white_circle:"
+        marks.append(f"{mark} {'*' + label + '*' if index == here else label}")
+    return "  →  ".join(marks)
+
+
+def _facts(item: HomeIntegration, timezone: str) -> str:
+    lines = [f"*Next:* {escape(item.next_step)}", f"*Waiting on:* {item.waiting_on}"]
+    if item.pr_url:
+        lines.append(f"*Pull request:* <{item.pr_url}|#{item.pr_url.rstrip('/').rsplit('/', 1)[-1]}>")
+    if item.stage is Stage.IN_REVIEW and item.review_due_at:
+        lines.append(f"*Review due:* {when(item.review_due_at, timezone)}")
+    if item.merged_at:
+        lines.append(f"*Merged:* {when(item.merged_at, timezone)}")
+    if item.release:
+        lines.append(f"*Ships:* Wednesday {item.release:%b} {item.release.day}")
+    return "\n".join(lines)
+
+
+def _buttons(item: HomeIntegration) -> list[ButtonElement]:
+    return [ButtonElement(text=BUTTONS[a][0], action_id=BUTTONS[a][1], value=item.slug,
+                          style="primary" if a in ("submit", "verify") else None) for a in item.actions]
+
+
+def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
+    """One integration in full: timeline, next step and who it waits on, launch gates, requests, buttons."""
+    blocks: list[Block] = [DividerBlock(), HeaderBlock(text=PlainTextObject(text=f"{item.name} ({item.slug})"[:150])),
+                           section(timeline(item.stage)), section(_facts(item, timezone))]
+    if item.stage is Stage.PRIVATE_BETA:
+        blocks.append(section(private_beta_text(item.slug)))
+    if item.launch is not None:
+        blocks.append(section(launch_text(item.launch)))
+    if item.checklist is not None:
+        blocks.append(context(f"Public Beta checklist: {item.checklist} done"))
+    for request in item.requests[:MAX_REQUESTS_SHOWN]:
+        blocks.append(section(f":question: Segment asks for *{escape(request.title)}* "
+                              f"(since {when(request.requested_at, timezone)}).").model_copy()
+                      if False else _request_block(request.title, request.request_id, request.requested_at, timezone))
+    if buttons := _buttons(item):
+        blocks.append(ActionsBlock(block_id=f"home.actions:{item.slug}"[:255], elements=buttons))
+    return blocks
+
+
+def _request_block(title: str, request_id: int, since: object, timezone: str) -> Block:
+    block = section(f":question: Segment asks for *{escape(title)}* (since {when(since, timezone)}).")  # type: ignore[arg-type]
+    block.accessory = ButtonElement(text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(request_id),
+                                    style="primary")
+    return block
+
+
+def _row(item: HomeIntegration) -> Block:
+    requests = f" · {len(item.requests)} open request(s)" if item.requests else ""
+    block = section(f"{STAGE_EMOJI[item.stage]} *{escape(item.name)}* (`{item.slug}`) — {stage_label(item.stage)}"
+                    f" · waiting on {item.waiting_on}{requests}")
+    block.accessory = ButtonElement(text="Show", action_id=ActionId.HOME_FOCUS, value=item.slug)
+    return block
+
+
+def partner_blocks(home: PartnerHome) -> list[Block]:
+    """The partner's integrations: the focused one in detail, the others as rows (within 100 blocks)."""
+    window = home.window
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=f"{home.partner_name} — Developer Center"[:150])),
+        section(f":calendar: *Next deploy:* Wednesday {window.release:%b} {window.release.day} — changes approved and "
+                f"merged by *{when(window.cutoff, home.timezone)}* ship in it."),
+        context(rule_line(home.rule)),
+    ]
+    if not home.integrations:
+        blocks.append(section(f"{STAGE_EMOJI[home.partner_stage]} *{stage_label(home.partner_stage)}* — "
+                              + ("submit your pull request when it is ready." if home.partner_stage is Stage.BUILDING
+                                 else "Segment reviews your access request (about 1 business day).")))
+        if home.partner_stage is Stage.BUILDING:
+            blocks.append(ActionsBlock(elements=[ButtonElement(text="Submit for review", style="primary",
+                                                               action_id=ActionId.OPEN_SUBMIT_FORM)]))
+    focused = [i for i in home.integrations if i.slug == home.focus]
+    for item in focused:
+        blocks += detail_blocks(item, home.timezone)
+    others = [i for i in home.integrations if i.slug != home.focus]
+    room = MAX_VIEW_BLOCKS - len(blocks) - len(COMMAND_BLOCKS) - 3
+    if others:
+        blocks += [DividerBlock(), section("*Your other integrations*")]
+        blocks += [_row(item) for item in others[:room]]
+        if len(others) > room:
+            blocks.append(context(f"…and {len(others) - room} more: `/devcenter status <slug>`."))
+    return blocks
+
+
+COMMAND_BLOCKS = 3
+
+
+def _commands() -> list[Block]:
+    return [DividerBlock(), section(f"*Commands*\n{help_text()}"),
+            context("In a shared channel, mention me with the same words, e.g. `@DevCenter checklist`.")]
+
+
+def home_view(page: HomePage | None = None, *, report: StatusReport | None = None, message: str | None = None) -> View:
+    """The Home tab for this person."""
+    blocks: list[Block]
+    if page is not None and page.staff is not None:
+        blocks = staff_blocks(page.staff)
+    elif page is not None and page.partner is not None:
+        blocks = partner_blocks(page.partner)
+    else:
+        blocks = [HeaderBlock(text=PlainTextObject(text="Segment Developer Center"))]
+        if report is not None:
+            blocks += status_blocks(report)[1:]
+        if text := message or (page.message if page else None):
+            blocks.append(section(text))
+        if page is not None and page.message:
+            blocks.append(ActionsBlock(elements=[ButtonElement(text="Request access", style="primary",
+                                                               action_id=ActionId.OPEN_ACCESS_FORM)]))
+    return View(type="home", blocks=checked([*blocks, *_commands()], MAX_VIEW_BLOCKS))

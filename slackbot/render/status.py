@@ -18,6 +18,7 @@ STAGE_EMOJI = {
 
 HELP_LINES = (
     ("status", "where your integrations stand and what happens next (staff: `status <slug>`)"),
+    ("ask <question>", "a cited answer to a build question (or just mention me with it)"),
     ("join", "request access to the Developer Center for your company"),
     ("submit", "submit (or resubmit) your integration's pull request for review"),
     ("history <slug>", "every recorded change of an integration"),

@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from slackbot.domain import launch_rules as _launch_rules
+from slackbot.domain.launch_rules import DEFAULT_RULE
+from slackbot.domain.launch_views import ChecklistView, HomePage, LaunchReport, MetadataView, VerificationView
 from slackbot.domain.lifecycle import Action, Stage
 from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
 from slackbot.domain.summaries import Actor, Card, HistoryLine, QueueItem, StatusReport
@@ -13,13 +16,18 @@ from slackbot.kb.answers import Answer, EscalationResult, FaqDraft, FeedbackResu
 from slackbot.kb.model import KbEntry
 from slackbot.services import access as _access
 from slackbot.services import announcements as _announcements
+from slackbot.services import checklist as _checklist
 from slackbot.services import decisions as _decisions
+from slackbot.services import home as _home
+from slackbot.services import launch as _launch
+from slackbot.services import metadata as _metadata
 from slackbot.services import qa as _qa
 from slackbot.services import queue as _queue
 from slackbot.services import releases as _releases
 from slackbot.services import requests as _requests
 from slackbot.services import status as _status
 from slackbot.services import submissions as _submissions
+from slackbot.services import verifications as _verifications
 from slackbot.services import welcome as _welcome
 from storage.uow import UowFactory
 
@@ -35,6 +43,10 @@ class Services:
     announce_channel: str | None = None
     staff_users: frozenset[str] = field(default_factory=frozenset)
     qa_index: _qa.IndexCache = field(default_factory=_qa.IndexCache, compare=False, repr=False)
+    launch_rule: str = DEFAULT_RULE  # DEVCENTER_LAUNCH_RULE
+
+    def __post_init__(self) -> None:
+        _launch_rules.rule(self.launch_rule)  # an unknown rule stops the bot at startup, naming the variable
 
     def actor(self, user_id: str, *, is_staff: bool, is_external: bool = False) -> Actor:
         """Resolve who is acting: staff (never external) and/or a partner member."""
@@ -76,7 +88,7 @@ class Services:
     def act(self, actor: Actor, action: Action, subject_id: int, expected: Stage, note: str | None = None) -> Card:
         """A staff button (or its reason modal): the decision, audited and notified."""
         return _decisions.act(self.uow, actor, action, subject_id, expected, note, self.clock(),
-                              timezone=self.timezone)
+                              timezone=self.timezone, launch_rule=self.launch_rule)
 
     def request_title(self, actor: Actor, request_id: int) -> str:
         """What a staff request asks, for the partner's answer modal."""
@@ -164,3 +176,51 @@ class Services:
         """The Save as FAQ form was submitted (staff only)."""
         return _qa.save_faq(self.uow, self.qa_index, actor=actor, fields=fields, section=section, now=self.clock(),
                             timezone=self.timezone)
+
+    # -- launching: App Home, checklist, catalog metadata, verifications, launch gates (issue 5) -----------
+    def home(self, actor: Actor, focus: str | None = None) -> HomePage:
+        """App Home: the staff dashboard, or the partner's integrations with `focus` in detail."""
+        return _home.home(self.uow, actor, self.clock(), timezone=self.timezone, rule=self.launch_rule, focus=focus)
+
+    def launch_report(self, actor: Actor, slug: str | None = None) -> LaunchReport:
+        """/devcenter status with each beta integration's private-beta URL and launch rule."""
+        return _launch.launch_report(self.uow, actor, slug, self.clock(), timezone=self.timezone,
+                                     rule=self.launch_rule)
+
+    def checklist(self, actor: Actor, slug: str | None = None) -> ChecklistView:
+        """/devcenter checklist [slug]."""
+        return _checklist.view(self.uow, actor, slug)
+
+    def save_checklist(self, actor: Actor, slug: str, ticked: list[str]) -> ChecklistView:
+        """The checklist modal: tick and untick the actor's own items."""
+        return _checklist.save(self.uow, actor, slug, ticked, self.clock(), rule=self.launch_rule,
+                               timezone=self.timezone, review_channel=self.review_channel)
+
+    def metadata(self, actor: Actor, slug: str | None = None) -> MetadataView:
+        """/devcenter metadata [slug]: the modal's prefill and the checker's findings (no secrets)."""
+        return _metadata.metadata_view(self.uow, actor, slug)
+
+    def staff_metadata(self, actor: Actor, slug: str) -> MetadataView:
+        """Staff only: the metadata with the support email and the test account login."""
+        return _metadata.staff_metadata(self.uow, actor, slug)
+
+    def save_metadata(self, actor: Actor, slug: str, values: dict[str, object]) -> MetadataView:
+        """The metadata modal: wrong values refused inline, the rest stored and checked."""
+        return _metadata.save_metadata(self.uow, actor, slug, values, self.clock(), rule=self.launch_rule,
+                                       timezone=self.timezone, review_channel=self.review_channel)
+
+    def record_verification(self, actor: Actor, slug: str, values: dict[str, object]) -> VerificationView:
+        """The verification modal: a customer verified the integration (staff confirm it)."""
+        return _verifications.record(self.uow, actor, slug, values, self.clock(), timezone=self.timezone,
+                                     rule=self.launch_rule, review_channel=self.review_channel)
+
+    def decide_verification(self, actor: Actor, verification_id: int, *, confirm: bool) -> VerificationView:
+        """Confirm / Reject on a verification (staff)."""
+        return _verifications.decide_verification(self.uow, actor, verification_id, confirm, self.clock(),
+                                                  timezone=self.timezone, rule=self.launch_rule,
+                                                  review_channel=self.review_channel)
+
+    def post_card(self, actor: Actor, slug: str) -> str:
+        """/devcenter card <slug> (staff): the integration's card, with the launch gates, in the review channel."""
+        return _launch.post_card(self.uow, actor, slug, self.clock(), rule=self.launch_rule, timezone=self.timezone,
+                                 review_channel=self.review_channel)

@@ -13,7 +13,7 @@ from slackbot.domain.notifications import MessageKind
 from slackbot.domain.summaries import Actor
 from slackbot.services import status as _status
 from slackbot.services.cards import integration_card, notify_partner, notify_staff
-from slackbot.services.gates import BETA_STAGES, find_integration, launch_status
+from slackbot.services.gates import BETA_STAGES, find_integration, launch_status, repo
 from storage.models import Integration
 from storage.uow import UnitOfWork, UowFactory
 
@@ -63,8 +63,6 @@ def request_oauth_when_due(uow: UnitOfWork, integration: Integration, confirmed:
     threshold = launch_rules.rule(rule).oauth_from
     if not threshold or confirmed < threshold or integration.stage not in BETA_STAGES:
         return False
-    from slackbot.services.gates import repo  # local: keeps this module's import list short
-
     if repo(uow).ever_requested(integration.id, OAUTH):
         return False
     request = uow.requests.add(integration, OAUTH, actor.user_id, now)
@@ -84,7 +82,7 @@ def launch_report(uow_factory: UowFactory, actor: Actor, slug: str | None, now: 
                   rule: str) -> LaunchReport:
     """/devcenter status, plus each beta integration's private-beta URL, launch rule and what is still missing."""
     report = _status.status(uow_factory, actor, slug, now, timezone)
-    slugs = [i.slug for i in report.integrations if i.stage in (*BETA_STAGES,)]
+    slugs = [i.slug for i in report.integrations if i.stage in BETA_STAGES]
     with uow_factory() as uow:
         launches = tuple(launch_status(uow, i, rule, now) for s in slugs
                          if (i := uow.integrations.by_slug(s)) is not None)

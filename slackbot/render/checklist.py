@@ -1,0 +1,82 @@
+"""The Public Beta checklist: a modal where each person ticks their own items, and a read-only message."""
+
+from __future__ import annotations
+
+import json
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    HeaderBlock,
+    InputBlock,
+    Option,
+    PlainTextObject,
+)
+from slack_sdk.models.views import View
+
+from slackbot.domain.checklist import SECTIONS, ItemState, Owner, editable
+from slackbot.domain.launch_views import ChecklistView
+from slackbot.ids import ActionId, CallbackId
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
+
+BLOCK_PREFIX = "checklist."
+WHO = {Owner.PARTNER: "you", Owner.SEGMENT: "Segment"}
+
+
+def _mark(state: ItemState) -> str:
+    how = " _(automatic)_" if state.automatic else (f" _(<@{state.by}>)_" if state.by else "")
+    return f"{':white_check_mark:' if state.done else ':white_large_square:'} {escape(state.item.label)}{how}"
+
+
+def _sections(view: ChecklistView) -> list[tuple[int, str, list[ItemState]]]:
+    return [(number, title, [s for s in view.items if s.item.section == number])
+            for number, title in enumerate(SECTIONS, start=1)]
+
+
+def checklist_text(view: ChecklistView) -> str:
+    """Fallback text."""
+    return f"Public Beta checklist of {view.name}: {view.progress} done"
+
+
+def checklist_blocks(view: ChecklistView) -> list[Block]:
+    """The checklist as a message: every section with its items and who ticks them, then a button to update."""
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Public Beta checklist — {view.name}"[:150])),
+                           context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{WHO[view.viewer]}”")]
+    for number, title, states in _sections(view):
+        owner = WHO[states[0].item.owner] if states else ""
+        blocks.append(section(f"*{number}. {escape(title)}* — {owner}\n" + "\n".join(_mark(s) for s in states)))
+    blocks.append(ActionsBlock(elements=[ButtonElement(text="Update checklist", action_id=ActionId.OPEN_CHECKLIST,
+                                                       value=view.slug, style="primary")]))
+    return checked(blocks, MAX_MESSAGE_BLOCKS)
+
+
+def checklist_modal(view: ChecklistView, *, from_home: bool = False) -> View:
+    """Checkboxes for the viewer's own items, section by section; everything else read-only."""
+    blocks: list[Block] = [section(f"*{escape(view.name)}* (`{view.slug}`) — {view.progress} done. Tick what you "
+                                   "have finished; items marked automatic follow what the bot already knows.")]
+    for number, title, states in _sections(view):
+        mine = [s for s in states if editable(s, view.viewer)]
+        others = [s for s in states if s not in mine]
+        heading = f"*{number}. {escape(title)}*"
+        if others or not mine:
+            blocks.append(section(heading + "\n" + "\n".join(_mark(s) for s in others)))
+        if mine:
+            options = [Option(value=s.item.key, text=s.item.label) for s in mine]
+            initial = [o for o, s in zip(options, mine, strict=True) if s.done] or None
+            blocks.append(InputBlock(block_id=f"{BLOCK_PREFIX}{number}", label=f"{number}. {title}", optional=True,
+                                     element=CheckboxesElement(action_id=f"{BLOCK_PREFIX}{number}", options=options,
+                                                               initial_options=initial)))
+    metadata = json.dumps({"slug": view.slug, "home": from_home})
+    return View(type="modal", callback_id=CallbackId.CHECKLIST, title="Public Beta checklist", submit="Save",
+                close="Close", private_metadata=metadata, blocks=checked(blocks, MAX_VIEW_BLOCKS))
+
+
+def ticked(values: dict[str, object]) -> list[str]:
+    """Every item key ticked in a submitted checklist modal (values keyed by block id)."""
+    found: list[str] = []
+    for block_id, value in values.items():
+        if block_id.startswith(BLOCK_PREFIX) and isinstance(value, list):
+            found += [str(v) for v in value]
+    return found
