@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint
+.PHONY: run test lint bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,3 +19,6 @@ test: $(STAMP)  ## the whole suite (PostgreSQL too when DEVCENTER_TEST_POSTGRES_
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+bench: $(STAMP)  ## ratios against a bare Bolt app, fan-out pace, Q&A latency, memory (a few minutes)
+	$(PY) -m bench.run $(BENCH_ARGS)

@@ -12,9 +12,9 @@ from typing import Any
 
 from slack_bolt import App
 
-from handlers import cards, commands, errors, events, forms, home, middleware, qa, releases
+from handlers import cards, commands, errors, events, forms, home, launch, middleware, qa, releases
 
-LISTENER_MODULES: tuple[ModuleType, ...] = (commands, events, home, forms, cards, qa, releases)
+LISTENER_MODULES: tuple[ModuleType, ...] = (commands, events, home, forms, cards, qa, releases, launch)
 KINDS = {"COMMANDS": "command", "EVENTS": "event", "ACTIONS": "action", "VIEWS": "view", "SHORTCUTS": "shortcut"}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_bolt.context.respond import Respond
 
+from handlers.acks import SignallingAck, signal_ack
 from slackbot.domain.errors import DomainError
 from slackbot.render.status import error_blocks
 
@@ -17,11 +18,19 @@ log = logging.getLogger("devcenter.errors")
 SORRY = "Something went wrong on our side. It has been logged; please try again in a minute."
 
 
-def on_error(error: Exception, body: dict[str, Any], respond: Any) -> BoltResponse | None:
-    """Never show a stack trace to a user; log unexpected errors with the request kind only."""
-    message = error.user_message if isinstance(error, DomainError) else SORRY
+def _message(error: Exception) -> str:
+    return error.user_message if isinstance(error, DomainError) else SORRY
+
+
+def _log(error: Exception, body: dict[str, Any]) -> None:
     if not isinstance(error, DomainError):
         log.error("unhandled error in %s: %s", body.get("type") or body.get("command"), error, exc_info=error)
+
+
+def on_error(error: Exception, body: dict[str, Any], respond: Any) -> BoltResponse | None:
+    """Never show a stack trace to a user; log unexpected errors with the request kind only."""
+    message = _message(error)
+    _log(error, body)
     if respond is not None and (body.get("response_url") or body.get("response_urls")):
         respond(text=message, blocks=error_blocks(message), response_type="ephemeral", replace_original=False)
     return None
@@ -38,10 +47,19 @@ def reporting_errors(listener: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(listener)
     def wrapper(**kwargs: Any) -> Any:
+        if "ack" in kwargs:
+            kwargs["ack"] = SignallingAck(kwargs["ack"])
+        else:  # events are acknowledged by Bolt before the listener runs
+            signal_ack()
         try:
             return listener(**kwargs)
         except Exception as error:
             payload = kwargs.get("body") or kwargs.get("command") or {}
+            ack = kwargs.get("ack")
+            if ack is not None and ack.response is None and payload.get("command"):
+                ack(text=_message(error), blocks=error_blocks(_message(error)), response_type="ephemeral")
+                _log(error, payload)
+                return None
             url = payload.get("response_url")
             on_error(error, payload, Respond(response_url=url) if url else None)
             return None

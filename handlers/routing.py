@@ -10,7 +10,7 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 from slack_sdk.models.views import View
 
-from handlers import qa
+from handlers import launch, qa
 from slackbot.ids import ActionId, Command
 from slackbot.render import modals, releases, staff
 from slackbot.render import status as status_view
@@ -36,11 +36,6 @@ def parse(text: str) -> tuple[str, str]:
     """Split 'status acme-analytics' into ('status', 'acme-analytics'); mentions are dropped."""
     word, _, rest = MENTION.sub("", text or "").strip().partition(" ")
     return word.lower(), rest.strip()
-
-
-def _status(call: Invocation) -> Reply:
-    report = call.services.status(call.actor, call.args or None)
-    return status_view.status_text(report), status_view.status_blocks(report)
 
 
 def _help(call: Invocation) -> Reply:
@@ -91,7 +86,7 @@ def _announce(call: Invocation) -> Reply | None:
 
 
 ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
-    Command.STATUS: _status,
+    Command.STATUS: launch.status_route,
     Command.HELP: _help,
     "": _help,
     Command.JOIN: _form(modals.access_modal, "Request access", ActionId.OPEN_ACCESS_FORM),
@@ -101,6 +96,10 @@ ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
     Command.ASK: _ask,
     Command.DEPLOYS: _deploys,
     Command.ANNOUNCE: _announce,
+    Command.CHECKLIST: launch.checklist_route,
+    Command.METADATA: launch.metadata_route,
+    Command.VERIFY: launch.verify_route,
+    Command.CARD: launch.card_route,
 }
 
 

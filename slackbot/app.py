@@ -13,8 +13,10 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler, Se
 from sqlalchemy import Engine
 
 import handlers
+from handlers.acks import AckAwareExecutor
 from slackbot.config import Settings
 from slackbot.notify.directory import SlackDirectory
+from slackbot.notify.pacer import Pacer
 from slackbot.notify.sender import SlackSender
 from slackbot.notify.worker import OutboxWorker
 from slackbot.services import Services
@@ -58,7 +60,7 @@ def create_app(settings: Settings, services: Services, *, client: WebClient, dir
         request_verification_enabled=not socket_mode,
         token_verification_enabled=False,  # auth.test happens on the first request instead of at import
         process_before_response=False,
-        listener_executor=listener_executor,
+        listener_executor=listener_executor or AckAwareExecutor(),
     )
     handlers.register(app, services, directory)
     return app
@@ -77,7 +79,7 @@ def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
     client = web_client(settings, wait_on_rate_limit=True)
     directory = SlackDirectory(client, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, services, client=client, directory=directory, listener_executor=listener_executor)
-    sender = SlackSender(web_client(settings, wait_on_rate_limit=False))
+    sender = SlackSender(web_client(settings, wait_on_rate_limit=False), Pacer(settings.post_rate))
     outbox = OutboxWorker(services.uow, sender, clock, alert_channel=settings.review_channel,
                           interval=outbox_interval)
     return Bot(settings, engine, services, app, directory, outbox)

@@ -36,6 +36,7 @@ class Settings:
     announce_channel: str | None = None
     port: int = 3000
     log_level: str = "INFO"
+    post_rate: float = 5.0  # outbox messages per second (client-side pacing under Slack's limits); 0 = off
     launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch_rules.RULES
 
     @property
@@ -123,6 +124,18 @@ def _launch_rule(value: str | None) -> str:
     if value is not None and not _RULE_KEY.match(value):
         raise ConfigError(f"DEVCENTER_LAUNCH_RULE must be a launch rule key such as program-2026, got {value!r}")
     return value or "program-2026"
+
+
+def _post_rate(value: str | None) -> float:
+    if value is None:
+        return 5.0
+    try:
+        rate = float(value)
+    except ValueError:
+        rate = -1.0
+    if not 0 <= rate <= 1000:
+        raise ConfigError(f"DEVCENTER_POST_RATE must be messages per second from 0 to 1000, got {value!r}")
+    return rate
 
 
 def _log_level(value: str | None) -> str:

@@ -38,6 +38,11 @@ class PartnerRepository:
         query = select(Partner).join(PartnerMember).where(PartnerMember.slack_user_id == slack_user_id)
         return self.session.scalars(query).first()
 
+    def member_partner_id(self, slack_user_id: str) -> int | None:
+        """The id of the partner a Slack user belongs to (one indexed lookup)."""
+        query = select(PartnerMember.partner_id).where(PartnerMember.slack_user_id == slack_user_id)
+        return self.session.scalars(query).first()
+
     def by_channel(self, channel_id: str) -> Partner | None:
         """The partner whose shared channel this is."""
         return self.session.scalars(select(Partner).where(Partner.channel_id == channel_id)).first()

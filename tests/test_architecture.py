@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "handlers": {"slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slack_bolt",
                  "slack_sdk"},
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
-    "slackbot.emulator": {"slackbot", "storage", "slack_sdk"},
+    "slackbot.emulator": {"slackbot", "storage", "slack_sdk", "handlers.acks"},
 }
 COMPOSITION_ROOTS = {"slackbot.app", "slackbot.cli", "slackbot.cli_support", "slackbot.cli_releases",
                      "slackbot.cli_progress", "slackbot.serving", "slackbot.web", "slackbot"}

@@ -48,6 +48,11 @@ class Field(StrEnum):
     TEST_NOTES = "test_notes"
 
 
+LABELS = {Field.NAME: "name", Field.PR_URL: "pull request link", Field.DESCRIPTION: "description",
+          Field.WEBSITE: "website", Field.PRIMARY: "primary category", Field.SECONDARY: "secondary category",
+          Field.CATEGORIES: "categories", Field.LOGO: "logo", Field.MARK: "mark", Field.SUPPORT_EMAIL: "support email",
+          Field.TEST_USERNAME: "test account username", Field.TEST_PASSWORD: "test account password",
+          Field.TEST_NOTES: "test account notes"}
 SECRET_FIELDS = (Field.SUPPORT_EMAIL, Field.TEST_USERNAME, Field.TEST_PASSWORD, Field.TEST_NOTES)
 KEPT_WHEN_BLANK = (Field.LOGO, Field.MARK, *SECRET_FIELDS)  # never prefilled in the modal: blank keeps them
 

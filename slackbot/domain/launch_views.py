@@ -122,6 +122,18 @@ class VerificationView:
     confirmed_total: int = 0  # confirmed verifications of the integration after this decision
     launch: LaunchStatus | None = None
 
+    def to_payload(self) -> dict[str, object]:
+        """JSON-safe form for the outbox and for redrawing the staff card."""
+        status = self.launch
+        return {
+            "verification_id": self.verification_id, "slug": self.slug, "name": self.name,
+            "partner_name": self.partner_name, "customer": self.customer, "workspace": self.workspace,
+            "contact": self.contact, "verified_on": self.verified_on.isoformat(), "notes": self.notes,
+            "status": self.status, "recorded_by": self.recorded_by, "decided_by": self.decided_by,
+            "confirmed": self.confirmed_total, "missing": list(status.blockers()) if status else [],
+            "ready": bool(status and status.ready), "rule": status.rule.title if status else None,
+        }
+
 
 @dataclass(frozen=True)
 class StaffHome:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from slackbot.app import system_clock
 from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
 from slackbot.emulator.dsl import EmulatorError
-from slackbot.emulator.harness import Harness
+from slackbot.emulator.harness import Harness, ShiftedClock
 from slackbot.emulator.text import Button, render_blocks
 from slackbot.emulator.workspace import Channel, Message, User, View
 from storage.db import make_engine, upgrade
@@ -27,6 +29,8 @@ HELP = """Console commands:
   :click <n>            press button [n] from the last output
   :submit f=v | f=v     submit the open modal (field = input block id shown in the modal)
   :home                 open your App Home tab
+  :time [ISO8601]       show or set the console's clock (e.g. :time 2026-12-02T08:00)
+  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla
   :join <user> [#ch]    add a user to a channel (Slack sends member_joined_channel)
   :messages [#channel]  show a channel as the current user sees it
   :users  :channels  :who  :help  :quit"""
@@ -114,6 +118,21 @@ class Console:
         self.buttons = []
         for message in self.emu.messages(channel, as_user=self.user):
             self._print_message(message)
+
+    def cmd_time(self, rest: str) -> None:
+        clock = self.harness.clock
+        if rest:
+            moment = datetime.fromisoformat(rest)
+            clock.set(moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(self.harness.settings.timezone)))
+        local = clock().astimezone(ZoneInfo(self.harness.settings.timezone))
+        self._say(f"it is {local:%a %Y-%m-%d %H:%M %Z}")
+
+    def cmd_job(self, rest: str) -> None:
+        from slackbot.jobs.tasks import BY_ID
+
+        if rest not in BY_ID:
+            raise ValueError(f"jobs: {', '.join(BY_ID)}")
+        self._watch(lambda: self._say(f"job {rest}: {self.harness.run_job(rest)}"))
 
     def cmd_users(self, _rest: str) -> None:
         for user in self.ws.users.values():
@@ -203,7 +222,7 @@ def run_console(stdin: TextIO, out: TextIO, *, keep: bool = False, interactive: 
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
-    harness = Harness(url, clock=system_clock, staff_users=frozenset({STAFF_ID}),
+    harness = Harness(url, clock=ShiftedClock(system_clock), staff_users=frozenset({STAFF_ID}),
                       review_channel=REVIEW_CHANNEL_ID, announce_channel=ANNOUNCE_CHANNEL_ID)
     try:
         world = build_world(harness, seed=not keep or _empty(harness))

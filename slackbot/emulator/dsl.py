@@ -58,7 +58,19 @@ class Emulator:
         user = self.user(as_user)
         where = self.channel(channel) if channel else self.ws.im_with(user.id)
         command, _, text = line.strip().partition(" ")
-        return self._observe(user, lambda: self.driver.slash(user, where, command, text.strip()))
+        return self._observe(user, lambda: self._show_ack(user, where, self.driver.slash(
+            user, where, command, text.strip())))
+
+    def _show_ack(self, user: User, where: Channel, response: Response) -> Response:
+        """A slash command answered in its ack: Slack shows that message (ephemeral unless in_channel)."""
+        body = response.json() if response.status == 200 and response.body.startswith("{") else {}
+        if body.get("text") or body.get("blocks"):
+            public = body.get("response_type") == "in_channel"
+            with self.ws.lock:
+                self.ws.messages.append(Message(self.ws.next_ts(), where.id, "U0BOTDEV01", str(body.get("text") or ""),
+                                                body.get("blocks") or [], ephemeral_to=None if public else user.id,
+                                                bot_id="B0BOTDEV01"))
+        return response
 
     def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef) -> Reply:
         """Post '@DevCenter <text>' in a channel (the app_mention event)."""
@@ -257,7 +269,8 @@ def _state_values(view: View, values: dict[str, Any]) -> dict[str, Any]:
         if block.get("type") != "input":
             continue
         element, block_id = block.get("element") or {}, block.get("block_id", "")
-        action_id, kind, value = element.get("action_id", ""), element.get("type"), values.get(block_id)
+        action_id, kind = element.get("action_id", ""), element.get("type")
+        value = values[block_id] if block_id in values else _initial(element)  # untouched inputs keep it
         if kind in ("static_select", "radio_buttons"):
             options = {o["value"]: o for o in element.get("options", [])}
             entry = {"type": kind, "selected_option": options.get(value) if value else None}
@@ -265,7 +278,18 @@ def _state_values(view: View, values: dict[str, Any]) -> dict[str, Any]:
             options = {o["value"]: o for o in element.get("options", [])}
             value = [value] if isinstance(value, str) else value
             entry = {"type": kind, "selected_options": [options[v] for v in value or [] if v in options]}
+        elif kind == "datepicker":
+            entry = {"type": kind, "selected_date": value}
         else:
             entry = {"type": kind or "plain_text_input", "value": value}
         state[block_id] = {action_id: entry}
     return state
+
+
+def _initial(element: dict[str, Any]) -> Any:
+    """What Slack submits for an input the user did not touch: its initial value, option(s) or date."""
+    if "initial_options" in element:
+        return [o["value"] for o in element["initial_options"] or []]
+    if element.get("initial_option"):
+        return element["initial_option"]["value"]
+    return element.get("initial_date") or element.get("initial_value")

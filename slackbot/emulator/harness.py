@@ -5,12 +5,12 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from handlers.acks import AckAwareExecutor
 from slackbot.app import Bot, build_bot
 from slackbot.config import Settings
 from slackbot.emulator.driver import Driver
@@ -35,34 +35,18 @@ class FrozenClock:
         return self.now
 
 
-class TrackingExecutor(Executor):
-    """Runs Bolt's post-ack listener work on threads and lets tests wait until all of it is done."""
+class ShiftedClock:
+    """Real time, moved by an offset (the console's `:time` command travels to release day)."""
 
-    def __init__(self, workers: int = 8) -> None:
-        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="bolt-listener")
-        self._idle = threading.Condition()
-        self._pending = 0
+    def __init__(self, real: Callable[[], datetime]) -> None:
+        self.real, self.offset = real, timedelta()
 
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        with self._idle:
-            self._pending += 1
-        future = self._pool.submit(fn, *args, **kwargs)
-        future.add_done_callback(self._done)
-        return future
+    def __call__(self) -> datetime:
+        return self.real() + self.offset
 
-    def _done(self, _future: Future[Any]) -> None:
-        with self._idle:
-            self._pending -= 1
-            self._idle.notify_all()
-
-    def wait_idle(self, timeout: float = 30.0) -> None:
-        """Block until no listener is running."""
-        with self._idle:
-            if not self._idle.wait_for(lambda: self._pending == 0, timeout):
-                raise TimeoutError("Bolt listeners still running")
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+    def set(self, moment: datetime) -> None:
+        """Make it `moment` now (time keeps running from there)."""
+        self.offset = moment - self.real()
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -79,7 +63,8 @@ class Harness:
 
     def __init__(self, database_url: str, *, clock: Callable[[], datetime] | None = None,
                  staff_users: frozenset[str] = frozenset(), review_channel: str | None = None,
-                 announce_channel: str | None = None, slack: FakeSlack | None = None) -> None:
+                 announce_channel: str | None = None, slack: FakeSlack | None = None,
+                 post_rate: float = 0.0) -> None:
         self.clock = clock or FrozenClock()
         if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
             frozen = self.clock
@@ -88,9 +73,9 @@ class Harness:
         self.settings = Settings(
             bot_token="xoxb-emulator", signing_secret=secrets.token_hex(16), slack_api_url=self.slack.api_url,
             database_url=database_url, staff_users=staff_users, review_channel=review_channel,
-            announce_channel=announce_channel,
+            announce_channel=announce_channel, post_rate=post_rate,  # 0 in tests: a frozen clock, no waiting
         )
-        self.executor = TrackingExecutor()
+        self.executor = AckAwareExecutor()
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
         self.http = make_server("127.0.0.1", 0, wsgi_app(self.bot.app, self.bot.services.database_ok),
                                 server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)

@@ -9,6 +9,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.metadata import Metadata
 
 from slackbot.ids import OUTBOX_EVENT_TYPE
+from slackbot.notify.pacer import Pacer
 from slackbot.render.messages import render_message
 from slackbot.services.outbox import RetryLater, Undeliverable
 from storage.delivery import ClaimedMessage
@@ -24,8 +25,8 @@ PERMANENT = {"channel_not_found", "not_in_channel", "is_archived", "invalid_bloc
 class SlackSender:
     """Implements services.outbox.Sender with a WebClient that does NOT wait on 429 itself."""
 
-    def __init__(self, client: WebClient) -> None:
-        self.client = client
+    def __init__(self, client: WebClient, pacer: Pacer | None = None) -> None:
+        self.client, self.pacer = client, pacer or Pacer(0)
 
     def send(self, message: ClaimedMessage) -> tuple[str, str]:
         """Post one outbox message, tagged with its outbox id in message metadata."""
@@ -33,6 +34,7 @@ class SlackSender:
         metadata = Metadata(event_type=OUTBOX_EVENT_TYPE, event_payload={"outbox_id": str(message.id)})
         with _translated_errors():
             channel = self._channel_id(message.channel)
+            self.pacer.wait()
             response = self.client.chat_postMessage(channel=channel, text=text, blocks=blocks,
                                                     thread_ts=message.thread_ts, metadata=metadata,
                                                     unfurl_links=False)

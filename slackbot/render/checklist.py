@@ -42,8 +42,9 @@ def checklist_text(view: ChecklistView) -> str:
 
 def checklist_blocks(view: ChecklistView) -> list[Block]:
     """The checklist as a message: every section with its items and who ticks them, then a button to update."""
+    who = WHO[view.viewer]
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Public Beta checklist — {view.name}"[:150])),
-                           context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{WHO[view.viewer]}”")]
+                           context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{who}”")]
     for number, title, states in _sections(view):
         owner = WHO[states[0].item.owner] if states else ""
         blocks.append(section(f"*{number}. {escape(title)}* — {owner}\n" + "\n".join(_mark(s) for s in states)))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
 from slack_sdk.models.views import View
 
-from slackbot.domain.launch_views import HomeIntegration, HomePage, PartnerHome
+from slackbot.domain.launch_views import HomeIntegration, HomePage, PartnerHome, RequestLine
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.summaries import StatusReport
-from slackbot.ids import ActionId
+from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, section, when
 from slackbot.render.launch import launch_text, private_beta_text, rule_line
 from slackbot.render.staff_home import staff_blocks
@@ -65,18 +65,16 @@ def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
         blocks.append(section(launch_text(item.launch)))
     if item.checklist is not None:
         blocks.append(context(f"Public Beta checklist: {item.checklist} done"))
-    for request in item.requests[:MAX_REQUESTS_SHOWN]:
-        blocks.append(section(f":question: Segment asks for *{escape(request.title)}* "
-                              f"(since {when(request.requested_at, timezone)}).").model_copy()
-                      if False else _request_block(request.title, request.request_id, request.requested_at, timezone))
+    blocks += [_request_block(request, timezone) for request in item.requests[:MAX_REQUESTS_SHOWN]]
     if buttons := _buttons(item):
         blocks.append(ActionsBlock(block_id=f"home.actions:{item.slug}"[:255], elements=buttons))
     return blocks
 
 
-def _request_block(title: str, request_id: int, since: object, timezone: str) -> Block:
-    block = section(f":question: Segment asks for *{escape(title)}* (since {when(since, timezone)}).")  # type: ignore[arg-type]
-    block.accessory = ButtonElement(text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(request_id),
+def _request_block(request: RequestLine, timezone: str) -> Block:
+    block = section(f":question: Segment asks for *{escape(request.title)}* "
+                    f"(since {when(request.requested_at, timezone)}).")
+    block.accessory = ButtonElement(text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(request.request_id),
                                     style="primary")
     return block
 
@@ -109,7 +107,7 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
     for item in focused:
         blocks += detail_blocks(item, home.timezone)
     others = [i for i in home.integrations if i.slug != home.focus]
-    room = MAX_VIEW_BLOCKS - len(blocks) - len(COMMAND_BLOCKS) - 3
+    room = MAX_VIEW_BLOCKS - len(blocks) - COMMAND_BLOCKS - 4
     if others:
         blocks += [DividerBlock(), section("*Your other integrations*")]
         blocks += [_row(item) for item in others[:room]]
@@ -121,8 +119,19 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
 COMMAND_BLOCKS = 3
 
 
+LAUNCH_HELP = (
+    ("checklist [slug]", "the Public Beta checklist: tick what you have finished"),
+    ("metadata [slug]", "catalog metadata: description, categories, logo and mark (SVG), support email, test account"),
+    ("verify [slug]", "record a customer who verified your integration (private or public beta)"),
+    ("card <slug>", "staff: post an integration's card, with its launch gates, in the review channel"),
+)
+
+
 def _commands() -> list[Block]:
-    return [DividerBlock(), section(f"*Commands*\n{help_text()}"),
+    listed = help_text()
+    extra = "".join(f"\n`{SLASH_COMMAND} {word}` — {what}" for word, what in LAUNCH_HELP
+                    if f"{SLASH_COMMAND} {word}" not in listed)
+    return [DividerBlock(), section(f"*Commands*\n{listed}{extra}"),
             context("In a shared channel, mention me with the same words, e.g. `@DevCenter checklist`.")]
 
 

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    DatePickerElement,
+    HeaderBlock,
+    InputBlock,
+    PlainTextInputElement,
+    PlainTextObject,
+)
+from slack_sdk.models.views import View
 
 from slackbot.domain.launch_rules import LaunchRule
 from slackbot.domain.launch_views import LaunchReport, LaunchStatus
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.rules import private_beta_url
-from slackbot.ids import SLASH_COMMAND, ActionId
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, section
+from slackbot.ids import SLASH_COMMAND, ActionId, CallbackId
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
 from slackbot.render.status import status_blocks as plain_status_blocks
 
 Rendered = tuple[str, list[Any]]
@@ -28,7 +39,8 @@ def rule_line(rule: LaunchRule) -> str:
 def rule_sources(rule: LaunchRule) -> str:
     """Where each clause of the rule comes from, with the date it was read."""
     seen = dict.fromkeys(c.source for c in rule.clauses)
-    return "Sources: " + " · ".join(f"<{s.url}|{escape(s.title[:120])}> (as of {s.as_of:%Y-%m-%d})" for s in seen)
+    return "Sources: " + " · ".join(f"<{s.url}|{escape(s.title.split(':')[0][:120])}> (as of {s.as_of:%Y-%m-%d})"
+                                    for s in seen)
 
 
 def private_beta_text(slug: str) -> str:
@@ -135,3 +147,33 @@ RENDERERS = {
     MessageKind.VERIFICATION_CARD: verification_card, MessageKind.VERIFICATION_CONFIRMED: verification_confirmed,
     MessageKind.VERIFICATION_REJECTED: verification_rejected,
 }
+
+
+def verification_modal(slug: str, name: str, today: date, *, from_home: bool = False) -> View:
+    """Record a customer who verified the integration (staff confirm it before it counts)."""
+    def text(block_id: str, label: str, placeholder: str, *, multiline: bool = False,
+             optional: bool = False) -> InputBlock:
+        return InputBlock(block_id=block_id, label=label, optional=optional, element=PlainTextInputElement(
+            action_id=block_id, multiline=multiline, max_length=1000 if multiline else 200,
+            placeholder=PlainTextObject(text=placeholder)))
+
+    blocks: list[Block] = [
+        section(f"A customer verified that *{escape(name)}* (`{slug}`) works in their Segment workspace? Record it "
+                "here; Segment confirms it with the contact before it counts for the launch rule."),
+        text("customer", "Customer (company)", "Globex Corporation"),
+        text("workspace", "Their Segment workspace (name or slug)", "globex-production"),
+        text("contact", "Contact who verified it (name and email)", "Hank Scorpio <hank@globex.example.com>"),
+        InputBlock(block_id="verified_on", label="Verified on", element=DatePickerElement(
+            action_id="verified_on", initial_date=today.isoformat())),
+        text("notes", "Notes (what they tested)", "Sent identify and track events; both arrived.", multiline=True,
+             optional=True),
+    ]
+    return View(type="modal", callback_id=CallbackId.VERIFICATION, title="Customer verification", submit="Record",
+                close="Cancel", private_metadata=json.dumps({"slug": slug, "home": from_home}),
+                blocks=checked(blocks, MAX_VIEW_BLOCKS))
+
+
+def notice_modal(title: str, text: str) -> View:
+    """A read-only message in a modal (for Home buttons, which have no response_url to answer on)."""
+    return View(type="modal", callback_id=CallbackId.NOTICE, title=title[:24], close="Close",
+                blocks=[section(text)])

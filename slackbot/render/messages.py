@@ -9,7 +9,7 @@ from slack_sdk.models.blocks import Block
 
 from slackbot.domain.notifications import MessageKind
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render import notices, qa, releases
+from slackbot.render import launch, notices, qa, releases
 from slackbot.render.common import checked, context, escape, section
 
 Rendered = tuple[str, list[Block]]
@@ -53,6 +53,7 @@ RENDERERS: dict[MessageKind, Callable[[dict[str, Any]], Rendered]] = {
     **notices.RENDERERS,
     **qa.RENDERERS,
     **releases.RENDERERS,
+    **launch.RENDERERS,
 }
 
 

@@ -71,7 +71,7 @@ def metadata_modal(view: MetadataView, *, from_home: bool = False) -> View:
         _input(Field.WEBSITE, "Website", initial=m.website, placeholder="https://acme.example.com"),
         _select(Field.PRIMARY, "Primary category", categories, m.categories[0] if m.categories else None,
                 optional=True),
-        _select(Field.SECONDARY, "Secondary category (optional)",
+        _select(Field.SECONDARY, "Secondary category",
                 [Option(value=NO_CATEGORY, text="No secondary category"), *categories],
                 m.categories[1] if len(m.categories) > 1 else None, optional=True),
         section(SVG_HELP),
@@ -104,8 +104,9 @@ def metadata_text(view: MetadataView) -> str:
     return f"Catalog metadata of {view.name}: {len(view.problems)} thing(s) missing or wrong"
 
 
-def metadata_blocks(view: MetadataView) -> list[Block]:
-    """The checker's findings as a message, with a button to open the form (never the secrets)."""
+def metadata_blocks(view: MetadataView, *, staff: bool = False) -> list[Block]:
+    """The checker's findings as a message, with a button to open the form (never the secrets: staff get a button
+    that opens them in a private modal)."""
     m = view.metadata
     facts = [f"*Name:* {escape(m.name) or '—'}", f"*Website:* {escape(m.website) or '—'}",
              f"*Categories:* {escape(', '.join(m.categories)) or '—'}",
@@ -116,8 +117,11 @@ def metadata_blocks(view: MetadataView) -> list[Block]:
     return checked([
         HeaderBlock(text=PlainTextObject(text=f"Catalog metadata — {view.name}"[:150])),
         section("\n".join(facts)), section(problems_text(view.problems)),
-        ActionsBlock(elements=[ButtonElement(text="Edit catalog metadata", action_id=ActionId.OPEN_METADATA,
-                                             value=view.slug, style="primary")]),
+        ActionsBlock(elements=[
+            ButtonElement(text="Edit catalog metadata", action_id=ActionId.OPEN_METADATA, value=view.slug,
+                          style="primary"),
+            *([ButtonElement(text="Show test account", action_id=ActionId.OPEN_TEST_ACCOUNT, value=view.slug)]
+              if staff else [])]),
     ], MAX_MESSAGE_BLOCKS)
 
 

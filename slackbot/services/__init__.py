@@ -29,6 +29,7 @@ from slackbot.services import status as _status
 from slackbot.services import submissions as _submissions
 from slackbot.services import verifications as _verifications
 from slackbot.services import welcome as _welcome
+from slackbot.services.actors import MembershipCache
 from storage.uow import UowFactory
 
 
@@ -43,6 +44,7 @@ class Services:
     announce_channel: str | None = None
     staff_users: frozenset[str] = field(default_factory=frozenset)
     qa_index: _qa.IndexCache = field(default_factory=_qa.IndexCache, compare=False, repr=False)
+    members: MembershipCache = field(default_factory=MembershipCache, compare=False, repr=False)
     launch_rule: str = DEFAULT_RULE  # DEVCENTER_LAUNCH_RULE
 
     def __post_init__(self) -> None:
@@ -50,9 +52,8 @@ class Services:
 
     def actor(self, user_id: str, *, is_staff: bool, is_external: bool = False) -> Actor:
         """Resolve who is acting: staff (never external) and/or a partner member."""
-        with self.uow() as uow:
-            partner = uow.partners.by_member(user_id)
-        return Actor(user_id, is_staff and not is_external, partner.id if partner else None, is_external)
+        partner_id = self.members.partner_of(self.uow, user_id)
+        return Actor(user_id, is_staff and not is_external, partner_id, is_external)
 
     def status(self, actor: Actor, slug: str | None = None) -> StatusReport:
         """/devcenter status [slug]."""
@@ -61,6 +62,7 @@ class Services:
     def member_joined(self, event_id: str, user_id: str, channel_id: str, *, is_staff: bool,
                       is_external: bool) -> bool:
         """A user joined a channel: queue the partner welcome once."""
+        self.members.forget(user_id)
         return _welcome.member_joined(self.uow, event_id=event_id, user_id=user_id, channel_id=channel_id,
                                       is_staff=is_staff, is_external=is_external, now=self.clock())
 
@@ -73,6 +75,7 @@ class Services:
 
     def request_access(self, actor: Actor, values: dict[str, str | None], agreed: bool) -> str:
         """The access-request modal was submitted."""
+        self.members.forget(actor.user_id)
         return _access.request_access(self.uow, actor, values, agreed, self.clock(), timezone=self.timezone,
                                       review_channel=self.review_channel)
 
@@ -208,6 +211,10 @@ class Services:
         """The metadata modal: wrong values refused inline, the rest stored and checked."""
         return _metadata.save_metadata(self.uow, actor, slug, values, self.clock(), rule=self.launch_rule,
                                        timezone=self.timezone, review_channel=self.review_channel)
+
+    def verification_form(self, actor: Actor, slug: str | None = None) -> tuple[str, str, date]:
+        """Before the verification modal opens: (slug, name, today), or why it cannot be recorded now."""
+        return _verifications.form(self.uow, actor, slug, self.clock(), timezone=self.timezone)
 
     def record_verification(self, actor: Actor, slug: str, values: dict[str, object]) -> VerificationView:
         """The verification modal: a customer verified the integration (staff confirm it)."""

@@ -18,18 +18,20 @@ from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
 PAST_PUBLIC_BETA = (Stage.PUBLIC_BETA, Stage.PUBLIC)
+SUBMITTED = (Stage.IN_REVIEW, Stage.CHANGES_REQUESTED, Stage.APPROVED, Stage.PRIVATE_BETA, *PAST_PUBLIC_BETA)
 
 
 def facts(uow: UnitOfWork, integration: Integration) -> set[Fact]:
     """What the bot already knows that ticks items by itself."""
     partner, known = integration.partner, set()
-    if partner.survey:
+    approved = partner.stage not in (Stage.ACCESS_REQUESTED, Stage.DECLINED)
+    if partner.survey or approved:  # access is approved only after the survey and the agreement
         known.add(Fact.SURVEY)
-    if partner.stage not in (Stage.ACCESS_REQUESTED, Stage.DECLINED):
+    if approved:
         known.add(Fact.ACCESS_APPROVED)
     if partner.channel_id:
         known.add(Fact.CHANNEL)
-    if integration.submitted_at is not None or integration.submission_count:
+    if integration.submitted_at is not None or integration.stage in SUBMITTED:
         known.add(Fact.SUBMITTED)
     metadata = metadata_of(integration, repo(uow).catalog(integration.id))
     if not catalog.check(metadata):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from slackbot.domain import checklist, launch_rules
-from slackbot.domain.deploys import ReleaseCalendar
 from slackbot.domain.launch_views import HomeIntegration, HomePage, LaunchStatus, PartnerHome, RequestLine
 from slackbot.domain.lifecycle import FINAL_STAGES, Stage, next_step
 from slackbot.domain.summaries import Actor
 from slackbot.services import checklist as _checklist
 from slackbot.services.gates import BETA_STAGES, CLOSED, launch_status, repo
+from slackbot.services.releases import calendar
 from slackbot.services.requests import REQUEST_TITLES
 from slackbot.services.staff_home import staff_home
 from slackbot.services.status import NO_ACCESS
@@ -43,7 +43,7 @@ def _waiting(integration: Integration, status: LaunchStatus | None, requests: li
             return "Segment", f"Every gate for {step} passes: Segment approves it."
         if status.pending and any("customer" in b for b in status.blockers()):
             return "Segment", f"Segment confirms {status.pending} customer verification(s) you recorded."
-        return "you", f"For {step}: " + "; ".join(status.blockers())
+        return "you", f"Work through what {step} still needs (below)."
     return WAITING[integration.stage], next_step(integration.stage)
 
 
@@ -64,7 +64,7 @@ def _item(uow: UnitOfWork, integration: Integration, requests: list[StaffRequest
     return HomeIntegration(
         slug=integration.slug, name=integration.name, stage=integration.stage, waiting_on=waiting_on,
         next_step=what_next, pr_url=integration.pr_url, review_due_at=integration.review_due_at, merged_at=merged,
-        release=ReleaseCalendar(timezone).release_for_merge(merged) if merged and integration.stage is
+        release=calendar(uow, timezone).release_for_merge(merged) if merged and integration.stage is
         Stage.APPROVED else None,
         launch=status,
         checklist=checklist.progress(_checklist.states(uow, integration)) if detailed else None,
@@ -90,5 +90,5 @@ def partner_home(uow_factory: UowFactory, actor: Actor, now: datetime, *, timezo
             by_integration.setdefault(request.integration_id, []).append(request)
         items = tuple(_item(uow, i, by_integration.get(i.id, []), now, timezone=timezone, rule=rule,
                             detailed=i.slug == focus) for i in integrations)
-        return PartnerHome(partner.name, partner.stage, ReleaseCalendar(timezone).next_window(now),
+        return PartnerHome(partner.name, partner.stage, calendar(uow, timezone).next_window(now),
                            launch_rules.rule(rule), items, focus, timezone)

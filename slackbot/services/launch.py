@@ -50,7 +50,10 @@ def post_card(uow_factory: UowFactory, actor: Actor, slug: str, now: datetime, *
         raise NotPermitted("Only Segment staff can post review cards.")
     with uow_factory() as uow:
         integration = find_integration(uow, actor, slug, what="card")
-        key = f"review_card:{integration.id}:manual:{now.timestamp():.0f}"
+        entry = uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
+                         action="post_card", actor=actor.user_id, from_stage=integration.stage, to_stage=None,
+                         note=None, at=now)  # also gives the card an "as of" moment (imported rows have none)
+        key = f"review_card:{integration.id}:manual:{entry.id}"
         if not _post_card(uow, integration, key, now, rule=rule, timezone=timezone, review_channel=review_channel):
             raise NotPermitted("DEVCENTER_REVIEW_CHANNEL is not set, so there is nowhere to post the card.")
         uow.commit()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from slackbot.domain import launch_rules
-from slackbot.domain.deploys import ReleaseCalendar, ReleaseWindow
+from slackbot.domain.catalog import LABELS
+from slackbot.domain.deploys import ReleaseWindow
 from slackbot.domain.launch_views import Line, StaffHome
 from slackbot.domain.lifecycle import Stage
 from slackbot.services.gates import BETA_STAGES, launch_status, repo
+from slackbot.services.releases import calendar as release_calendar
 from slackbot.services.verifications import verification_view
 from storage.models import Integration
 from storage.uow import UnitOfWork, UowFactory
@@ -29,7 +32,7 @@ def _line(uow: UnitOfWork, integration: Integration, detail: str) -> Line:
 
 def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWindow, tuple[Line, ...]]:
     """The coming release (today's on a release day) and the approved, merged integrations it ships."""
-    calendar = ReleaseCalendar(timezone)
+    calendar = release_calendar(uow, timezone)  # with the freezes staff declared
     window = calendar.todays_release(now) or calendar.next_window(now)
     lines = []
     for integration in uow.integrations.at_stages([Stage.APPROVED]):
@@ -48,7 +51,8 @@ def staff_home(uow_factory: UowFactory, now: datetime, *, timezone: str, rule: s
     with uow_factory() as uow:
         counts = repo(uow).stage_counts()
         reviews = sorted(uow.integrations.at_stages([Stage.IN_REVIEW]), key=lambda i: i.review_due_at or now)
-        overdue = tuple(_line(uow, i, f"due {i.review_due_at:%Y-%m-%d %H:%M} UTC") for i in reviews
+        zone = ZoneInfo(timezone)
+        overdue = tuple(_line(uow, i, f"due {i.review_due_at.astimezone(zone):%a %b %d, %I:%M %p %Z}") for i in reviews
                         if i.review_due_at is not None and i.review_due_at < now)
         blocked_metadata, blocked_customers, ready = [], [], []
         for integration in uow.integrations.at_stages(list(BETA_STAGES)):
@@ -58,7 +62,7 @@ def staff_home(uow_factory: UowFactory, now: datetime, *, timezone: str, rule: s
                 ready.append(_line(uow, integration, f"ready for {step}"))
                 continue
             if integration.stage is Stage.PRIVATE_BETA and status.metadata_problems:
-                fields = ", ".join(p.field.value for p in status.metadata_problems)
+                fields = ", ".join(dict.fromkeys(LABELS[p.field] for p in status.metadata_problems))
                 blocked_metadata.append(_line(uow, integration, fields))
             customers = [m for m in (status.evaluation.missing if status.evaluation else ()) if "customer" in m]
             if customers:

@@ -7,7 +7,7 @@ make every gate pass, which posts a fresh staff card with the approve button.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from slackbot.domain.errors import Conflict, InvalidInput, NotFound, NotPermitted
@@ -38,19 +38,6 @@ def verification_view(row: CustomerVerification, integration: Integration,
     )
 
 
-def payload(view: VerificationView) -> dict[str, object]:
-    """The JSON a verification card or notice is rendered from."""
-    status = view.launch
-    return {
-        "verification_id": view.verification_id, "slug": view.slug, "name": view.name,
-        "partner_name": view.partner_name, "customer": view.customer, "workspace": view.workspace,
-        "contact": view.contact, "verified_on": view.verified_on.isoformat(), "notes": view.notes,
-        "status": view.status, "recorded_by": view.recorded_by, "decided_by": view.decided_by,
-        "confirmed": view.confirmed_total, "missing": list(status.blockers()) if status else [],
-        "ready": bool(status and status.ready), "rule": status.rule.title if status else None,
-    }
-
-
 def record(uow_factory: UowFactory, actor: Actor, slug: str, values: dict[str, object], now: datetime, *,
            timezone: str, rule: str, review_channel: str | None) -> VerificationView:
     """Store a verification (pending) and ask staff to confirm it on a card with Confirm / Reject."""
@@ -71,7 +58,7 @@ def record(uow_factory: UowFactory, actor: Actor, slug: str, values: dict[str, o
                          action=Action.RECORD_VERIFICATION, actor=actor.user_id, from_stage=integration.stage,
                          to_stage=None, note=f"{row.customer} ({row.workspace})", at=now)
         view = verification_view(row, integration, launch_status(uow, integration, rule, now))
-        row.card_key = notify_staff(uow, review_channel, MessageKind.VERIFICATION_CARD, payload(view),
+        row.card_key = notify_staff(uow, review_channel, MessageKind.VERIFICATION_CARD, view.to_payload(),
                                     f"verification_card:{row.id}", now)
         uow.commit()
     log.info("verification #%s of %s recorded by %s", view.verification_id, view.slug, actor.user_id)
@@ -106,7 +93,16 @@ def decide_verification(uow_factory: UowFactory, actor: Actor, verification_id: 
                                         review_channel=review_channel)
         view = verification_view(row, integration, gates)
         kind = MessageKind.VERIFICATION_CONFIRMED if confirm else MessageKind.VERIFICATION_REJECTED
-        notify_partner(uow, integration.partner, kind, payload(view), f"{action}:{row.id}", now)
+        notify_partner(uow, integration.partner, kind, view.to_payload(), f"{action}:{row.id}", now)
         uow.commit()
     log.info("verification #%s of %s %s by %s", verification_id, view.slug, status, actor.user_id)
     return view
+
+
+def form(uow_factory: UowFactory, actor: Actor, slug: str | None, now: datetime, *,
+         timezone: str) -> tuple[str, str, date]:
+    """Before opening the modal: (slug, name, today) when the actor may record a verification now."""
+    with uow_factory() as uow:
+        integration = find_integration(uow, actor, slug, what="verify")
+        decide(integration.stage, Action.RECORD_VERIFICATION, Role.STAFF if actor.is_staff else Role.PARTNER)
+        return integration.slug, integration.name, now.astimezone(ZoneInfo(timezone)).date()

@@ -1,0 +1,58 @@
+"""An announcement to many shared channels against the emulator's enforced rate limit, in real time."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from bench.load import load
+from slackbot.domain.summaries import Actor
+from slackbot.emulator.harness import Harness
+from slackbot.emulator.server import FakeSlack
+from slackbot.emulator.workspace import Workspace
+from storage.db import make_engine, upgrade
+
+LIMIT_PER_WINDOW, SPEED = 60, 60.0  # Slack's 60 chat.postMessage per minute, time compressed 60×: 60 per second
+
+
+@dataclass(frozen=True)
+class FanOut:
+    """Result of one fan-out."""
+
+    channels: int
+    wall: float
+    lower_bound: float
+    lost: int
+    duplicates: int
+
+
+def fan_out(channels: int) -> FanOut:
+    """Queue one announcement for `channels` partner channels and deliver it; compare with the rate's bound."""
+    slack = FakeSlack(Workspace())
+    slack.limiter.enabled, slack.limiter.speed = True, SPEED
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/fanout.db"
+        engine = make_engine(url)
+        upgrade(engine)
+        ids = [slack.workspace.add_channel(f"partner-{n}", shared=True).id for n in range(channels)]
+        load(engine, channels, 1, channels=ids)
+        engine.dispose()
+        rate = LIMIT_PER_WINDOW * SPEED / 60
+        harness = Harness(url, slack=slack, staff_users=frozenset({"U0STAFF001"}), post_rate=rate * 0.97)
+        try:
+            staff = Actor("U0STAFF001", is_staff=True, partner_id=None)
+            preview = harness.bot.services.draft_announcement(staff, "Bench announcement", None)
+            started = time.perf_counter()
+            harness.bot.services.send_announcement(staff, preview.announcement_id)
+            while harness.bot.services.announcement_progress(None, preview.announcement_id).pending:
+                report = harness.bot.outbox.drain()
+                if report.next_retry_at:  # throttled: Slack said when to come back
+                    time.sleep(max((report.next_retry_at - harness.clock()).total_seconds(), 0))
+            wall = time.perf_counter() - started
+        finally:
+            harness.close()
+    posts = Counter(m.channel for m in slack.workspace.messages if m.text == "Bench announcement")
+    return FanOut(channels, wall, channels / rate, sum(1 for c in ids if posts[c] == 0),
+                  sum(n - 1 for n in posts.values() if n > 1))

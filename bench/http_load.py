@@ -1,0 +1,116 @@
+"""A closed-loop load generator: N signed slash commands over keep-alive connections, latency per ack."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from slack_sdk.signature import SignatureVerifier
+
+from bench.load import user_id
+from slackbot.emulator.driver import Driver
+from slackbot.emulator.server import FakeSlack
+from slackbot.emulator.workspace import Channel, User
+
+
+@dataclass(frozen=True)
+class Latency:
+    """Latencies (ms) of one run and its throughput."""
+
+    samples: tuple[float, ...]
+    seconds: float
+
+    @property
+    def p50(self) -> float:
+        """Median latency, ms."""
+        return statistics.median(self.samples)
+
+    @property
+    def p99(self) -> float:
+        """99th percentile latency, ms."""
+        return statistics.quantiles(self.samples, n=100)[98]
+
+    @property
+    def throughput(self) -> float:
+        """Requests per second."""
+        return len(self.samples) / self.seconds
+
+    @staticmethod
+    def merge(runs: list[Latency]) -> Latency:
+        """Several runs as one."""
+        return Latency(tuple(s for r in runs for s in r.samples), sum(r.seconds for r in runs))
+
+
+def hammer(slack: FakeSlack, port: int, secret: str, requests: int, concurrency: int,
+           partners: int = 10_000) -> Latency:
+    """Send `requests` signed `/devcenter status` commands from `concurrency` threads; every answer must be 200.
+
+    The bodies are built here (their response_urls belong to this process's emulator), the load itself runs in
+    a separate process so that the emulator's work and the client's do not share one interpreter lock.
+    """
+    channel = Channel("CBENCH0001", "bench")
+    driver = Driver(f"http://127.0.0.1:{port}/slack/events", secret, slack.workspace, slack.base_url)
+    rng = random.Random(port)
+    bodies = [driver.slash_body(User(user_id(rng.randrange(partners)), "bench", "Bench", "T0PARTNER1"), channel,
+                                "/devcenter", "status") for _ in range(requests)]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
+        json.dump({"port": port, "secret": secret, "bodies": bodies, "concurrency": concurrency}, plan)
+    try:
+        out = subprocess.run([sys.executable, "-m", "bench.http_load", plan.name], check=True, capture_output=True,
+                             text=True, cwd=Path(__file__).parents[1]).stdout
+    finally:
+        os.unlink(plan.name)
+    result = json.loads(out)
+    return Latency(tuple(result["samples"]), result["seconds"])
+
+
+def _run(port: int, secret: str, bodies: list[str], concurrency: int) -> tuple[list[float], float]:
+    signer = SignatureVerifier(secret)
+    samples: list[float] = []
+    lock = threading.Lock()
+    queue = iter(bodies)
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                body = next(queue, None)
+            if body is None:
+                break
+            ts = str(int(time.time()))
+            headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
+                       "X-Slack-Signature": signer.generate_signature(timestamp=ts, body=body)}
+            started = time.perf_counter()
+            connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
+            answer = connection.getresponse()
+            answer.read()
+            elapsed = (time.perf_counter() - started) * 1000
+            if answer.status != 200:
+                raise RuntimeError(f"HTTP {answer.status} from port {port}")
+            with lock:
+                samples.append(elapsed)
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    began = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples, time.perf_counter() - began
+
+
+if __name__ == "__main__":
+    plan = json.loads(Path(sys.argv[1]).read_text())
+    got, seconds = _run(plan["port"], plan["secret"], plan["bodies"], plan["concurrency"])
+    print(json.dumps({"samples": got, "seconds": seconds}))

@@ -1,0 +1,98 @@
+"""Secrets of the catalog metadata (test account password, support email) never reach a log line or a view that a
+partner can see; staff see them in a private modal only."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from sqlalchemy import select
+
+from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.harness import Harness
+from storage.models import AuditEntry, OutboxMessage
+
+PASSWORD, EMAIL, USERNAME = "Pl4netary-Hunter-2", "escalations@rocket.example.com", "segment-qa-7731"
+METADATA = {
+    "name": "Rocket Metrics", "description": "Launch dashboards from Segment events.",
+    "website": "https://rocket.example.com", "primary_category": "Analytics",
+    "logo_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64"><rect width="240" height="64"/></svg>',
+    "mark_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64"/></svg>',
+    "support_email": EMAIL, "test_username": USERNAME, "test_password": PASSWORD, "test_notes": "MFA code: 424242",
+}
+SECRETS = (PASSWORD, EMAIL, USERNAME, "424242")
+
+
+@pytest.fixture
+def world(harness: Harness) -> DemoWorld:
+    return build_world(harness)
+
+
+def _everything_partners_see(harness: Harness, world: DemoWorld) -> str:
+    emu, seen = harness.emu, []
+    emu.open_home(world.riley)
+    seen.append(json.dumps(harness.slack.workspace.homes[world.riley.id].data))
+    emu.slash("/devcenter metadata", as_user=world.riley)  # the form, reopened
+    seen.append(json.dumps(emu.modal(world.riley).data))
+    seen.append(emu.mention("metadata", as_user=world.riley, channel=world.rocket_channel).text)
+    seen.append(emu.slash("/devcenter status", as_user=world.riley).text)
+    seen.append(emu.slash("/devcenter history rocket-metrics", as_user=world.riley).text)
+    for channel in (world.rocket_channel, harness.slack.workspace.im_with(world.riley.id)):
+        seen += [json.dumps(m.to_api()) for m in emu.messages(channel, as_user=world.riley)]
+    return "\n".join(seen)
+
+
+def test_secrets_stay_out_of_logs_and_partner_views_even_at_debug_level(
+        harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+    harness.emu.submit({**METADATA, "mark_svg": METADATA["logo_svg"]}, as_user=world.riley)  # refused inline
+    harness.emu.submit(METADATA, as_user=world.riley)
+    world.review_channel.members.add(world.riley.id)
+    harness.emu.slash("/devcenter metadata rocket-metrics", as_user=world.staff, channel=world.review_channel)
+    harness.emu.click("Show test account", as_user=world.staff, in_channel=world.review_channel)
+    staff_view = json.dumps(harness.emu.modal(world.staff).data)
+
+    assert all(secret in staff_view for secret in SECRETS)  # staff see the login, privately
+    partner_views = _everything_partners_see(harness, world)
+    assert "Support email:* on file" in partner_views and "Test account:* on file" in partner_views
+    leaks = [s for s in SECRETS if s in partner_views or s in caplog.text]
+    assert leaks == []
+    with harness.bot.services.uow() as uow:
+        stored = " ".join(e.note or "" for e in uow.session.scalars(select(AuditEntry)))
+        stored += " ".join(json.dumps(m.payload) for m in uow.session.scalars(select(OutboxMessage)))
+    assert not [s for s in SECRETS if s in stored]
+
+
+def test_partners_cannot_open_the_staff_view_of_the_secrets(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+    harness.emu.submit(METADATA, as_user=world.riley)
+
+    reply = harness.emu.mention("metadata rocket-metrics", as_user=world.riley, channel=world.rocket_channel)
+
+    assert PASSWORD not in reply.text and "on file" in reply.text
+    with pytest.raises(Exception, match="Only Segment staff"):
+        harness.bot.services.staff_metadata(harness.bot.services.actor(world.riley.id, is_staff=False),
+                                            "rocket-metrics")
+
+
+def test_another_partner_never_sees_rocket_metrics_metadata(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+    harness.emu.submit(METADATA, as_user=world.riley)
+
+    reply = harness.emu.slash("/devcenter metadata rocket-metrics", as_user=world.pat)
+
+    assert "No integration called `rocket-metrics` that you can see" in reply.text
+    assert EMAIL not in reply.text
+
+
+def test_a_partner_pressing_the_staff_button_gets_a_refusal_not_the_login(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+    harness.emu.submit(METADATA, as_user=world.riley)
+    harness.emu.mention("metadata rocket-metrics", as_user=world.staff, channel=world.rocket_channel)
+
+    harness.emu.click("Show test account", as_user=world.riley, in_channel=world.rocket_channel)
+
+    modal = json.dumps(harness.emu.modal(world.riley).data)
+    assert "Only Segment staff can see the test account" in modal and PASSWORD not in modal

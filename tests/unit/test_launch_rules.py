@@ -1,0 +1,91 @@
+"""Launch rules as data: every rule cites its sources, and evaluation says exactly what is still missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from slackbot.config import ConfigError, load_settings
+from slackbot.domain.launch_rules import DEFAULT_RULE, RULES, LaunchFacts, evaluate, next_step, rule
+from slackbot.domain.lifecycle import Stage
+from slackbot.services import Services
+
+PROGRAM = rule(DEFAULT_RULE)
+
+
+def _facts(customers: int = 0, days: int | None = 0, oauth: bool = False) -> LaunchFacts:
+    return LaunchFacts(customers, days, oauth)
+
+
+@pytest.mark.parametrize("key", sorted(RULES))
+def test_every_rule_has_clauses_for_both_steps_with_a_dated_source(key: str) -> None:
+    launch_rule = RULES[key]
+
+    assert launch_rule.for_step(Stage.PUBLIC_BETA) and launch_rule.for_step(Stage.PUBLIC)
+    assert all(c.source.url.startswith("https://") and c.source.as_of.year >= 2026 for c in launch_rule.clauses)
+    assert launch_rule.version >= 1 and launch_rule.title
+
+
+def test_an_unknown_rule_names_the_setting_and_the_known_rules() -> None:
+    with pytest.raises(ValueError, match=r"DEVCENTER_LAUNCH_RULE.*program-2026"):
+        rule("vibes-only")
+
+
+def test_public_beta_needs_one_confirmed_customer_under_the_program_rule() -> None:
+    refused = evaluate(PROGRAM, Stage.PUBLIC_BETA, _facts(customers=0))
+    passed = evaluate(PROGRAM, Stage.PUBLIC_BETA, _facts(customers=1))
+
+    assert not refused.met and refused.missing == ("1 more confirmed customer verification (0 of 1)",)
+    assert passed.met and passed.missing == ()
+
+
+def test_public_needs_two_customers_and_two_weeks_of_public_beta() -> None:
+    early = evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=1, days=9))
+
+    assert early.missing == ("1 more confirmed customer verification (1 of 2)", "5 more days in public beta (9 of 14)")
+    assert evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=2, days=14)).met
+
+
+def test_unknown_time_in_stage_counts_as_not_enough_days() -> None:
+    assert not evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=2, days=None)).met
+
+
+def test_oauth_becomes_required_for_ga_at_five_customers() -> None:
+    four = evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=4, days=30))
+    five = evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=5, days=30))
+    done = evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=5, days=30, oauth=True))
+
+    assert four.met and done.met
+    assert five.missing == ("Enable with Segment / OAuth (5 confirmed customers; required from 5)",)
+    assert PROGRAM.oauth_from == 5
+
+
+def test_the_contributing_rule_needs_one_customer_and_no_oauth() -> None:
+    contributing = rule("contributing-1-customer")
+
+    assert evaluate(contributing, Stage.PUBLIC, _facts(customers=1, days=0)).met
+    assert contributing.oauth_from == 0
+
+
+def test_the_rule_says_what_each_step_needs_even_when_met() -> None:
+    assert evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=9, days=99, oauth=True)).needs == (
+        "2 confirmed customer verifications", "14 days in public beta",
+        "Enable with Segment / OAuth once 5 customers are confirmed")
+
+
+@pytest.mark.parametrize(("stage", "step"), [(Stage.PRIVATE_BETA, Stage.PUBLIC_BETA),
+                                              (Stage.PUBLIC_BETA, Stage.PUBLIC), (Stage.APPROVED, None),
+                                              (Stage.PUBLIC, None)])
+def test_only_beta_stages_work_towards_a_launch_step(stage: Stage, step: Stage | None) -> None:
+    assert next_step(stage) is step
+
+
+def test_the_active_rule_comes_from_devcenter_launch_rule() -> None:
+    assert load_settings({}).launch_rule == DEFAULT_RULE
+    assert load_settings({"DEVCENTER_LAUNCH_RULE": "docs-2-weeks-2-users"}).launch_rule == "docs-2-weeks-2-users"
+    with pytest.raises(ConfigError, match="DEVCENTER_LAUNCH_RULE"):
+        load_settings({"DEVCENTER_LAUNCH_RULE": "Program 2026!"})
+
+
+def test_an_unknown_launch_rule_stops_the_services_at_startup() -> None:
+    with pytest.raises(ValueError, match="DEVCENTER_LAUNCH_RULE is not a known launch rule: 'vibes-only'"):
+        Services(uow=lambda: None, clock=lambda: None, launch_rule="vibes-only")  # type: ignore[arg-type, return-value]
