@@ -74,7 +74,7 @@ def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
     services = Services(
         uow=uow_factory(session_factory(engine)), clock=clock, timezone=settings.timezone,
         review_channel=settings.review_channel, announce_channel=settings.announce_channel,
-        staff_users=settings.staff_users,
+        staff_users=settings.staff_users, launch_rule=settings.launch_rule,
     )
     client = web_client(settings, wait_on_rate_limit=True)
     directory = SlackDirectory(client, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)

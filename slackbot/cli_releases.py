@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from slackbot.cli_support import migrated_engine, settings_from_env
+from slackbot.cli_support import migrated_engine, settings_from_env, wired_bot
 from slackbot.config import Settings
 
 
@@ -140,14 +140,11 @@ def _set_freeze(day: date, *, frozen: bool, reason: str | None) -> None:
 @click.option("--wait/--no-wait", default=True, show_default=True, help="deliver now with a progress bar")
 def announce(message: str, stages: tuple[str, ...], dry_run: bool, wait: bool) -> None:
     """Send MESSAGE to every partner's shared channel (and the announcements channel), at Slack's pace."""
-    from slackbot.app import build_bot
     from slackbot.cli_progress import deliver_with_progress
     from slackbot.domain.errors import DomainError
     from slackbot.domain.summaries import Actor
 
-    settings = settings_from_env()
-    migrated_engine(settings).dispose()
-    bot = build_bot(settings)
+    bot = wired_bot(settings_from_env())
     operator = Actor("cli", is_staff=True, partner_id=None)
     try:
         preview = bot.services.draft_announcement(operator, message, list(stages) or None)

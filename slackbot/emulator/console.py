@@ -26,7 +26,7 @@ HELP = """Console commands:
   @DevCenter …          mention the bot in the current channel
   :as <user>            act as another user (staff, pat, riley, casey)
   :in <#channel>        move to another channel (:channels lists them)
-  :click <n>            press button [n] from the last output
+  :click <n|label>      press button [n] of the last output, or the newest button with that label here
   :submit f=v | f=v     submit the open modal (field = input block id shown in the modal)
   :home                 open your App Home tab
   :time [ISO8601]       show or set the console's clock (e.g. :time 2026-12-02T08:00)
@@ -84,6 +84,9 @@ class Console:
         self._say(f"now in #{self.where.name}")
 
     def cmd_click(self, rest: str) -> None:
+        if not rest.isdigit():  # a label: the newest such button in the current channel
+            self._watch(lambda: self.emu.click(rest, as_user=self.user, in_channel=self.where))
+            return
         number = int(rest)
         if not 1 <= number <= len(self.buttons):
             raise ValueError(f"no button [{number}] in the last output")

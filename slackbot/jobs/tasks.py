@@ -25,6 +25,12 @@ def release_day(services: Services, now: datetime) -> bool:
     return reminders.release_day(services.uow, now, services.timezone, services.review_channel)
 
 
+def launch_gates(services: Services, now: datetime) -> int:
+    """Daily: approve cards for beta integrations whose launch rule became met by the passing of time."""
+    return reminders.launch_gates(services.uow, now, rule=services.launch_rule, timezone=services.timezone,
+                                  review_channel=services.review_channel)
+
+
 @dataclass(frozen=True)
 class JobSpec:
     """A scheduled job: its stable id, its function and its cron fields (in DEVCENTER_TZ)."""
@@ -38,5 +44,6 @@ JOBS: tuple[JobSpec, ...] = (
     JobSpec("cutoff_reminder", cutoff_reminder, {"day_of_week": "tue", "hour": "9", "minute": "0"}),
     JobSpec("review_sla", review_sla, {"day_of_week": "mon-fri", "hour": "10", "minute": "0"}),
     JobSpec("release_day", release_day, {"day_of_week": "wed", "hour": "8", "minute": "0"}),
+    JobSpec("launch_gates", launch_gates, {"day_of_week": "mon-fri", "hour": "9", "minute": "30"}),
 )
 BY_ID = {job.id: job for job in JOBS}

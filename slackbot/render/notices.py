@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, ButtonElement
@@ -100,7 +100,7 @@ def staff_card(p: dict[str, Any]) -> Rendered:
     """An access or review card for the staff channel."""
     card = Card.from_payload(p)
     as_of = card.history[-1].at if card.history else card.submitted_at  # renderers never read the clock
-    return card_text(card), card_blocks(card, as_of or datetime.fromisoformat(p["submitted_at"]))
+    return card_text(card), card_blocks(card, as_of or card.merged_at or datetime.min.replace(tzinfo=UTC))
 
 
 RENDERERS = {

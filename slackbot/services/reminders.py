@@ -70,3 +70,17 @@ def release_day(uow_factory: UowFactory, now: datetime, timezone: str, review_ch
         uow.commit()
     log.info("release card for %s: %d integrations", today, len(card.items))
     return posted is not None
+
+
+def launch_gates(uow_factory: UowFactory, now: datetime, *, rule: str, timezone: str,
+                 review_channel: str | None) -> int:
+    """Daily: post the approve card of every beta integration whose gates now pass by time alone (e.g. 14 days)."""
+    from slackbot.services.launch import BETA_STAGES, post_card_when_ready
+
+    posted = 0
+    with uow_factory() as uow:
+        for integration in uow.integrations.at_stages(sorted(BETA_STAGES)):
+            posted += post_card_when_ready(uow, integration, now, rule=rule, timezone=timezone,
+                                           review_channel=review_channel)
+        uow.commit()
+    return posted

@@ -28,7 +28,7 @@ def test_partner_then_staff_see_stages_in_the_console(tmp_path: Path) -> None:
 def test_console_explains_its_own_commands_and_bad_input(tmp_path: Path) -> None:
     output = _run(":help\n:click 9\n:nonsense\nhello\n", tmp_path)
 
-    assert ":click <n>" in output
+    assert ":click <n|label>" in output
     assert "no button [9]" in output
     assert "unknown console command :nonsense" in output
     assert "type a /devcenter command" in output
@@ -60,12 +60,24 @@ def test_console_walks_an_access_request_through_a_staff_approval(tmp_path: Path
         ":submit company=Casey Co | website=nope | data_in=API | data_out=Dashboards | use_cases=BI | heard_from=Blog\n"
         ":submit company=Casey Co | website=https://casey.example.com | data_in=API | data_out=Dashboards"
         " | use_cases=BI | heard_from=Blog | agreement=agreed\n"
-        ":as staff\n:messages\n:click 1\n:as casey\n:messages\n",
+        ":as staff\n:click Approve\n:as casey\n:messages\n",
         tmp_path,
     )
 
     assert "✗ website: Enter your company website as a full URL" in output
     assert "✗ agreement:" in output
-    assert "== Access request: Casey Co ==" in output
     assert "(updated)" in output and "@sam.staff approved access" in output
     assert "*Casey Co* is approved for the Developer Center" in output
+
+
+def test_console_runs_a_release_day_end_to_end(tmp_path: Path) -> None:
+    output = _run(
+        ":as staff\n:time 2026-11-30T10:00\n:click Approve\n:click Mark merged\n"
+        ":time 2026-12-02T08:00\n:job release_day\n:click Mark release shipped\n:as pat\n/devcenter status\n",
+        tmp_path,
+    )
+
+    assert "== Release day: Wednesday Dec 2 ==" in output and "Acme Analytics" in output
+    assert "Shipped by @sam.staff" in output
+    assert "The December 2 Developer Center release is out" in output
+    assert "*Private beta*" in output.split("you are now @pat.partner")[1]

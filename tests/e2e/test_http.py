@@ -54,7 +54,7 @@ def test_replayed_join_with_bad_signature_queues_no_welcome(harness: Harness, wo
 
     assert answer.status == 401
     with harness.bot.services.uow() as uow:
-        assert uow.outbox.counts() == {}
+        assert uow.outbox.counts_for("welcome:") == {}
 
 
 def test_url_verification_challenge_is_echoed(harness: Harness) -> None:

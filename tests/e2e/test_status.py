@@ -80,3 +80,11 @@ def test_home_tab_shows_status_and_commands(harness: Harness, world: DemoWorld) 
 
     home = harness.emu.home(world.riley)
     assert "Rocket Metrics" in home and "Private beta" in home and "Commands" in home
+
+
+def test_help_lists_every_command_word() -> None:
+    from handlers.routing import ROUTES
+    from slackbot.render.status import help_text
+
+    listed = help_text()
+    assert [word for word in ROUTES if word and f"/devcenter {word}" not in listed] == []

@@ -69,7 +69,7 @@ def test_welcome_waits_in_the_outbox_while_slack_rate_limits(harness: Harness, w
 
     assert _welcomes(harness, world, "riley.rocket") == (1, 1)
     with harness.bot.services.uow() as uow:
-        assert uow.outbox.counts() == {"sent": 2}
+        assert uow.outbox.counts_for("welcome:") == {"sent": 2}
 
 
 def test_slack_server_errors_and_dropped_connections_are_retried_without_duplicates(

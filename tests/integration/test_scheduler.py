@@ -61,7 +61,7 @@ def test_every_job_has_an_explicit_id_and_registering_twice_replaces_them(engine
 
     jobs = {job.id: job for job in scheduler.get_jobs()}
     scheduler.shutdown()
-    assert set(jobs) == {"cutoff_reminder", "review_sla", "release_day"}
+    assert set(jobs) == {"cutoff_reminder", "review_sla", "release_day", "launch_gates"}
     assert str(jobs["release_day"].trigger).startswith("cron[day_of_week='wed', hour='8'")
 
 
