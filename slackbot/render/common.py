@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
@@ -45,3 +45,14 @@ def when(moment: datetime, timezone: str) -> str:
 def escape(text: str) -> str:
     """Escape user text for mrkdwn (&, <, >)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def age(since: datetime, now: datetime) -> str:
+    """How long something has waited: '5h' or '2d 3h'."""
+    hours = max(int((now - since).total_seconds() // 3600), 0)
+    return f"{hours // 24}d {hours % 24}h" if hours >= 24 else f"{hours}h"
+
+
+def day_name(day: date) -> str:
+    """A release day as people say it: 'Wednesday Nov 25'."""
+    return f"{day:%A} {day:%b} {day.day}"

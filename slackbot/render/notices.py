@@ -11,14 +11,13 @@ from slackbot.domain.notifications import MessageKind
 from slackbot.domain.summaries import Card
 from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.cards import card_blocks, card_text
-from slackbot.render.common import checked, context, escape, section, when
+from slackbot.render.common import checked, context, day_name, escape, section, when
 
 Rendered = tuple[str, list[Any]]
 
 
-def _day(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"Wednesday {day:%b} {day.day}"
+def _release(p: dict[str, Any]) -> str:
+    return day_name(date.fromisoformat(p["release"]))
 
 
 def _plain(text: str, *extra: Any) -> Rendered:
@@ -81,13 +80,13 @@ def review_approved(p: dict[str, Any]) -> Rendered:
     """Review approved, with the Wednesday release it makes if merged by the cutoff."""
     cutoff = datetime.fromisoformat(p["cutoff"])
     return _plain(f":white_check_mark: *{escape(p['name'])}* (`{p['slug']}`) passed review! If it is merged by "
-                  f"*{when(cutoff, p['timezone'])}*, it ships in the {_day(p['release'])} release.")
+                  f"*{when(cutoff, p['timezone'])}*, it ships in the {_release(p)} release.")
 
 
 def merged(p: dict[str, Any]) -> Rendered:
     """Merged: which release it ships in."""
     return _plain(f":twisted_rightwards_arrows: *{escape(p['name'])}* (`{p['slug']}`) is merged and ships in the "
-                  f"{_day(p['release'])} release. You'll get the private-beta link then.")
+                  f"{_release(p)} release. You'll get the private-beta link then.")
 
 
 def request_answer(p: dict[str, Any]) -> Rendered:

@@ -23,7 +23,7 @@ from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
 from slackbot.ids import ActionId, CallbackId
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, section, when
+from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, day_name, escape, section, when
 
 Rendered = tuple[str, list[Any]]
 
@@ -34,15 +34,11 @@ def _left(delta: timedelta) -> str:
     return " ".join(part for part in (f"{days}d" if days else "", f"{hours}h" if hours else "", f"{mins}m") if part)
 
 
-def _wednesday(day: date) -> str:
-    return f"{day:%A} {day:%b} {day.day}"
-
-
 def deploy_blocks(report: DeployReport, timezone: str) -> list[Block]:
     """Next release, time left to the cutoff, and the partner's changes that make it or not."""
     window = report.window
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"Next release: {_wednesday(window.release)}")),
+        HeaderBlock(text=PlainTextObject(text=f"Next release: {day_name(window.release)}")),
         section(f"Changes approved *and merged* by *{when(window.cutoff, timezone)}* ship in it "
                 f"({_left(report.time_left)} left). Later merges ship the Wednesday after."),
     ]
@@ -51,10 +47,10 @@ def deploy_blocks(report: DeployReport, timezone: str) -> list[Block]:
     for title, items in rows:
         if items:
             lines = "\n".join(f"• *{escape(i.name)}* (`{i.slug}`)"
-                              + (f" → {_wednesday(i.release)}" if i.release else "") for i in items)
+                              + (f" → {day_name(i.release)}" if i.release else "") for i in items)
             blocks.append(section(f"{title}\n{lines}"))
     if report.frozen:
-        blocks.append(context("No release (freeze): " + ", ".join(_wednesday(d) for d in report.frozen[:10])))
+        blocks.append(context("No release (freeze): " + ", ".join(day_name(d) for d in report.frozen[:10])))
     return checked(blocks)
 
 
@@ -72,7 +68,7 @@ def release_card_text(card: ReleaseCard) -> str:
 def release_card_blocks(card: ReleaseCard) -> list[Block]:
     """The release card's blocks."""
     items = "\n".join(f"• *{escape(i.name)}* (`{i.slug}`) — {escape(i.partner_name)}" for i in card.items[:40])
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Release day: {_wednesday(card.release)}")),
+    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Release day: {day_name(card.release)}")),
                            section(items or "Nothing is approved and merged for this release.")]
     if card.shipped_by and card.shipped_at:
         blocks.append(context(f":rocket: Shipped by <@{card.shipped_by}> · {when(card.shipped_at, card.timezone)} — "
@@ -144,7 +140,7 @@ def cutoff_reminder(p: dict[str, Any]) -> Rendered:
     """To the partner on cutoff day."""
     cutoff = datetime.fromisoformat(p["cutoff"])
     text = (f":alarm_clock: *{escape(p['name'])}* is approved but not merged yet. Changes merged by "
-            f"*{when(cutoff, p['timezone'])}* ship on {_wednesday(date.fromisoformat(p['release']))}; reply here if "
+            f"*{when(cutoff, p['timezone'])}* ship on {day_name(date.fromisoformat(p['release']))}; reply here if "
             "anything still blocks the merge.")
     return text, checked([section(text)])
 

@@ -8,15 +8,10 @@ from slack_sdk.models.blocks import Block, HeaderBlock, PlainTextObject
 
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.summaries import HistoryLine, QueueItem
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, section, when
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, escape, section, when
 
 KIND_EMOJI = {"access": ":door:", "review": ":eyes:", "merge": ":twisted_rightwards_arrows:",
               "answer": ":speech_balloon:"}
-
-
-def _age(since: datetime, now: datetime) -> str:
-    hours = max(int((now - since).total_seconds() // 3600), 0)
-    return f"{hours // 24}d {hours % 24}h" if hours >= 24 else f"{hours}h"
 
 
 def queue_blocks(items: list[QueueItem], now: datetime, timezone: str) -> list[Block]:
@@ -29,7 +24,7 @@ def queue_blocks(items: list[QueueItem], now: datetime, timezone: str) -> list[B
         due = f" · due {when(item.due, timezone)}" if item.due else ""
         overdue = " · :warning: *overdue*" if item.overdue else ""
         blocks.append(section(f"{KIND_EMOJI.get(item.kind, '')} {title}\n{escape(item.partner_name)} · waiting "
-                              f"{_age(item.since, now)}{due}{overdue}"))
+                              f"{age(item.since, now)}{due}{overdue}"))
     if len(items) > MAX_MESSAGE_BLOCKS - 2:
         blocks.append(context(f"…and {len(items) - (MAX_MESSAGE_BLOCKS - 2)} more."))
     return checked(blocks)
