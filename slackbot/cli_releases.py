@@ -54,7 +54,7 @@ def deploys_next(at: str | None, as_json: bool) -> None:
 
     settings = settings_from_env()
     moment = system_clock() if at is None else _parse_moment(at, settings)
-    window = ReleaseCalendar(settings.timezone, _frozen_days(settings)).next_window(moment)
+    window = ReleaseCalendar(settings.timezone, _frozen_days(settings)).next_window(moment)  # regular releases
     if as_json:
         click.echo(json.dumps(window.to_json()))
     else:
@@ -131,6 +131,44 @@ def _set_freeze(day: date, *, frozen: bool, reason: str | None) -> None:
         raise click.ClickException(error.user_message) from None
     state = "frozen" if frozen else "open"
     click.echo(f"{day:%a %Y-%m-%d} is {state}" + ("" if changed else " (no change)"))
+
+
+@deploys.group("emergency")
+def emergency() -> None:
+    """Staff-declared one-off releases (any day, with their own cutoff)."""
+
+
+@emergency.command("add")
+@click.argument("day", type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.option("--cutoff", required=True, help="ISO 8601: merged by then ships that day")
+@click.option("--reason", default=None)
+def emergency_add(day: datetime, cutoff: str, reason: str | None) -> None:
+    """Declare an emergency release on DAY."""
+    import getpass
+
+    from slackbot.app import system_clock
+    from slackbot.domain.errors import InvalidInput
+    from slackbot.services.releases import declare_emergency
+
+    settings = settings_from_env()
+    try:
+        declare_emergency(_uow(settings), day.date(), _parse_moment(cutoff, settings), reason,
+                          f"cli:{getpass.getuser()}", system_clock())
+    except InvalidInput as error:
+        raise click.ClickException(error.user_message) from None
+    click.echo(f"emergency release on {day:%a %Y-%m-%d}, cutoff {cutoff}")
+
+
+@emergency.command("list")
+def emergency_list() -> None:
+    """Emergency releases from today on."""
+    from slackbot.app import system_clock
+
+    settings = settings_from_env()
+    with _uow(settings)() as uow:
+        rows = uow.releases.emergencies(system_clock().astimezone(settings.tz).date())
+        click.echo("\n".join(f"{r.release_date:%a %Y-%m-%d}  cutoff {r.cutoff.astimezone(settings.tz):%a %H:%M %Z}  "
+                             f"{r.reason or ''}".rstrip() for r in rows) or "no emergency releases")
 
 
 @click.command()

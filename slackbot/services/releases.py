@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from slackbot.domain.deploys import ReleaseCalendar
+from slackbot.domain.deploys import EmergencyRelease, ReleaseCalendar
 from slackbot.domain.errors import InvalidInput, NotPermitted
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
 from slackbot.domain.notifications import MessageKind
@@ -25,6 +25,30 @@ def calendar(uow: UnitOfWork, timezone: str) -> ReleaseCalendar:
     return ReleaseCalendar(timezone, uow.releases.frozen_days())
 
 
+def emergencies(uow: UnitOfWork, since: date) -> list[EmergencyRelease]:
+    """Staff-declared emergency releases on or after a day."""
+    return [EmergencyRelease(e.release_date, e.cutoff) for e in uow.releases.emergencies(since)]
+
+
+def declare_emergency(uow_factory: UowFactory, release: date, cutoff: datetime, reason: str | None, by: str,
+                      now: datetime) -> None:
+    """A one-off release: what is merged by `cutoff` ships on `release` (any day)."""
+    try:
+        EmergencyRelease(release, cutoff)
+    except (TypeError, ValueError) as error:
+        raise InvalidInput({"cutoff": str(error)}) from None
+    if cutoff < now:
+        raise InvalidInput({"cutoff": "That cutoff has already passed."})
+    with uow_factory() as uow:
+        uow.releases.add_emergency(release, cutoff, reason, by, now)
+        uow.commit()
+
+
+def is_release_day(uow: UnitOfWork, day: date, timezone: str) -> bool:
+    """A regular (unfrozen) Wednesday, or a declared emergency release."""
+    return calendar(uow, timezone).release_on(day) or any(e.release == day for e in emergencies(uow, day))
+
+
 def _item(integration: Integration, cal: ReleaseCalendar) -> ReleaseItem:
     release = cal.release_for_merge(integration.merged_at) if integration.merged_at else None
     return ReleaseItem(integration.slug, integration.name, integration.partner.name, integration.merged_at, release)
@@ -34,7 +58,7 @@ def deploy_report(uow_factory: UowFactory, actor: Actor, now: datetime, timezone
     """Next release, time to the cutoff, and (for a partner) which of its changes make it."""
     with uow_factory() as uow:
         cal = calendar(uow, timezone)
-        window = cal.next_window(now)
+        window = cal.next_window_with_emergencies(now, emergencies(uow, now.astimezone(cal.zone).date()))
         makes, misses, waiting = [], [], []
         if actor.partner_id is not None:
             for integration in uow.integrations.for_partner(actor.partner_id):
@@ -52,10 +76,12 @@ def deploy_report(uow_factory: UowFactory, actor: Actor, now: datetime, timezone
 
 
 def release_contents(uow: UnitOfWork, release: date, timezone: str) -> list[Integration]:
-    """Approved, merged integrations whose release is this one or an earlier one that never shipped."""
+    """Approved, merged integrations whose release is this one (or an earlier one that never shipped), plus
+    those merged by the cutoff of an emergency release declared for this day."""
     cal = calendar(uow, timezone)
-    return [i for i in uow.integrations.at_stages([Stage.APPROVED])
-            if i.merged_at is not None and cal.release_for_merge(i.merged_at) <= release]
+    cutoffs = [e.cutoff for e in emergencies(uow, release) if e.release == release]
+    return [i for i in uow.integrations.at_stages([Stage.APPROVED]) if i.merged_at is not None and (
+        cal.release_for_merge(i.merged_at) <= release or any(i.merged_at <= cutoff for cutoff in cutoffs))]
 
 
 def release_card(uow_factory: UowFactory, release: date, timezone: str) -> ReleaseCard:

@@ -9,7 +9,7 @@ from slackbot.domain.lifecycle import Stage
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.reviews import is_overdue
 from slackbot.services.cards import notify_partner, notify_staff
-from slackbot.services.releases import calendar, release_card
+from slackbot.services.releases import calendar, is_release_day, release_card
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
@@ -59,9 +59,8 @@ def review_sla_nudges(uow_factory: UowFactory, now: datetime, timezone: str, rev
 def release_day(uow_factory: UowFactory, now: datetime, timezone: str, review_channel: str | None) -> bool:
     """On a release day, post the card listing what ships, with "Mark release shipped"; once per release."""
     with uow_factory() as uow:
-        cal = calendar(uow, timezone)
-        today = now.astimezone(cal.zone).date()
-        if not cal.release_on(today):
+        today = now.astimezone(calendar(uow, timezone).zone).date()
+        if not is_release_day(uow, today, timezone):
             return False
     card = release_card(uow_factory, today, timezone)
     with uow_factory() as uow:

@@ -141,3 +141,20 @@ def test_partners_cannot_announce(harness: Harness, world: DemoWorld) -> None:
     reply = harness.emu.slash("/devcenter announce", as_user=world.pat)
 
     assert "Only Segment staff" in reply.text and harness.emu.modal(world.pat) is None
+
+
+def test_an_emergency_release_on_a_monday_gets_its_own_release_card(harness: Harness, world: DemoWorld) -> None:
+    from datetime import date, datetime
+
+    from slackbot.services.releases import declare_emergency
+
+    _approve(harness, merge=True)
+    cutoff = datetime.fromisoformat("2026-11-23T12:00:00-08:00")
+    declare_emergency(harness.bot.services.uow, date(2026, 11, 23), cutoff, "hotfix", "U0STAFF001",
+                      harness.clock())
+    assert "Next release: Monday Nov 23" in harness.emu.slash("/devcenter deploys", as_user=world.pat).text
+
+    assert harness.run_job("release_day") is True
+    harness.emu.click("Mark release shipped", as_user=world.staff, in_channel=world.review_channel)
+
+    assert "Private beta" in harness.emu.slash("/devcenter status", as_user=world.pat).text

@@ -58,3 +58,13 @@ def test_announce_needs_a_bot_token_and_says_so(cli_env: CliRunner) -> None:
     result = cli_env.invoke(main, ["announce", "hello", "--dry-run"])
 
     assert result.exit_code == 1 and "SLACK_BOT_TOKEN is required" in result.output
+
+
+def test_an_emergency_release_is_listed_and_ships_what_merged_before_its_cutoff(cli_env: CliRunner) -> None:
+    added = cli_env.invoke(main, ["deploys", "emergency", "add", "2099-01-08", "--cutoff", "2099-01-08T12:00",
+                                  "--reason", "security fix"])
+    assert added.exit_code == 0, added.output
+    assert "Thu 2099-01-08  cutoff Thu 12:00 PST  security fix" in cli_env.invoke(
+        main, ["deploys", "emergency", "list"]).output
+    late = cli_env.invoke(main, ["deploys", "emergency", "add", "2099-01-08", "--cutoff", "2099-01-09T12:00"])
+    assert late.exit_code == 1 and "cannot fall after its release day" in late.output
