@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.context.respond import Respond
+from slack_sdk.models.views import View
 
 from handlers.acks import SignallingAck, signal_ack
 from slackbot.domain.errors import DomainError
@@ -58,6 +59,11 @@ def reporting_errors(listener: Callable[..., Any]) -> Callable[..., Any]:
             ack = kwargs.get("ack")
             if ack is not None and ack.response is None and payload.get("command"):
                 ack(text=_message(error), blocks=error_blocks(_message(error)), response_type="ephemeral")
+                _log(error, payload)
+                return None
+            if ack is not None and ack.response is None and payload.get("type") == "view_submission":
+                ack(response_action="update", view=View(type="modal", title="Developer Center", close="Close",
+                                                        blocks=error_blocks(_message(error))))
                 _log(error, payload)
                 return None
             url = payload.get("response_url")

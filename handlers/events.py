@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import BoltContext, Say
+from slack_sdk import WebClient
 
-from handlers.routing import reply_for
+from handlers.routing import is_question, reply_for
 from slackbot.ids import EventType
 
 
@@ -17,16 +18,20 @@ def member_joined(event: dict[str, Any], body: dict[str, Any], context: BoltCont
                                       is_staff=directory.is_staff(user), is_external=directory.is_external(user))
 
 
-def mention(event: dict[str, Any], body: dict[str, Any], say: Say, context: BoltContext) -> None:
-    """`@DevCenter status`: the same commands as /devcenter, answered in a thread."""
+def mention(event: dict[str, Any], body: dict[str, Any], say: Say, client: WebClient, context: BoltContext) -> None:
+    """`@DevCenter status`: the same commands as /devcenter. Questions are answered in the thread for everyone;
+    anything else only to the person who asked (a shared channel must not show one partner's data to another)."""
     services = context["services"]
     if not services.first_delivery(body["event_id"], EventType.APP_MENTION):
         return
-    thread_ts = event.get("thread_ts") or event["ts"]
-    reply = reply_for(services, context["actor"], event.get("text", ""), channel=event.get("channel"),
-                      thread_ts=thread_ts, mention=True)
-    if reply is not None:
+    thread_ts, text = event.get("thread_ts") or event["ts"], event.get("text", "")
+    reply = reply_for(services, context["actor"], text, channel=event.get("channel"), thread_ts=thread_ts,
+                      mention=True)
+    if reply is not None and is_question(text):
         say(text=reply[0], blocks=reply[1], thread_ts=thread_ts)
+    elif reply is not None:
+        client.chat_postEphemeral(channel=event["channel"], user=event["user"], text=reply[0], blocks=reply[1],
+                                  thread_ts=thread_ts)
 
 
 EVENTS = {EventType.MEMBER_JOINED_CHANNEL: member_joined, EventType.APP_MENTION: mention}

@@ -103,6 +103,12 @@ ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
 }
 
 
+def is_question(text: str) -> bool:
+    """An @mention that asks the knowledge base (its answer may be shown to the whole channel)."""
+    word, _ = parse(text)
+    return word == Command.ASK or word not in ROUTES
+
+
 def reply_for(services: Any, actor: Any, text: str, open_modal: Callable[[View], None] | None = None, *,
               channel: str | None = None, thread_ts: str | None = None, mention: bool = False) -> Reply | None:
     """The reply to a command line (None when a modal was opened); unknown words get the help.

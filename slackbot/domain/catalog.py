@@ -23,6 +23,7 @@ CATEGORIES: tuple[str, ...] = (
 )
 MAX_DESCRIPTION = 500
 MAX_NAME = 100
+MAX_SHORT = 300  # URLs, email, test account fields
 MAX_SVG = 200_000  # characters; a logo is a few kilobytes
 NO_CATEGORY = "none"  # the secondary select's "no secondary category" option
 EMAIL = re.compile(r"^[^@\s<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -182,6 +183,10 @@ def check(metadata: CatalogMetadata) -> tuple[Problem, ...]:
         problems.append(Problem(Field.SUPPORT_EMAIL, "The support email is not an email address.", False))
     need(m.test_username, Field.TEST_USERNAME, "Give the username of a test account for Segment's testers.")
     need(m.test_password, Field.TEST_PASSWORD, "Give the password of that test account.")
+    for field, value in ((Field.PR_URL, m.pr_url), (Field.WEBSITE, m.website), (Field.SUPPORT_EMAIL, m.support_email),
+                         (Field.TEST_USERNAME, m.test_username), (Field.TEST_PASSWORD, m.test_password)):
+        if len(value) > MAX_SHORT:  # the database keeps 300 characters of these
+            problems.append(Problem(field, f"Keep it to {MAX_SHORT} characters.", False))
     return tuple(problems)
 
 

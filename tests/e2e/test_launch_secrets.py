@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
+from slackbot.emulator.text import buttons
 from storage.models import AuditEntry, OutboxMessage
 
 PASSWORD, EMAIL, USERNAME = "Pl4netary-Hunter-2", "escalations@rocket.example.com", "segment-qa-7731"
@@ -91,8 +92,23 @@ def test_a_partner_pressing_the_staff_button_gets_a_refusal_not_the_login(harnes
     harness.emu.slash("/devcenter metadata", as_user=world.riley)
     harness.emu.submit(METADATA, as_user=world.riley)
     harness.emu.mention("metadata rocket-metrics", as_user=world.staff, channel=world.rocket_channel)
+    staff_only = harness.emu.messages(world.rocket_channel, as_user=world.staff)[-1]
+    assert staff_only.ephemeral_to == world.staff.id  # the partner never even sees the button…
+    button = next(b for b in buttons(staff_only.blocks) if b.label == "Show test account")
 
-    harness.emu.click("Show test account", as_user=world.riley, in_channel=world.rocket_channel)
+    harness.emu.press(world.riley, button, message=staff_only)  # …so it forges the click
 
     modal = json.dumps(harness.emu.modal(world.riley).data)
     assert "Only Segment staff can see the test account" in modal and PASSWORD not in modal
+
+
+def test_an_oversized_secret_is_refused_inline_and_never_logged(
+        harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    secret = "Pl4netary-" + "x" * 400
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+
+    reply = harness.emu.submit({**METADATA, "test_password": secret}, as_user=world.riley)
+
+    assert reply.response.json()["errors"]["test_password"] == "Keep it to 300 characters."
+    assert secret not in caplog.text
