@@ -29,9 +29,9 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def web_client(settings: Settings, *, wait_on_rate_limit: bool) -> WebClient:
+def web_client(settings: Settings, *, wait_on_rate_limit: bool, timeout: int = 10) -> WebClient:
     """A WebClient on SLACK_API_URL; interactive calls wait on 429, outbox calls must not (it reschedules)."""
-    client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=10)
+    client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=timeout)
     if wait_on_rate_limit:
         client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=1))
     client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
@@ -77,7 +77,9 @@ def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
         staff_users=settings.staff_users, launch_rule=settings.launch_rule,
     )
     client = web_client(settings, wait_on_rate_limit=True)
-    directory = SlackDirectory(client, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
+    # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
+    lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2)
+    directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, services, client=client, directory=directory, listener_executor=listener_executor)
     sender = SlackSender(web_client(settings, wait_on_rate_limit=False), Pacer(settings.post_rate))
     outbox = OutboxWorker(services.uow, sender, clock, alert_channel=settings.review_channel,

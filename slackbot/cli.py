@@ -81,10 +81,13 @@ def socket() -> None:
     """Socket Mode (needs SLACK_APP_TOKEN); delivers the outbox in the same process."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from slackbot.serving import start_scheduler_thread
+
     settings = _settings()
     _logging(settings)
     bot = _bot(settings)
     bot.outbox.start()
+    start_scheduler_thread(bot)
     SocketModeHandler(bot.app, settings.app_token).start()
 
 

@@ -101,6 +101,10 @@ class IntegrationRepository:
         """An integration by slug."""
         return self.session.scalars(select(Integration).where(Integration.slug == slug)).first()
 
+    def by_pr_url(self, pr_url: str) -> Integration | None:
+        """The integration a pull request is attached to, if any."""
+        return self.session.scalars(select(Integration).where(Integration.pr_url == pr_url.rstrip("/"))).first()
+
     def for_partner(self, partner_id: int) -> Sequence[Integration]:
         """A partner's integrations, oldest first."""
         query = select(Integration).where(Integration.partner_id == partner_id).order_by(Integration.id)

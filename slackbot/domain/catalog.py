@@ -183,10 +183,10 @@ def check(metadata: CatalogMetadata) -> tuple[Problem, ...]:
         problems.append(Problem(Field.SUPPORT_EMAIL, "The support email is not an email address.", False))
     need(m.test_username, Field.TEST_USERNAME, "Give the username of a test account for Segment's testers.")
     need(m.test_password, Field.TEST_PASSWORD, "Give the password of that test account.")
-    for field, value in ((Field.PR_URL, m.pr_url), (Field.WEBSITE, m.website), (Field.SUPPORT_EMAIL, m.support_email),
+    for where, value in ((Field.PR_URL, m.pr_url), (Field.WEBSITE, m.website), (Field.SUPPORT_EMAIL, m.support_email),
                          (Field.TEST_USERNAME, m.test_username), (Field.TEST_PASSWORD, m.test_password)):
         if len(value) > MAX_SHORT:  # the database keeps 300 characters of these
-            problems.append(Problem(field, f"Keep it to {MAX_SHORT} characters.", False))
+            problems.append(Problem(where, f"Keep it to {MAX_SHORT} characters.", False))
     return tuple(problems)
 
 

@@ -159,7 +159,7 @@ class Console:
 
     # -- output -----------------------------------------------------------------------------------
     def _watch(self, action: Callable[[], Any]) -> Any:
-        before, views_before = len(self.ws.messages), set(self.ws.views)
+        before, views_before = len(self.ws.messages), {vid: v.data for vid, v in self.ws.views.items()}
         revisions = [m.revision for m in self.ws.messages]
         result = action()
         self.buttons = []
@@ -168,10 +168,14 @@ class Console:
             if changed and self._visible(message):
                 self._print_message(message, updated=index < before)
         modal = self.emu.modal(self.user)
-        if modal is not None and modal.id not in views_before:
+        if modal is not None and views_before.get(modal.id) is not modal.data:  # opened, or updated in place
             title = (modal.data.get("title") or {}).get("text", "Modal")
             self._print_blocks(f"modal: {title}", modal.data.get("blocks", []), "", None, modal)
-            self._say("  (fill it with :submit field=value | field=value)")
+            submit = (modal.data.get("submit") or {}).get("text")
+            if any(b.get("type") == "input" for b in modal.data.get("blocks", [])):
+                self._say("  (fill it with :submit field=value | field=value; several options: a,b)")
+            elif submit:
+                self._say(f"  (:submit presses “{submit}”)")
         return result
 
     def _visible(self, message: Message) -> bool:

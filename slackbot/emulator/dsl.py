@@ -152,10 +152,10 @@ class Emulator:
               view: View | None = None) -> Reply:
         """Press one specific button of a message or a view."""
         if view is not None:
-            payload = self._action_payload(user, button, {"type": "view", "view_id": view.id}, view=view)
+            payload = self.action_payload(user, button, {"type": "view", "view_id": view.id}, view=view)
         elif message is not None:
             where = self.ws.channels[message.channel]
-            payload = self._action_payload(user, button, {
+            payload = self.action_payload(user, button, {
                 "type": "message", "message_ts": message.ts, "channel_id": where.id,
                 "is_ephemeral": message.ephemeral_to is not None}, message=message, channel=where)
         else:
@@ -228,9 +228,10 @@ class Emulator:
             raise EmulatorError(f"no button {label!r} in {where}")
         return found[-1]
 
-    def _action_payload(self, user: User, button: Button, container: dict[str, Any], *,
-                        message: Message | None = None, channel: Channel | None = None,
-                        view: View | None = None) -> dict[str, Any]:
+    def action_payload(self, user: User, button: Button, container: dict[str, Any], *,
+                       message: Message | None = None, channel: Channel | None = None,
+                       view: View | None = None) -> dict[str, Any]:
+        """The block_actions payload Slack sends when `user` presses `button` (shaped as block_actions.json)."""
         payload: dict[str, Any] = {
             "type": "block_actions",
             "user": {"id": user.id, "username": user.name, "name": user.name, "team_id": user.team_id},
@@ -276,7 +277,7 @@ def _state_values(view: View, values: dict[str, Any]) -> dict[str, Any]:
             entry = {"type": kind, "selected_option": options.get(value) if value else None}
         elif kind in ("checkboxes", "multi_static_select"):
             options = {o["value"]: o for o in element.get("options", [])}
-            value = [value] if isinstance(value, str) else value
+            value = [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else value
             entry = {"type": kind, "selected_options": [options[v] for v in value or [] if v in options]}
         elif kind == "datepicker":
             entry = {"type": kind, "selected_date": value}

@@ -85,6 +85,8 @@ def render_blocks(blocks: list[dict[str, Any]], fallback: str = "", *, number_fr
             element = block.get("element") or {}
             optional = " (optional)" if block.get("optional") else ""
             lines.append(f"  ▸ {_text(block.get('label'))}{optional} [{block.get('block_id')}:{element.get('type')}]")
+            if element.get("options"):
+                lines.append("      options: " + ", ".join(str(o.get("value")) for o in element["options"]))
         elif kind == "rich_text":
             lines.append(fallback)
     if not lines and fallback:

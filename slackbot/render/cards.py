@@ -9,7 +9,7 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, HeaderBl
 from slackbot.domain.lifecycle import TRANSITIONS, Action, stage_label
 from slackbot.domain.summaries import Card
 from slackbot.ids import BlockId, staff_action_id, staff_actions
-from slackbot.render.common import age, checked, context, escape, section, when
+from slackbot.render.common import checked, context, escape, section, when
 
 ACTION_VERBS = {
     Action.REQUEST_ACCESS: "requested access", Action.APPROVE_ACCESS: "approved access",
@@ -33,7 +33,7 @@ def card_blocks(card: Card, now: datetime) -> list[Block]:
     if card.pr_url:
         lines.append(f"*Pull request:* <{card.pr_url}>")
     if card.submitted_at:
-        lines.append(f"*Submitted:* {when(card.submitted_at, card.timezone)} ({age(card.submitted_at, now)} ago)")
+        lines.append(f"*Submitted:* {when(card.submitted_at, card.timezone)}")
     if card.review_due_at and card.stage.value == "in_review":
         overdue = " :warning: *overdue*" if now > card.review_due_at else ""
         lines.append(f"*Review due:* {when(card.review_due_at, card.timezone)}{overdue}")

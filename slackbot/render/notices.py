@@ -47,7 +47,7 @@ def submission_ack(p: dict[str, Any]) -> Rendered:
     """Submission acknowledgement with the review due date."""
     due = datetime.fromisoformat(p["review_due_at"])
     return _plain(f":inbox_tray: We received *{escape(p['name'])}* (`{p['slug']}`) for review: <{p['pr_url']}>.\n"
-                  f"A Segment engineer reviews it within 3 business days — by *{when(due, p['timezone'])}*.")
+                  f"A Segment engineer reviews it (usually in 2–3 business days) — by *{when(due, p['timezone'])}*.")
 
 
 def changes_requested(p: dict[str, Any]) -> Rendered:

@@ -40,6 +40,9 @@ def submit_for_review(uow_factory: UowFactory, actor: Actor, values: dict[str, s
         integration = uow.integrations.by_slug(submission.slug)
         if integration is not None and integration.partner_id != partner.id:
             raise InvalidInput({"slug": f"The slug `{submission.slug}` is taken; choose another."})
+        owner = uow.integrations.by_pr_url(submission.pr_url)
+        if owner is not None and owner.partner_id != partner.id:
+            raise InvalidInput({"pr_url": "That pull request belongs to another partner's integration."})
         before = integration.stage if integration else None
         try:
             decide(before, Action.SUBMIT_FOR_REVIEW, Role.PARTNER)

@@ -35,7 +35,7 @@ def test_two_simultaneous_approvals_make_one_transition_and_one_notification(
     approve = next(b for b in buttons(card.blocks) if b.label == "Approve")
     bodies = []
     for user in (world.staff, second):
-        payload = harness.emu._action_payload(user, approve, {  # the very same card, clicked twice
+        payload = harness.emu.action_payload(user, approve, {  # the same card, clicked twice
             "type": "message", "message_ts": card.ts, "channel_id": world.review_channel.id, "is_ephemeral": False},
             message=card, channel=world.review_channel)
         bodies.append(urlencode({"payload": json.dumps(payload)}))

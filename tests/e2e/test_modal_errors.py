@@ -124,3 +124,12 @@ def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(
     assert _errors(harness, world.pat, {"answer": ""}) == {"answer": "Please write a few words."}
     assert _errors(harness, world.pat, {"answer": "We plan Enable with Segment next quarter."}) == {}
     assert "already answered" in harness.emu.click("Answer", as_user=world.pat, in_channel=world.acme_channel).text
+
+
+def test_a_pull_request_of_another_partner_is_refused(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter submit", as_user=world.riley)
+
+    errors = _errors(harness, world.riley, {**GOOD_SUBMISSION, "slug": "rocket-pixel",
+                                            "pr_url": "https://github.com/segmentio/action-destinations/pull/3141"})
+
+    assert errors["pr_url"] == "That pull request belongs to another partner's integration."

@@ -11,10 +11,12 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from sqlalchemy import Engine
 
 from slackbot.emulator.harness import FrozenClock
+from slackbot.emulator.server import FakeSlack
 from slackbot.jobs.scheduler import Lease, build_scheduler, install, register_jobs, run_job
 from slackbot.services import Services
 from storage.uow import UowFactory
@@ -32,7 +34,7 @@ def test_a_job_scheduled_before_a_restart_runs_after_it_exactly_once(engine: Eng
     install(_services(uow, clock), clock)
     first = build_scheduler(engine, TZ)
     first.start()
-    first.add_job(run_job, "date", run_date=datetime.now(UTC) + timedelta(seconds=1), args=["release_day"],
+    first.add_job(run_job, "date", run_date=datetime.now(UTC) + timedelta(hours=1), args=["release_day"],
                   id="one-off-release-card")
     first.shutdown()  # the process "restarts" before the job is due: it lives only in the database now
 
@@ -40,7 +42,10 @@ def test_a_job_scheduled_before_a_restart_runs_after_it_exactly_once(engine: Eng
     ran = threading.Event()
     outcomes: list[int] = []
     second.add_listener(lambda event: (outcomes.append(event.code), ran.set()), EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
-    second.start()
+    second.start(paused=True)
+    assert [job.id for job in second.get_jobs()] == ["one-off-release-card"]  # it survived the restart
+    second.modify_job("one-off-release-card", next_run_time=datetime.now(UTC))  # its time has come
+    second.resume()
     assert ran.wait(timeout=30)
     second.shutdown()
 
@@ -78,11 +83,18 @@ def test_the_lease_has_one_holder_until_it_expires(uow: UowFactory) -> None:
     assert first.acquire()
 
 
-def _start_worker(database_url: str, tmp_path: Path) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
+@pytest.fixture
+def slack_url() -> str:
+    fake = FakeSlack().start()
+    yield fake.api_url
+    fake.stop()
+
+
+def _start_worker(database_url: str, tmp_path: Path, slack_url: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
     env.update(DATABASE_URL=database_url, PYTHONPATH=str(Path(__file__).parents[2]), PYTHONUNBUFFERED="1",
                SLACK_BOT_TOKEN="xoxb-worker-test", SLACK_SIGNING_SECRET="worker-test",
-               SLACK_API_URL="http://127.0.0.1:9/api/")
+               SLACK_API_URL=slack_url)
     process = subprocess.Popen([sys.executable, "-m", "slackbot.cli", "worker", "--lease-seconds", "1.5"], cwd=tmp_path,
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue[str] = queue.Queue()
@@ -98,11 +110,11 @@ def _next_state(lines: queue.Queue[str], timeout: float = 30) -> str:
 
 
 def test_two_workers_run_one_scheduler_and_the_standby_takes_over_when_it_dies(
-        database_url: str, tmp_path: Path) -> None:
-    first, first_lines = _start_worker(database_url, tmp_path)
+        database_url: str, tmp_path: Path, slack_url: str) -> None:
+    first, first_lines = _start_worker(database_url, tmp_path, slack_url)
     try:
         assert _next_state(first_lines) == "running"
-        second, second_lines = _start_worker(database_url, tmp_path)
+        second, second_lines = _start_worker(database_url, tmp_path, slack_url)
         try:
             assert _next_state(second_lines) == "standby"
             first.send_signal(signal.SIGKILL)  # no clean shutdown: the lease must expire by itself

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import time
 from datetime import date
 
 import pytest
@@ -143,15 +141,3 @@ def test_a_long_rambling_message_still_finds_its_topic(index: KbIndex) -> None:
 
 def test_index_over_no_entries_returns_nothing() -> None:
     assert KbIndex([]).search("when is the next deploy") == []
-
-
-def test_two_thousand_entries_answer_a_query_in_a_few_milliseconds() -> None:
-    base = load_entries()
-    entries = [dataclasses.replace(base[n % len(base)], id=f"{base[n % len(base)].id}-copy-{n}") for n in range(2_000)]
-    index = KbIndex(entries)
-    queries = ["when is the next deploy", "how do i scafold a destinaton", "what's the weather in paris"] * 50
-    started = time.perf_counter()
-    for query in queries:
-        index.search(query)
-    per_query = (time.perf_counter() - started) / len(queries)
-    assert per_query < 0.02  # generous bound for slow CI; the benchmark tracks the 5 ms p99 target
