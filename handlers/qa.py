@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import Ack, BoltContext, Respond, Say
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 
@@ -53,7 +53,29 @@ def _reply(respond: Respond, reply: tuple[str, list[Block]]) -> None:
     respond(text=reply[0], blocks=reply[1], response_type="ephemeral", replace_original=False)
 
 
-def message(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
+def message(event: dict[str, Any], body: dict[str, Any], say: Say, context: BoltContext) -> None:
+    """A DM to the bot (a command or a question), or a threaded staff reply in the review channel."""
+    if event.get("channel_type") == "im":
+        _direct_message(event, body, say, context)
+    else:
+        _review_thread_reply(event, body, context)
+
+
+def _direct_message(event: dict[str, Any], body: dict[str, Any], say: Say, context: BoltContext) -> None:
+    """In the bot's DM, words work as after an @mention: `status`, or any question."""
+    services = context["services"]
+    if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+        return
+    if not services.first_delivery(body["event_id"], "message.im"):
+        return
+    from handlers.routing import reply_for  # routing imports this module for its ask route
+
+    reply = reply_for(services, context["actor"], event.get("text", ""), channel=event["channel"], mention=True)
+    if reply is not None:
+        say(text=reply[0], blocks=reply[1])
+
+
+def _review_thread_reply(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
     """A threaded reply in the review channel: relayed to the partner when it answers an escalation."""
     services = context["services"]
     thread_ts = event.get("thread_ts")

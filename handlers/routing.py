@@ -55,6 +55,11 @@ def _form(view: Callable[[], View], button: str, action_id: str) -> Callable[[In
     return route
 
 
+def _join(call: Invocation) -> Reply | None:
+    call.services.check_can_request_access(call.actor)
+    return _form(modals.access_modal, "Request access", ActionId.OPEN_ACCESS_FORM)(call)
+
+
 def _queue(call: Invocation) -> Reply:
     items = call.services.queue(call.actor)
     return f"{len(items)} items wait on Segment", staff.queue_blocks(items, call.services.clock(),
@@ -89,7 +94,7 @@ ROUTES: dict[str, Callable[[Invocation], Reply | None]] = {
     Command.STATUS: launch.status_route,
     Command.HELP: _help,
     "": _help,
-    Command.JOIN: _form(modals.access_modal, "Request access", ActionId.OPEN_ACCESS_FORM),
+    Command.JOIN: _join,
     Command.SUBMIT: _form(modals.submit_modal, "Submit for review", ActionId.OPEN_SUBMIT_FORM),
     Command.QUEUE: _queue,
     Command.HISTORY: _history,

@@ -22,7 +22,7 @@ METHOD_SCOPES = {
     "views.open": set(), "views.update": set(), "views.publish": set(),
 }
 EVENT_SCOPES = {"app_mention": {"app_mentions:read"}, "member_joined_channel": {"channels:read", "groups:read"},
-                "app_home_opened": set(), "message": {"channels:history", "groups:history"}}
+                "app_home_opened": set(), "message": {"channels:history", "groups:history", "im:history"}}
 
 
 def _manifest() -> dict[str, Any]:

@@ -94,6 +94,16 @@ class Emulator:
                  "channel_type": "im" if where.is_im else "channel"}
         return self._observe(user, lambda: self.driver.event(event, deliveries=deliveries)[0])
 
+    def dm(self, text: str, *, as_user: UserRef) -> Reply:
+        """Write to the bot in its DM (the Messages tab); Slack sends a `message` event (message.im)."""
+        user = self.user(as_user)
+        where, ts = self.ws.im_with(user.id), self.ws.next_ts()
+        with self.ws.lock:
+            self.ws.messages.append(Message(ts, where.id, user.id, text, []))
+        event = {"type": "message", "user": user.id, "text": text, "ts": ts, "team": user.team_id,
+                 "channel": where.id, "event_ts": ts, "channel_type": "im"}
+        return self._observe(user, lambda: self.driver.event(event)[0])
+
     def message_shortcut(self, callback_id: str, message: Message, *, as_user: UserRef) -> Reply:
         """Run a message shortcut from a message's ⋯ menu (message_action, as in message_shortcut.json)."""
         user, where = self.user(as_user), self.ws.channels[message.channel]

@@ -35,6 +35,9 @@ class SlackSender:
         with _translated_errors():
             channel = self._channel_id(message.channel)
             self.pacer.wait()
+            if message.payload.get("edit") and message.thread_ts:  # replace the parent message itself
+                response = self.client.chat_update(channel=channel, ts=message.thread_ts, text=text, blocks=blocks)
+                return str(response["channel"]), str(response["ts"])
             response = self.client.chat_postMessage(channel=channel, text=text, blocks=blocks,
                                                     thread_ts=message.thread_ts, metadata=metadata,
                                                     unfurl_links=False)

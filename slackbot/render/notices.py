@@ -102,7 +102,15 @@ def staff_card(p: dict[str, Any]) -> Rendered:
     return card_text(card), card_blocks(card, as_of or card.merged_at or datetime.min.replace(tzinfo=UTC))
 
 
+def card_superseded(p: dict[str, Any]) -> Rendered:
+    """Replaces an older review card after a resubmission (no buttons left)."""
+    at = datetime.fromisoformat(p["at"])
+    return _plain(f":arrows_counterclockwise: ~Review card~ — *{escape(p['name'])}* (`{p['slug']}`) was resubmitted "
+                  f"on {when(at, p['timezone'])}. Act on the newer card below.")
+
+
 RENDERERS = {
+    MessageKind.CARD_SUPERSEDED: card_superseded,
     MessageKind.ACCESS_CARD: staff_card, MessageKind.REVIEW_CARD: staff_card,
     MessageKind.ACCESS_RECEIVED: access_received, MessageKind.ACCESS_APPROVED: access_approved,
     MessageKind.ACCESS_DECLINED: access_declined, MessageKind.SUBMISSION_ACK: submission_ack,

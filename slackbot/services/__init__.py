@@ -73,6 +73,10 @@ class Services:
             uow.commit()
         return first
 
+    def check_can_request_access(self, actor: Actor) -> None:
+        """Refuse /devcenter join before its form opens when it cannot succeed."""
+        _access.ensure_can_request(self.uow, actor)
+
     def request_access(self, actor: Actor, values: dict[str, str | None], agreed: bool) -> str:
         """The access-request modal was submitted."""
         self.members.forget(actor.user_id)

@@ -16,12 +16,22 @@ from storage.uow import UowFactory
 log = logging.getLogger(__name__)
 
 
+def ensure_can_request(uow_factory: UowFactory, actor: Actor) -> None:
+    """Refuse a second request (pending or approved) and staff, before any form opens."""
+    if actor.partner_id is not None:
+        with uow_factory() as uow:
+            partner = uow.partners.get(actor.partner_id)
+        if partner is not None and partner.stage is Stage.ACCESS_REQUESTED:
+            raise NotPermitted(f"The access request for {partner.name} is being reviewed (about one business "
+                               "day); I'll message you with the decision.")
+        raise NotPermitted("You already belong to a partner: use `/devcenter status` to see where it stands.")
+    decide(None, Action.REQUEST_ACCESS, Role.STAFF if actor.is_staff else Role.STRANGER)
+
+
 def request_access(uow_factory: UowFactory, actor: Actor, values: dict[str, str | None], agreed: bool,
                    now: datetime, *, timezone: str, review_channel: str | None) -> str:
     """Record the survey, link the requester, post the staff card; returns the company name."""
-    if actor.partner_id is not None:
-        raise NotPermitted("You already belong to a partner: use `/devcenter status` to see where it stands.")
-    decide(None, Action.REQUEST_ACCESS, Role.STAFF if actor.is_staff else Role.STRANGER)
+    ensure_can_request(uow_factory, actor)
     request = parse_access_request(values, agreed)
     with uow_factory() as uow:
         if uow.partners.by_name(request.company) is not None:

@@ -60,7 +60,12 @@ def submit_for_review(uow_factory: UowFactory, actor: Actor, values: dict[str, s
             raise InvalidInput({"slug": "This integration changed while you were submitting; try again."})
         uow.session.refresh(integration)
         integration.submission_count += 1
+        previous_card = integration.card_key
         integration.card_key = f"review_card:{integration.id}:{integration.submission_count}"
+        if previous_card:  # the old card's buttons must not stay live: it is edited to point at the new one
+            notify_staff(uow, review_channel, MessageKind.CARD_SUPERSEDED, {
+                "edit": True, "name": submission.name, "slug": submission.slug, "at": now.isoformat(),
+                "timezone": timezone}, f"superseded:{previous_card}", now, thread_of=previous_card)
         entry = uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
                                  action=Action.SUBMIT_FOR_REVIEW, actor=actor.user_id,
                                  from_stage=before, to_stage=Stage.IN_REVIEW, note=submission.pr_url, at=now)

@@ -133,3 +133,14 @@ def test_a_pull_request_of_another_partner_is_refused(harness: Harness, world: D
                                             "pr_url": "https://github.com/segmentio/action-destinations/pull/3141"})
 
     assert errors["pr_url"] == "That pull request belongs to another partner's integration."
+
+
+def test_a_second_join_is_refused_before_any_form_opens(harness: Harness, world: DemoWorld, zoe: User) -> None:
+    harness.emu.slash("/devcenter join", as_user=zoe)
+    harness.emu.submit(GOOD_SURVEY, as_user=zoe)
+
+    pending = harness.emu.slash("/devcenter join", as_user=zoe)
+    member = harness.emu.slash("/devcenter join", as_user=world.pat)
+
+    assert "is being reviewed" in pending.text and harness.emu.modal(zoe) is None
+    assert "You already belong to a partner" in member.text and harness.emu.modal(world.pat) is None

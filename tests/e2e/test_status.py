@@ -99,3 +99,13 @@ def test_help_lists_every_command_word() -> None:
 
     listed = help_text()
     assert [word for word in ROUTES if word and f"/devcenter {word}" not in listed] == []
+
+
+def test_partners_can_write_commands_and_questions_to_the_bot_directly(harness: Harness, world: DemoWorld) -> None:
+    status = harness.emu.dm("status", as_user=world.pat)
+    answer = harness.emu.dm("when is the next deploy?", as_user=world.pat)
+
+    assert "In review" in status.text
+    assert "Wednesday" in answer.text and "Tuesday" in answer.text
+    bot_replies = [m for m in harness.emu.dms(world.pat) if m.user == "U0BOTDEV01"]
+    assert len(bot_replies) == 2  # one answer each, nothing more

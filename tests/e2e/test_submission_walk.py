@@ -133,3 +133,20 @@ def test_staff_queue_lists_what_waits_on_segment_oldest_first(harness: Harness, 
 
 def test_partners_cannot_see_the_staff_queue(harness: Harness, world: DemoWorld) -> None:
     assert "Only Segment staff" in harness.emu.slash("/devcenter queue", as_user=world.pat).text
+
+
+def test_a_resubmission_retires_the_previous_cards_buttons(harness: Harness, world: DemoWorld, zoe: User) -> None:
+    _approve_access(harness, world, zoe)
+    harness.emu.slash("/devcenter submit", as_user=zoe)
+    harness.emu.submit(SUBMISSION, as_user=zoe)
+    harness.emu.click("Request changes", as_user=world.staff, in_channel=world.review_channel)
+    harness.emu.submit({"note": "Add tests."}, as_user=world.staff)
+    first_card = harness.emu.messages(world.review_channel)[-1]
+
+    harness.emu.slash("/devcenter submit", as_user=zoe)
+    harness.emu.submit(SUBMISSION, as_user=zoe)
+
+    retired = next(m for m in harness.emu.messages(world.review_channel) if m.ts == first_card.ts)
+    assert "was resubmitted" in harness.emu.message_text(retired)
+    assert not [b for b in retired.blocks if b["type"] == "actions"]
+    assert "Approve" in harness.emu.message_text(harness.emu.messages(world.review_channel)[-1])
