@@ -144,3 +144,40 @@ def test_a_second_join_is_refused_before_any_form_opens(harness: Harness, world:
 
     assert "is being reviewed" in pending.text and harness.emu.modal(zoe) is None
     assert "You already belong to a partner" in member.text and harness.emu.modal(world.pat) is None
+
+
+VERIFICATION = {"customer": "Globex", "workspace": "globex-prod", "contact": "Hank <hank@globex.example.com>",
+                "verified_on": "2026-11-20", "notes": ""}
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("customer", "", "Give the customer's company."),
+    ("workspace", " ", "Give their Segment workspace."),
+    ("contact", "", "Give who we can ask there (name and email)."),
+    ("customer", "x" * 201, "Keep it under"),
+    ("verified_on", None, "Pick the date the customer verified the integration."),
+    ("verified_on", "2026-12-24", "The verification date cannot be in the future."),
+    ("notes", "n" * 1001, "Keep the notes under"),
+])
+def test_verification_form_rejects_bad_fields_inline(harness: Harness, world: DemoWorld, field: str, value: object,
+                                                     message: str) -> None:
+    harness.emu.slash("/devcenter verify", as_user=world.riley)
+
+    errors = _errors(harness, world.riley, {**VERIFICATION, field: value})
+
+    assert message in errors[field]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("website", "rocket.example.com", "full URL"),
+    ("support_email", "not-an-email", "not an email address"),
+    ("description", "d" * 501, "keep it to 500"),
+    ("mark_svg", "<png/>", "SVG"),
+])
+def test_metadata_form_rejects_wrong_values_inline(harness: Harness, world: DemoWorld, field: str, value: str,
+                                                   message: str) -> None:
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+
+    errors = _errors(harness, world.riley, {"name": "Rocket Metrics", field: value})
+
+    assert message in errors[field]
