@@ -14,6 +14,7 @@ MANIFEST = Path(__file__).parents[1] / "app.yaml"
 
 # https://docs.slack.dev/reference/scopes — what each Web API method and event needs.
 METHOD_SCOPES = {
+    "apps.connections.open": set(),  # an app-level token (connections:write), not a bot scope
     "auth.test": set(), "chat.postMessage": {"chat:write"}, "chat.postEphemeral": {"chat:write"},
     "chat.update": {"chat:write"}, "conversations.open": {"im:write"},
     "conversations.history": {"channels:history", "groups:history", "im:history"},

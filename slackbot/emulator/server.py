@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from slackbot.emulator.socket_mode import SocketModeServer
 from slackbot.emulator.webapi import METHODS, TIERS, SlackError, response_url_post
 from slackbot.emulator.workspace import Workspace
 
@@ -91,6 +92,14 @@ class FakeSlack:
         """Stop serving."""
         self._server.shutdown()
         self._server.server_close()
+        if self.workspace.socket_mode is not None:
+            self.workspace.socket_mode.close()
+
+    def enable_socket_mode(self) -> SocketModeServer:
+        """Serve Socket Mode too: apps.connections.open will hand out this WebSocket endpoint."""
+        if self.workspace.socket_mode is None:
+            self.workspace.socket_mode = SocketModeServer()
+        return self.workspace.socket_mode
 
     def inject(self, method: str, *, status: int = 429, retry_after: int = 1, times: int = 1,
                drop: bool = False) -> None:

@@ -249,7 +249,15 @@ def response_url_post(ws: Workspace, url_id: str, body: dict[str, Any]) -> None:
                                    bot_id=BOT_ID))
 
 
+def apps_connections_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """apps.connections.open (app-level token): the Socket Mode WebSocket URL."""
+    if ws.socket_mode is None:
+        raise SlackError("not_allowed_token_type")
+    return {"url": ws.socket_mode.url}
+
+
 METHODS: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, Any]]] = {
+    "apps.connections.open": apps_connections_open,
     "auth.test": auth_test,
     "chat.postMessage": chat_post_message,
     "chat.postEphemeral": chat_post_ephemeral,
@@ -266,6 +274,7 @@ METHODS: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, Any]]] = {
 
 # https://docs.slack.dev/apis/web-api/rate-limits — requests per minute per method (special: postMessage)
 TIERS: dict[str, int] = {
+    "apps.connections.open": 100,
     "auth.test": 100, "chat.postMessage": 60, "chat.postEphemeral": 100, "chat.update": 50,
     "conversations.open": 50, "conversations.history": 50, "conversations.replies": 50, "users.info": 100,
     "usergroups.users.list": 20, "views.open": 100, "views.update": 100, "views.publish": 100,

@@ -126,6 +126,7 @@ class Workspace:
         self.response_urls: dict[str, ResponseUrl] = {}
         self.usergroups: dict[str, set[str]] = {}
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.socket_mode: Any = None  # a SocketModeServer once FakeSlack.enable_socket_mode() ran
         self._ids = itertools.count(1)
         self._ts = itertools.count(1)
         self.add_user("devcenter", "DevCenter", user_id=BOT_USER_ID, is_bot=True)
