@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from slackbot.domain.errors import NotFound, NotPermitted
 from slackbot.domain.lifecycle import Stage
@@ -12,6 +12,7 @@ from slackbot.domain.summaries import Actor, HistoryLine, QueueItem
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
+ANSWER_FRESH = timedelta(days=7)  # partner answers stay in the queue this long
 
 
 def _require_staff(actor: Actor, what: str) -> None:
@@ -48,6 +49,8 @@ def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: 
                                    _link(uow, integration.card_key)))
         for request in uow.requests.answered():
             integration = request.integration
+            if request.answered_at and now - request.answered_at > ANSWER_FRESH:
+                continue  # read or acted upon by now; the card thread keeps it
             items.append(QueueItem("answer", f"Answer ({request.kind}): {integration.name} ({integration.slug})",
                                    integration.partner.name, request.answered_at or now, None, False,
                                    _link(uow, f"request_answer:{request.id}")))
