@@ -81,12 +81,14 @@ def _run(port: int, secret: str, bodies: list[str], concurrency: int) -> tuple[l
     queue = iter(bodies)
 
     def worker() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         while True:
             with lock:
                 body = next(queue, None)
             if body is None:
                 break
+            # a connection per request, as Slack's deliveries are: gunicorn then balances its workers per
+            # request (kept-alive connections would pin each client thread to one worker process)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             ts = str(int(time.time()))
             headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
                        "X-Slack-Signature": signer.generate_signature(timestamp=ts, body=body)}
@@ -97,9 +99,9 @@ def _run(port: int, secret: str, bodies: list[str], concurrency: int) -> tuple[l
             elapsed = (time.perf_counter() - started) * 1000
             if answer.status != 200:
                 raise RuntimeError(f"HTTP {answer.status} from port {port}")
+            connection.close()
             with lock:
                 samples.append(elapsed)
-        connection.close()
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     began = time.perf_counter()
