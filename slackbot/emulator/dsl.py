@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slackbot.emulator.driver import Driver, Response
+from slackbot.emulator.forms import state_values
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.text import Button, buttons, render_blocks
 from slackbot.emulator.webapi import view_api
@@ -182,7 +183,7 @@ class Emulator:
             "type": "view_submission", "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
             "user": {"id": user.id, "username": user.name, "name": user.name, "team_id": user.team_id},
             "api_app_id": "A0DEVCTR01", "trigger_id": self.ws.new_trigger(user.id),
-            "view": {**view_api(view), "state": {"values": _state_values(view, values)}},
+            "view": {**view_api(view), "state": {"values": state_values(view, values)}},
             "response_urls": [], "is_enterprise_install": False, "enterprise": None,
         }
         reply = self._observe(user, lambda: self.driver.interaction(payload))
@@ -271,36 +272,3 @@ class Emulator:
     def _channel_name(self, channel_id: str) -> str:
         channel = self.ws.channels.get(channel_id)
         return channel.name if channel else channel_id
-
-
-def _state_values(view: View, values: dict[str, Any]) -> dict[str, Any]:
-    """state.values for the modal's input blocks, shaped as in view_submission.json."""
-    state: dict[str, Any] = {}
-    for block in view.data.get("blocks", []):
-        if block.get("type") != "input":
-            continue
-        element, block_id = block.get("element") or {}, block.get("block_id", "")
-        action_id, kind = element.get("action_id", ""), element.get("type")
-        value = values[block_id] if block_id in values else _initial(element)  # untouched inputs keep it
-        if kind in ("static_select", "radio_buttons"):
-            options = {o["value"]: o for o in element.get("options", [])}
-            entry = {"type": kind, "selected_option": options.get(value) if value else None}
-        elif kind in ("checkboxes", "multi_static_select"):
-            options = {o["value"]: o for o in element.get("options", [])}
-            value = [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else value
-            entry = {"type": kind, "selected_options": [options[v] for v in value or [] if v in options]}
-        elif kind == "datepicker":
-            entry = {"type": kind, "selected_date": value}
-        else:
-            entry = {"type": kind or "plain_text_input", "value": value}
-        state[block_id] = {action_id: entry}
-    return state
-
-
-def _initial(element: dict[str, Any]) -> Any:
-    """What Slack submits for an input the user did not touch: its initial value, option(s) or date."""
-    if "initial_options" in element:
-        return [o["value"] for o in element["initial_options"] or []]
-    if element.get("initial_option"):
-        return element["initial_option"]["value"]
-    return element.get("initial_date") or element.get("initial_value")

@@ -6,29 +6,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from test_deploys import CALENDAR, LA, LONDON, WED_JUNE_17, WED_JUNE_24, la  # shared calendar fixtures
 
 from slackbot.domain.deploys import EmergencyRelease, ReleaseCalendar
-
-LA = ZoneInfo("America/Los_Angeles")
-LONDON = ZoneInfo("Europe/London")
-CALENDAR = ReleaseCalendar()
-
-# A summer week in 2026: Monday 15 June ... Sunday 21 June; the Wednesday release is 17 June.
-WED_JUNE_17 = date(2026, 6, 17)
-WED_JUNE_24 = date(2026, 6, 24)
-
-
-def la(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
-    """An aware datetime on the Los Angeles wall clock."""
-    return datetime(year, month, day, hour, minute, second, tzinfo=LA)
-
-
-def offset_hours(value: datetime) -> float:
-    """The UTC offset of an aware datetime, in hours."""
-    offset = value.utcoffset()
-    assert offset is not None
-    return offset.total_seconds() / 3600
-
 
 # --- emergency releases --------------------------------------------------------------------------
 
