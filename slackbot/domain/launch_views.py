@@ -46,7 +46,7 @@ class LaunchStatus:
             return ()
         reasons = [f"Launch rule: {m}" for m in self.evaluation.missing]
         if self.evaluation.step is Stage.PUBLIC_BETA and self.metadata_problems:
-            reasons.insert(0, "Catalog metadata: " + "; ".join(p.message for p in self.metadata_problems[:4])
+            reasons.insert(0, "Catalog metadata: " + " ".join(p.message for p in self.metadata_problems[:4])
                            + (f" (+{len(self.metadata_problems) - 4} more)" if len(self.metadata_problems) > 4 else ""))
         return tuple(reasons)
 
