@@ -78,7 +78,7 @@ def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
     )
     client = web_client(settings, wait_on_rate_limit=True)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
-    lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2)
+    lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, services, client=client, directory=directory, listener_executor=listener_executor)
     sender = SlackSender(web_client(settings, wait_on_rate_limit=False), Pacer(settings.post_rate))
