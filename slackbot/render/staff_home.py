@@ -14,6 +14,10 @@ MAX_LINES = 20  # per list; the rest is counted
 MAX_BUTTON_ROWS = 10
 
 
+NOTHING_READY = ("\n_no beta integration passes its launch gates yet; `/devcenter queue` lists reviews and access "
+                 "requests_")
+
+
 def _line(line: Line) -> str:
     name = f"<{line.link}|{escape(line.name)}>" if line.link else f"*{escape(line.name)}*"
     return f"• {name} (`{line.slug}`, {escape(line.partner_name)}) — {escape(line.detail)}"
@@ -53,7 +57,7 @@ def staff_blocks(home: StaffHome) -> list[Block]:
         _list(f"Release of Wednesday {window.release:%b} {window.release.day} (merge cutoff "
               f"{when(window.cutoff, home.timezone)})", home.release_items, "nothing approved and merged for it yet"),
         _list("Overdue reviews", home.overdue, "none"),
-        section(f"*Ready to approve* ({len(home.ready)})" + ("" if home.ready else "\n_nothing waits on Segment_")),
+        section(f"*Ready to approve* ({len(home.ready)})" + ("" if home.ready else NOTHING_READY)),
     ]
     blocks += [_ready(line) for line in home.ready[:MAX_BUTTON_ROWS]]
     if len(home.ready) > MAX_BUTTON_ROWS:
