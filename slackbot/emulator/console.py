@@ -30,7 +30,7 @@ HELP = """Console commands:
   :submit f=v | f=v     submit the open modal (field = input block id shown in the modal)
   :home                 open your App Home tab
   :time [ISO8601]       show or set the console's clock (e.g. :time 2026-12-02T08:00)
-  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla
+  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla, launch_gates
   :join <user> [#ch]    add a user to a channel (Slack sends member_joined_channel)
   :messages [#channel]  show a channel as the current user sees it
   :users  :channels  :who  :help  :quit"""
