@@ -73,6 +73,14 @@ def partner_card(uow: UnitOfWork, partner: Partner, timezone: str) -> Card:
     )
 
 
+def message_link(uow: UnitOfWork, key: str | None) -> str | None:
+    """The permalink of a posted outbox message (a card), or None while it is not posted."""
+    message = uow.outbox.by_key(key) if key else None
+    if message is None or not message.sent_ts:
+        return None
+    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
+
+
 def notify_partner(uow: UnitOfWork, partner: Partner, kind: MessageKind, payload: dict[str, Any], key: str,
                    now: datetime, *, dm_users: list[str] | None = None) -> None:
     """Queue a notification for the partner's shared channel and a DM to each of its members."""

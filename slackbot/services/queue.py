@@ -9,7 +9,8 @@ from slackbot.domain.errors import NotFound, NotPermitted
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.reviews import is_overdue, review_due
 from slackbot.domain.summaries import Actor, HistoryLine, QueueItem
-from storage.uow import UnitOfWork, UowFactory
+from slackbot.services.cards import message_link
+from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
 ANSWER_FRESH = timedelta(days=7)  # partner answers stay in the queue this long
@@ -21,13 +22,6 @@ def _require_staff(actor: Actor, what: str) -> None:
         raise NotPermitted(f"Only Segment staff can see the {what}.")
 
 
-def _link(uow: UnitOfWork, key: str | None) -> str | None:
-    message = uow.outbox.by_key(key) if key else None
-    if message is None or not message.sent_ts:
-        return None
-    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
-
-
 def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: str) -> list[QueueItem]:
     """Access requests, reviews, approved-but-unmerged PRs and partner answers, oldest first."""
     _require_staff(actor, "queue")
@@ -36,7 +30,7 @@ def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: 
         for partner in uow.partners.at_stage(Stage.ACCESS_REQUESTED):
             due = review_due(partner.created_at, timezone, sla_days=1)
             items.append(QueueItem("access", f"Access request: {partner.name}", partner.name, partner.created_at,
-                                   due, is_overdue(due, now), _link(uow, partner.card_key)))
+                                   due, is_overdue(due, now), message_link(uow, partner.card_key)))
         for integration in uow.integrations.at_stages([Stage.IN_REVIEW, Stage.APPROVED]):
             reviewing = integration.stage is Stage.IN_REVIEW
             if not reviewing and integration.merged_at:
@@ -46,14 +40,14 @@ def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: 
             items.append(QueueItem("review" if reviewing else "merge",
                                    f"{'Review' if reviewing else 'Merge'}: {integration.name} ({integration.slug})",
                                    integration.partner.name, since, due, bool(due and is_overdue(due, now)),
-                                   _link(uow, integration.card_key)))
+                                   message_link(uow, integration.card_key)))
         for request in uow.requests.answered():
             integration = request.integration
             if request.answered_at and now - request.answered_at > ANSWER_FRESH:
                 continue  # read or acted upon by now; the card thread keeps it
             items.append(QueueItem("answer", f"Answer ({request.kind}): {integration.name} ({integration.slug})",
                                    integration.partner.name, request.answered_at or now, None, False,
-                                   _link(uow, f"request_answer:{request.id}")))
+                                   message_link(uow, f"request_answer:{request.id}")))
     return sorted(items, key=lambda item: item.since)
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.reviews import is_overdue
-from slackbot.services.cards import notify_partner, notify_staff
+from slackbot.services.cards import message_link, notify_partner, notify_staff
 from slackbot.services.releases import calendar, is_release_day, release_card
 from storage.uow import UowFactory
 
@@ -44,9 +44,7 @@ def review_sla_nudges(uow_factory: UowFactory, now: datetime, timezone: str, rev
             due = integration.review_due_at
             if due is None or not is_overdue(due, now):
                 continue
-            card = uow.outbox.by_key(integration.card_key) if integration.card_key else None
-            link = (f"https://slack.com/archives/{card.sent_channel}/p{card.sent_ts.replace('.', '')}"
-                    if card and card.sent_ts else None)
+            link = message_link(uow, integration.card_key)
             if notify_staff(uow, review_channel, MessageKind.REVIEW_OVERDUE, {
                 "name": integration.name, "slug": integration.slug, "partner_name": integration.partner.name,
                 "due": due.isoformat(), "timezone": timezone, "link": link,

@@ -10,6 +10,7 @@ from slackbot.domain.catalog import LABELS
 from slackbot.domain.deploys import ReleaseWindow
 from slackbot.domain.launch_views import Line, StaffHome
 from slackbot.domain.lifecycle import Stage
+from slackbot.services.cards import message_link
 from slackbot.services.gates import BETA_STAGES, launch_status, repo
 from slackbot.services.releases import calendar as release_calendar
 from slackbot.services.verifications import verification_view
@@ -19,15 +20,9 @@ from storage.uow import UnitOfWork, UowFactory
 PENDING_SHOWN = 10
 
 
-def _link(uow: UnitOfWork, key: str | None) -> str | None:
-    message = uow.outbox.by_key(key) if key else None
-    if message is None or not message.sent_ts:
-        return None
-    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
-
-
 def _line(uow: UnitOfWork, integration: Integration, detail: str) -> Line:
-    return Line(integration.slug, integration.name, integration.partner.name, detail, _link(uow, integration.card_key))
+    return Line(integration.slug, integration.name, integration.partner.name, detail,
+                message_link(uow, integration.card_key))
 
 
 def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWindow, tuple[Line, ...]]:
