@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 
+from slackbot.domain.errors import NotPermitted
+from slackbot.domain.summaries import Actor
 from storage.uow import UowFactory
+
+log = logging.getLogger(__name__)
 
 MEMBERSHIP_TTL = 10.0  # seconds another process's change (an import, an approval) may take to be seen here
 
@@ -41,3 +46,10 @@ class MembershipCache:
                 self._entries.clear()
             else:
                 self._entries.pop(user_id, None)
+
+
+def require_staff(actor: Actor, action: str, message: str) -> None:
+    """Refuse anyone but staff with `message`, and log the refusal (who tried what)."""
+    if not actor.is_staff:
+        log.warning("refused %s by %s (not staff)", action, actor.user_id)
+        raise NotPermitted(message)

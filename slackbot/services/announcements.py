@@ -6,12 +6,13 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from slackbot.domain.errors import InvalidInput, NotFound, NotPermitted
+from slackbot.domain.errors import InvalidInput, NotFound
 from slackbot.domain.forms import parse_note
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress
 from slackbot.domain.summaries import Actor
+from slackbot.services.actors import require_staff as staff_only
 from storage.models import Partner
 from storage.uow import UnitOfWork, UowFactory
 
@@ -21,9 +22,7 @@ MAX_TEXT = 2900
 
 def require_staff(actor: Actor) -> None:
     """Refuse (and log) anyone but staff."""
-    if not actor.is_staff:
-        log.warning("refused staff-only announcement command by %s (not staff)", actor.user_id)
-        raise NotPermitted("Only Segment staff can send announcements.")
+    staff_only(actor, "staff-only announcement command", "Only Segment staff can send announcements.")
 
 
 def parse_stages(values: list[str] | None) -> list[str] | None:

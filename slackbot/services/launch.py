@@ -12,6 +12,7 @@ from slackbot.domain.lifecycle import Action
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.summaries import Actor
 from slackbot.services import status as _status
+from slackbot.services.actors import require_staff
 from slackbot.services.cards import integration_card, notify_partner, notify_staff
 from slackbot.services.gates import BETA_STAGES, find_integration, launch_status, repo
 from storage.models import Integration
@@ -45,9 +46,7 @@ def post_card_when_ready(uow: UnitOfWork, integration: Integration, now: datetim
 def post_card(uow_factory: UowFactory, actor: Actor, slug: str, now: datetime, *, rule: str, timezone: str,
               review_channel: str | None) -> str:
     """Staff: post an integration's card in the review channel now (it shows why a step is not possible yet)."""
-    if not actor.is_staff:
-        log.warning("refused post_card %s by %s (not staff)", slug, actor.user_id)
-        raise NotPermitted("Only Segment staff can post review cards.")
+    require_staff(actor, f"post_card {slug}", "Only Segment staff can post review cards.")
     with uow_factory() as uow:
         integration = find_integration(uow, actor, slug, what="card")
         entry = uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,

@@ -16,6 +16,7 @@ from slackbot.domain.errors import InvalidInput, NotPermitted
 from slackbot.domain.launch_views import MetadataView
 from slackbot.domain.summaries import Actor
 from slackbot.services import launch
+from slackbot.services.actors import require_staff
 from slackbot.services.gates import CLOSED, find_integration, metadata_of, repo
 from storage.models import Integration
 from storage.uow import UowFactory
@@ -39,9 +40,7 @@ def metadata_view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> Me
 
 def staff_metadata(uow_factory: UowFactory, actor: Actor, slug: str) -> MetadataView:
     """Staff only: the metadata with the support email and test account login."""
-    if not actor.is_staff:
-        log.warning("refused staff metadata of %s for %s (not staff)", slug, actor.user_id)
-        raise NotPermitted("Only Segment staff can see the test account and support email.")
+    require_staff(actor, f"staff metadata of {slug}", "Only Segment staff can see the test account and support email.")
     with uow_factory() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
         return _view(integration, metadata_of(integration, repo(uow).catalog(integration.id)), staff=True)

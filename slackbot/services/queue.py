@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from slackbot.domain.errors import NotFound, NotPermitted
+from slackbot.domain.errors import NotFound
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.reviews import is_overdue, review_due
 from slackbot.domain.summaries import Actor, HistoryLine, QueueItem
+from slackbot.services.actors import require_staff
 from slackbot.services.cards import message_link
 from storage.uow import UowFactory
 
@@ -16,15 +17,9 @@ log = logging.getLogger(__name__)
 ANSWER_FRESH = timedelta(days=7)  # partner answers stay in the queue this long
 
 
-def _require_staff(actor: Actor, what: str) -> None:
-    if not actor.is_staff:
-        log.warning("refused %s for %s (not staff)", what, actor.user_id)
-        raise NotPermitted(f"Only Segment staff can see the {what}.")
-
-
 def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: str) -> list[QueueItem]:
     """Access requests, reviews, approved-but-unmerged PRs and partner answers, oldest first."""
-    _require_staff(actor, "queue")
+    require_staff(actor, "queue", "Only Segment staff can see the queue.")
     items: list[QueueItem] = []
     with uow_factory() as uow:
         for partner in uow.partners.at_stage(Stage.ACCESS_REQUESTED):

@@ -6,13 +6,14 @@ import logging
 from datetime import date, datetime
 
 from slackbot.domain.deploys import EmergencyRelease, ReleaseCalendar
-from slackbot.domain.errors import InvalidInput, NotPermitted
+from slackbot.domain.errors import InvalidInput
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.releases import DeployReport, ReleaseCard, ReleaseItem
 from slackbot.domain.rules import private_beta_url
 from slackbot.domain.summaries import Actor
 from slackbot.services import announcements
+from slackbot.services.actors import require_staff
 from slackbot.services.cards import facts_of, notify_partner
 from storage.models import Integration
 from storage.uow import UnitOfWork, UowFactory
@@ -95,9 +96,8 @@ def release_card(uow_factory: UowFactory, release: date, timezone: str) -> Relea
 def ship_release(uow_factory: UowFactory, actor: Actor, release: date, now: datetime, *, timezone: str,
                  announce_channel: str | None) -> ReleaseCard:
     """Move the release's integrations to private beta, tell each partner, announce it program-wide."""
-    if not actor.is_staff:
-        log.warning("refused ship_release %s by %s (not staff)", release, actor.user_id)
-        raise NotPermitted("Only Segment staff can mark a release shipped. Nothing was changed.")
+    require_staff(actor, f"ship_release {release}",
+                  "Only Segment staff can mark a release shipped. Nothing was changed.")
     with uow_factory() as uow:
         cal = calendar(uow, timezone)
         shipped: list[ReleaseItem] = []

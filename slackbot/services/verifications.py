@@ -10,13 +10,14 @@ import logging
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from slackbot.domain.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from slackbot.domain.errors import Conflict, InvalidInput, NotFound
 from slackbot.domain.launch_views import LaunchStatus, VerificationView
 from slackbot.domain.lifecycle import Action, Role, decide
 from slackbot.domain.notifications import MessageKind
 from slackbot.domain.summaries import Actor
 from slackbot.domain.verifications import parse_verification
 from slackbot.services import launch
+from slackbot.services.actors import require_staff
 from slackbot.services.cards import notify_partner, notify_staff
 from slackbot.services.gates import find_integration, launch_status, repo
 from storage.launch_models import CustomerVerification
@@ -68,9 +69,8 @@ def record(uow_factory: UowFactory, actor: Actor, slug: str, values: dict[str, o
 def decide_verification(uow_factory: UowFactory, actor: Actor, verification_id: int, confirm: bool, now: datetime,
                         *, timezone: str, rule: str, review_channel: str | None) -> VerificationView:
     """Staff confirm (it counts for the launch rule) or reject a verification; exactly one click wins."""
-    if not actor.is_staff:
-        log.warning("refused verification decision #%s by %s (not staff)", verification_id, actor.user_id)
-        raise NotPermitted("Only Segment staff can confirm customer verifications. Nothing was changed.")
+    require_staff(actor, f"verification decision #{verification_id}",
+                  "Only Segment staff can confirm customer verifications. Nothing was changed.")
     status, action = DECISIONS[confirm]
     with uow_factory() as uow:
         launch_repo = repo(uow)

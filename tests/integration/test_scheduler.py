@@ -103,8 +103,13 @@ def _start_worker(database_url: str, tmp_path: Path, slack_url: str) -> tuple[su
 
 
 def _next_state(lines: queue.Queue[str], timeout: float = 30) -> str:
+    seen: list[str] = []
     while True:
-        line = lines.get(timeout=timeout)
+        try:
+            line = lines.get(timeout=timeout)
+        except queue.Empty:
+            pytest.fail(f"no scheduler state change within {timeout}s; the worker printed:\n" + "".join(seen))
+        seen.append(line)
         if line.startswith("scheduler: "):
             return line.split()[1]
 
