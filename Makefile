@@ -17,8 +17,10 @@ run: $(STAMP)  ## console sandbox without Slack tokens, the real bot with them
 test: $(STAMP)  ## the whole suite (PostgreSQL too when DEVCENTER_TEST_POSTGRES_URL is set)
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff check, ruff format --check, mypy
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)  ## ratios against a bare Bolt app, fan-out pace, Q&A latency, memory (a few minutes)
 	$(PY) -m bench.run $(BENCH_ARGS)

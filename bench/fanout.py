@@ -54,5 +54,10 @@ def fan_out(channels: int) -> FanOut:
         finally:
             harness.close()
     posts = Counter(m.channel for m in slack.workspace.messages if m.text == "Bench announcement")
-    return FanOut(channels, wall, channels / rate, sum(1 for c in ids if posts[c] == 0),
-                  sum(n - 1 for n in posts.values() if n > 1))
+    return FanOut(
+        channels,
+        wall,
+        channels / rate,
+        sum(1 for c in ids if posts[c] == 0),
+        sum(n - 1 for n in posts.values() if n > 1),
+    )

@@ -51,8 +51,9 @@ class Latency:
         return Latency(tuple(s for r in runs for s in r.samples), sum(r.seconds for r in runs))
 
 
-def hammer(slack: FakeSlack, port: int, secret: str, requests: int, concurrency: int,
-           partners: int = 10_000) -> Latency:
+def hammer(
+    slack: FakeSlack, port: int, secret: str, requests: int, concurrency: int, partners: int = 10_000
+) -> Latency:
     """Send `requests` signed `/devcenter status` commands from `concurrency` threads; every answer must be 200.
 
     The bodies are built here (their response_urls belong to this process's emulator), the load itself runs in
@@ -61,13 +62,22 @@ def hammer(slack: FakeSlack, port: int, secret: str, requests: int, concurrency:
     channel = Channel("CBENCH0001", "bench")
     driver = Driver(f"http://127.0.0.1:{port}/slack/events", secret, slack.workspace, slack.base_url)
     rng = random.Random(port)
-    bodies = [driver.slash_body(User(user_id(rng.randrange(partners)), "bench", "Bench", "T0PARTNER1"), channel,
-                                "/devcenter", "status") for _ in range(requests)]
+    bodies = [
+        driver.slash_body(
+            User(user_id(rng.randrange(partners)), "bench", "Bench", "T0PARTNER1"), channel, "/devcenter", "status"
+        )
+        for _ in range(requests)
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
         json.dump({"port": port, "secret": secret, "bodies": bodies, "concurrency": concurrency}, plan)
     try:
-        out = subprocess.run([sys.executable, "-m", "bench.http_load", plan.name], check=True, capture_output=True,
-                             text=True, cwd=Path(__file__).parents[1]).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.http_load", plan.name],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parents[1],
+        ).stdout
     finally:
         os.unlink(plan.name)
     result = json.loads(out)
@@ -90,8 +100,11 @@ def _run(port: int, secret: str, bodies: list[str], concurrency: int) -> tuple[l
             # request (kept-alive connections would pin each client thread to one worker process)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             ts = str(int(time.time()))
-            headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
-                       "X-Slack-Signature": signer.generate_signature(timestamp=ts, body=body)}
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": signer.generate_signature(timestamp=ts, body=body),
+            }
             started = time.perf_counter()
             connection.request("POST", "/slack/events", body=body.encode(), headers=headers)
             answer = connection.getresponse()

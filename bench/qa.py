@@ -14,8 +14,28 @@ from slackbot.kb.loader import load_entries
 from slackbot.kb.search import KbIndex
 
 QUESTIONS = Path(__file__).parents[1] / "tests" / "kb_eval" / "questions.yaml"
-FILLER = ["webhook", "retry", "batch", "schema", "mapping", "setting", "token", "region", "audience", "trait",
-          "cohort", "funnel", "sync", "payload", "field", "endpoint", "subscription", "preset", "identify", "track"]
+FILLER = [
+    "webhook",
+    "retry",
+    "batch",
+    "schema",
+    "mapping",
+    "setting",
+    "token",
+    "region",
+    "audience",
+    "trait",
+    "cohort",
+    "funnel",
+    "sync",
+    "payload",
+    "field",
+    "endpoint",
+    "subscription",
+    "preset",
+    "identify",
+    "track",
+]
 
 
 @dataclass(frozen=True)
@@ -35,8 +55,14 @@ def _grown(count: int) -> list:
     while len(entries) < count:
         entry = base[n % len(base)]
         words = " ".join(FILLER[(n + k) % len(FILLER)] for k in range(3))
-        entries.append(replace(entry, id=f"{entry.id}-v{n}", title=f"{entry.title} ({words})",
-                               questions=tuple(f"{q} {words}" for q in entry.questions)))
+        entries.append(
+            replace(
+                entry,
+                id=f"{entry.id}-v{n}",
+                title=f"{entry.title} ({words})",
+                questions=tuple(f"{q} {words}" for q in entry.questions),
+            )
+        )
         n += 1
     return entries
 
@@ -61,8 +87,13 @@ def qa_in_subprocess(count: int) -> QaResult:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "bench.qa", str(count)], check=True, capture_output=True, text=True,
-                         cwd=Path(__file__).parents[1]).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.qa", str(count)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[1],
+    ).stdout
     return QaResult(**json.loads(out))
 
 

@@ -66,12 +66,35 @@ def http_round(slack: FakeSlack, database_url: str, requests: int, concurrency: 
     """/devcenter status on the bot vs ack("pong") on a bare Bolt app, both under gunicorn gthread (2×8)."""
     secret = secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(SLACK_BOT_TOKEN="xoxb-bench", SLACK_SIGNING_SECRET=secret, SLACK_API_URL=slack.api_url,
-               DATABASE_URL=database_url, LOG_LEVEL="INFO", PYTHONPATH=str(ROOT))
+    env.update(
+        SLACK_BOT_TOKEN="xoxb-bench",
+        SLACK_SIGNING_SECRET=secret,
+        SLACK_API_URL=slack.api_url,
+        DATABASE_URL=database_url,
+        LOG_LEVEL="INFO",
+        PYTHONPATH=str(ROOT),
+    )
     bot_port, bare_port = _free_port(), _free_port()
     bot = _serve([sys.executable, "-m", "slackbot.cli", "serve", "--port", str(bot_port), "--workers", "2"], env)
-    bare = _serve([sys.executable, "-m", "gunicorn", "bench.bare_app:create()", "-b", f"127.0.0.1:{bare_port}",
-                   "-k", "gthread", "--threads", "8", "-w", "2", "--log-level", "info"], env)
+    bare = _serve(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bench.bare_app:create()",
+            "-b",
+            f"127.0.0.1:{bare_port}",
+            "-k",
+            "gthread",
+            "--threads",
+            "8",
+            "-w",
+            "2",
+            "--log-level",
+            "info",
+        ],
+        env,
+    )
     try:
         results: dict[str, list[Latency]] = {"bot": [], "bare": []}
         for _name, port in (("bare", bare_port), ("bot", bot_port)):  # warm up: imports, pools, auth.test
@@ -117,21 +140,43 @@ def main() -> None:
 
     bot, bare = http["bot"], http["bare"]
     rows = [
-        ("ack p50 /devcenter status (ms)", f"{bot.p50:.1f}", f"bare Bolt {bare.p50:.1f}", f"{bot.p50 / bare.p50:.2f}×",
-         ""),
-        ("ack p99 /devcenter status (ms)", f"{bot.p99:.1f}", f"bare Bolt {bare.p99:.1f}", f"{bot.p99 / bare.p99:.2f}×",
-         "≤ 1.5×"),
-        ("throughput (requests/s)", f"{bot.throughput:.0f}", f"bare Bolt {bare.throughput:.0f}",
-         f"{bot.throughput / bare.throughput:.2f}×", "≥ 0.8×"),
+        (
+            "ack p50 /devcenter status (ms)",
+            f"{bot.p50:.1f}",
+            f"bare Bolt {bare.p50:.1f}",
+            f"{bot.p50 / bare.p50:.2f}×",
+            "",
+        ),
+        (
+            "ack p99 /devcenter status (ms)",
+            f"{bot.p99:.1f}",
+            f"bare Bolt {bare.p99:.1f}",
+            f"{bot.p99 / bare.p99:.2f}×",
+            "≤ 1.5×",
+        ),
+        (
+            "throughput (requests/s)",
+            f"{bot.throughput:.0f}",
+            f"bare Bolt {bare.throughput:.0f}",
+            f"{bot.throughput / bare.throughput:.2f}×",
+            "≥ 0.8×",
+        ),
         ("peak RSS per bot worker (MB)", f"{http['rss_mb']:.0f}", "", "", "< 150"),
-        (f"announcement to {fan.channels} channels (s)", f"{fan.wall:.1f}", f"lower bound {fan.lower_bound:.1f}",
-         f"{fan.wall / fan.lower_bound:.2f}×", "≤ 1.1×"),
+        (
+            f"announcement to {fan.channels} channels (s)",
+            f"{fan.wall:.1f}",
+            f"lower bound {fan.lower_bound:.1f}",
+            f"{fan.wall / fan.lower_bound:.2f}×",
+            "≤ 1.1×",
+        ),
         ("  lost / duplicated messages", f"{fan.lost} / {fan.duplicates}", "", "", "0 / 0"),
         (f"Q&A p99 per query, {qa.entries} entries (ms)", f"{qa.p99:.2f}", f"p50 {qa.p50:.2f}", "", "< 5"),
         ("Q&A process peak RSS (MB)", f"{qa.rss_mb:.0f}", "", "", "< 150"),
     ]
-    print(f"\ndevcenter-bot benchmarks — {args.partners} partners, {args.integrations} integrations, "
-          f"{args.requests}×2 requests per side at concurrency {args.concurrency} (HTTP part {http_seconds:.0f}s)\n")
+    print(
+        f"\ndevcenter-bot benchmarks — {args.partners} partners, {args.integrations} integrations, "
+        f"{args.requests}×2 requests per side at concurrency {args.concurrency} (HTTP part {http_seconds:.0f}s)\n"
+    )
     widths = [max(len(str(r[i])) for r in rows) for i in range(5)]
     header = ("measure", "devcenter-bot", "reference", "ratio", "target")
     widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]

@@ -15,8 +15,9 @@ from slackbot.ids import SLASH_COMMAND
 def devcenter(ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     """Quick reads answer inside the ack itself (ephemeral); forms ack first, then open their modal."""
     modals: list[View] = []
-    reply = reply_for(context["services"], context["actor"], command.get("text", ""), modals.append,
-                      channel=command.get("channel_id"))
+    reply = reply_for(
+        context["services"], context["actor"], command.get("text", ""), modals.append, channel=command.get("channel_id")
+    )
     if reply is None:
         ack()
         for view in modals:

@@ -62,8 +62,12 @@ def reporting_errors(listener: Callable[..., Any]) -> Callable[..., Any]:
                 _log(error, payload)
                 return None
             if ack is not None and ack.response is None and payload.get("type") == "view_submission":
-                ack(response_action="update", view=View(type="modal", title="Developer Center", close="Close",
-                                                        blocks=error_blocks(_message(error))))
+                ack(
+                    response_action="update",
+                    view=View(
+                        type="modal", title="Developer Center", close="Close", blocks=error_blocks(_message(error))
+                    ),
+                )
                 _log(error, payload)
                 return None
             url = payload.get("response_url")

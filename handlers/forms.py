@@ -31,8 +31,9 @@ def open_announce_form(ack: Ack, body: dict[str, Any], client: WebClient, contex
     client.views_open(trigger_id=body["trigger_id"], view=releases.compose_modal())
 
 
-def open_answer_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-                     context: BoltContext) -> None:
+def open_answer_form(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """Answer button on a staff request: only the owning partner gets the modal."""
     ack()
     request_id = int(action["value"])
@@ -43,8 +44,11 @@ def open_answer_form(ack: Ack, body: dict[str, Any], action: dict[str, Any], cli
 def submit_access(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
     """The survey was submitted: inline errors, or the request goes to staff."""
     form = values(view)
-    ack_form(ack, lambda: context["services"].request_access(
-        context["actor"], form, bool(form.get(BlockId.AGREEMENT))), "company")
+    ack_form(
+        ack,
+        lambda: context["services"].request_access(context["actor"], form, bool(form.get(BlockId.AGREEMENT))),
+        "company",
+    )
 
 
 def submit_review(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
@@ -55,12 +59,21 @@ def submit_review(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
 def submit_answer(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
     """The partner's answer: stored and posted in the staff card's thread."""
     request_id = int(metadata(view)["request_id"])
-    ack_form(ack, lambda: context["services"].answer_request(
-        context["actor"], request_id, values(view).get(BlockId.ANSWER)), BlockId.ANSWER)
+    ack_form(
+        ack,
+        lambda: context["services"].answer_request(context["actor"], request_id, values(view).get(BlockId.ANSWER)),
+        BlockId.ANSWER,
+    )
 
 
-ACTIONS = {ActionId.OPEN_ACCESS_FORM: open_access_form, ActionId.OPEN_SUBMIT_FORM: open_submit_form,
-           ActionId.OPEN_ANNOUNCE_FORM: open_announce_form,
-           ActionId.ANSWER_REQUEST: open_answer_form}
-VIEWS = {CallbackId.ACCESS_REQUEST: submit_access, CallbackId.SUBMIT_FOR_REVIEW: submit_review,
-         CallbackId.ANSWER_REQUEST: submit_answer}
+ACTIONS = {
+    ActionId.OPEN_ACCESS_FORM: open_access_form,
+    ActionId.OPEN_SUBMIT_FORM: open_submit_form,
+    ActionId.OPEN_ANNOUNCE_FORM: open_announce_form,
+    ActionId.ANSWER_REQUEST: open_answer_form,
+}
+VIEWS = {
+    CallbackId.ACCESS_REQUEST: submit_access,
+    CallbackId.SUBMIT_FOR_REVIEW: submit_review,
+    CallbackId.ANSWER_REQUEST: submit_answer,
+}

@@ -27,9 +27,10 @@ def home_opened(event: dict[str, Any], client: WebClient, context: BoltContext) 
         publish_home(client, context, event["user"])
 
 
-def show_integration(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-                     context: BoltContext) -> None:
-    """"Show" on one of the partner's other integrations: republish Home with it in detail."""
+def show_integration(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """ "Show" on one of the partner's other integrations: republish Home with it in detail."""
     ack()
     publish_home(client, context, body["user"]["id"], action["value"])
 

@@ -45,39 +45,59 @@ def _notice(error: DomainError) -> View:
     return launch_view.notice_modal("Developer Center", f":warning: {error.user_message}")
 
 
-def open_checklist(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-                   context: BoltContext) -> None:
+def open_checklist(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """Checklist button (Home, checklist message): the modal with the clicker's own items to tick."""
     ack()
     services, home = context["services"], _from_home(body)
-    _open(client, body, lambda: checklist_view.checklist_modal(
-        services.checklist(context["actor"], action.get("value")), from_home=home))
+    _open(
+        client,
+        body,
+        lambda: checklist_view.checklist_modal(
+            services.checklist(context["actor"], action.get("value")), from_home=home
+        ),
+    )
 
 
-def open_metadata(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-                  context: BoltContext) -> None:
+def open_metadata(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """Catalog metadata button: the form, prefilled (never with the secrets)."""
     ack()
     services, home = context["services"], _from_home(body)
-    _open(client, body, lambda: metadata_view.metadata_modal(
-        services.metadata(context["actor"], action.get("value")), from_home=home))
+    _open(
+        client,
+        body,
+        lambda: metadata_view.metadata_modal(services.metadata(context["actor"], action.get("value")), from_home=home),
+    )
 
 
-def open_verification(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-                      context: BoltContext) -> None:
+def open_verification(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """Record a verification button: the modal, when the integration is in beta."""
     ack()
     services, home = context["services"], _from_home(body)
-    _open(client, body, lambda: launch_view.verification_modal(
-        *services.verification_form(context["actor"], action.get("value")), from_home=home))
+    _open(
+        client,
+        body,
+        lambda: launch_view.verification_modal(
+            *services.verification_form(context["actor"], action.get("value")), from_home=home
+        ),
+    )
 
 
-def open_test_account(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-                      context: BoltContext) -> None:
+def open_test_account(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """Staff: the metadata with its secrets, in a private modal (sent through a client that never logs bodies)."""
     ack()
-    _open(_quiet(client), body, lambda: metadata_view.staff_modal(
-        context["services"].staff_metadata(context["actor"], action["value"])))
+    _open(
+        _quiet(client),
+        body,
+        lambda: metadata_view.staff_modal(context["services"].staff_metadata(context["actor"], action["value"])),
+    )
 
 
 def _quiet(client: WebClient) -> WebClient:
@@ -89,13 +109,17 @@ def _quiet(client: WebClient) -> WebClient:
     """
     logger = logging.getLogger("devcenter.slack_secrets")
     logger.setLevel(logging.INFO)
-    return WebClient(token=client.token, base_url=client.base_url, timeout=client.timeout, logger=logger,
-                     retry_handlers=list(client.retry_handlers))
+    return WebClient(
+        token=client.token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        logger=logger,
+        retry_handlers=list(client.retry_handlers),
+    )
 
 
 def _decide(confirm: bool) -> Callable[..., None]:
-    def decide(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-               context: BoltContext) -> None:
+    def decide(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         """Confirm / Reject on a verification card or in the staff Home (staff only)."""
         ack()
         services, home = context["services"], _from_home(body)
@@ -118,17 +142,24 @@ def _decide(confirm: bool) -> Callable[..., None]:
 def _redraw_card(client: WebClient, body: dict[str, Any], view: Any) -> None:
     """The verification card in the review channel, now showing who decided."""
     text, blocks = launch_view.verification_card(view.to_payload())
-    client.chat_update(channel=body["container"]["channel_id"], ts=body["container"]["message_ts"], text=text,
-                       blocks=blocks)
+    client.chat_update(
+        channel=body["container"]["channel_id"], ts=body["container"]["message_ts"], text=text, blocks=blocks
+    )
 
 
-def post_card(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
-              context: BoltContext) -> None:
+def post_card(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     """Staff Home "Post card": the integration's card, with the approve button, in the review channel."""
     ack()
     services = context["services"]
-    _open(client, body, lambda: launch_view.notice_modal("Review card", f"Posted the card of "
-          f"`{services.post_card(context['actor'], action['value'])}` in <#{services.review_channel}>."))
+    _open(
+        client,
+        body,
+        lambda: launch_view.notice_modal(
+            "Review card",
+            f"Posted the card of "
+            f"`{services.post_card(context['actor'], action['value'])}` in <#{services.review_channel}>.",
+        ),
+    )
 
 
 def _saved(client: WebClient, context: BoltContext, body: dict[str, Any], view: dict[str, Any], result: Any) -> None:
@@ -136,31 +167,39 @@ def _saved(client: WebClient, context: BoltContext, body: dict[str, Any], view: 
         publish_home(client, context, body["user"]["id"])
 
 
-def submit_checklist(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
-                     context: BoltContext) -> None:
+def submit_checklist(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """The checklist modal: tick and untick the submitter's items."""
     ticked = checklist_view.ticked(values(view))
     fallback = next((b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"), "checklist.1")
-    result = ack_form(ack, lambda: context["services"].save_checklist(context["actor"], metadata(view)["slug"],
-                                                                      ticked), fallback)
+    result = ack_form(
+        ack, lambda: context["services"].save_checklist(context["actor"], metadata(view)["slug"], ticked), fallback
+    )
     _saved(client, context, body, view, result)
 
 
-def submit_metadata(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
-                    context: BoltContext) -> None:
+def submit_metadata(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """The metadata modal: inline errors for wrong values; otherwise the modal shows what is still missing."""
-    result = ack_form(ack, lambda: context["services"].save_metadata(context["actor"], metadata(view)["slug"],
-                                                                     values(view)), "name",
-                      then=lambda saved: {"response_action": "update", "view": metadata_view.saved_modal(saved)})
+    result = ack_form(
+        ack,
+        lambda: context["services"].save_metadata(context["actor"], metadata(view)["slug"], values(view)),
+        "name",
+        then=lambda saved: {"response_action": "update", "view": metadata_view.saved_modal(saved)},
+    )
     _saved(client, context, body, view, result)
 
 
-def submit_verification(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
-                        context: BoltContext) -> None:
+def submit_verification(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """The verification modal: stored pending, and staff get a card to confirm it."""
     form = {**values(view), **_dates(view)}
-    result = ack_form(ack, lambda: context["services"].record_verification(context["actor"], metadata(view)["slug"],
-                                                                           form), "customer")
+    result = ack_form(
+        ack, lambda: context["services"].record_verification(context["actor"], metadata(view)["slug"], form), "customer"
+    )
     _saved(client, context, body, view, result)
 
 
@@ -205,8 +244,14 @@ def verify_route(call: Any) -> tuple[str, list[Any]] | None:
         return None
     return "Record a customer verification", [
         section(f"Record a customer who verified *{name}* (`{slug}`):"),
-        ActionsBlock(elements=[ButtonElement(text="Record a verification", action_id=ActionId.OPEN_VERIFICATION,
-                                             value=slug, style="primary")])]
+        ActionsBlock(
+            elements=[
+                ButtonElement(
+                    text="Record a verification", action_id=ActionId.OPEN_VERIFICATION, value=slug, style="primary"
+                )
+            ]
+        ),
+    ]
 
 
 def card_route(call: Any) -> tuple[str, list[Any]]:
@@ -217,9 +262,17 @@ def card_route(call: Any) -> tuple[str, list[Any]]:
     return f"Posted the card of {slug}", [section(f"Posted the card of `{slug}` in the review channel.")]
 
 
-ACTIONS = {ActionId.OPEN_CHECKLIST: open_checklist, ActionId.OPEN_METADATA: open_metadata,
-           ActionId.OPEN_VERIFICATION: open_verification, ActionId.OPEN_TEST_ACCOUNT: open_test_account,
-           ActionId.CONFIRM_VERIFICATION: _decide(True), ActionId.REJECT_VERIFICATION: _decide(False),
-           ActionId.POST_CARD: post_card}
-VIEWS = {CallbackId.CHECKLIST: submit_checklist, CallbackId.METADATA: submit_metadata,
-         CallbackId.VERIFICATION: submit_verification}
+ACTIONS = {
+    ActionId.OPEN_CHECKLIST: open_checklist,
+    ActionId.OPEN_METADATA: open_metadata,
+    ActionId.OPEN_VERIFICATION: open_verification,
+    ActionId.OPEN_TEST_ACCOUNT: open_test_account,
+    ActionId.CONFIRM_VERIFICATION: _decide(True),
+    ActionId.REJECT_VERIFICATION: _decide(False),
+    ActionId.POST_CARD: post_card,
+}
+VIEWS = {
+    CallbackId.CHECKLIST: submit_checklist,
+    CallbackId.METADATA: submit_metadata,
+    CallbackId.VERIFICATION: submit_verification,
+}

@@ -16,8 +16,9 @@ from slackbot.render import qa as qa_view
 RELAYED_SUBTYPES = (None, "thread_broadcast")  # plain replies; edits, joins and bot posts are not answers
 
 
-def ask_reply(services: Any, actor: Any, question: str, channel: str | None,
-              thread_ts: str | None) -> tuple[str, list[Block]]:
+def ask_reply(
+    services: Any, actor: Any, question: str, channel: str | None, thread_ts: str | None
+) -> tuple[str, list[Block]]:
     """`/devcenter ask …` or `@DevCenter <question>`: the rendered answer (routing calls this)."""
     if not question.strip():
         return qa_view.ask_usage()
@@ -25,28 +26,37 @@ def ask_reply(services: Any, actor: Any, question: str, channel: str | None,
     return qa_view.answer_text(answer), qa_view.answer_blocks(answer)
 
 
-def helpful(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-                context: BoltContext) -> None:
+def helpful(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
     """Helpful: recorded once per question, from the asker."""
     ack()
-    _reply(respond, qa_view.feedback_reply(context["services"].rate_answer(
-        context["actor"].user_id, int(action["value"]), helpful=True)))
+    _reply(
+        respond,
+        qa_view.feedback_reply(
+            context["services"].rate_answer(context["actor"].user_id, int(action["value"]), helpful=True)
+        ),
+    )
 
 
-def not_helpful(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-                context: BoltContext) -> None:
+def not_helpful(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext) -> None:
     """Not helpful: recorded once per question, from the asker (kb stats lists these)."""
     ack()
-    _reply(respond, qa_view.feedback_reply(context["services"].rate_answer(
-        context["actor"].user_id, int(action["value"]), helpful=False)))
+    _reply(
+        respond,
+        qa_view.feedback_reply(
+            context["services"].rate_answer(context["actor"].user_id, int(action["value"]), helpful=False)
+        ),
+    )
 
 
-def ask_a_person(ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond,
-                context: BoltContext) -> None:
+def ask_a_person(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], respond: Respond, context: BoltContext
+) -> None:
     """Ask a person: the question goes to the staff review channel (once)."""
     ack()
-    _reply(respond, qa_view.escalation_reply(context["services"].ask_a_person(
-        context["actor"].user_id, int(action["value"]))))
+    _reply(
+        respond,
+        qa_view.escalation_reply(context["services"].ask_a_person(context["actor"].user_id, int(action["value"]))),
+    )
 
 
 def _reply(respond: Respond, reply: tuple[str, list[Block]]) -> None:
@@ -79,11 +89,24 @@ def _review_thread_reply(event: dict[str, Any], body: dict[str, Any], context: B
     """A threaded reply in the review channel: relayed to the partner when it answers an escalation."""
     services = context["services"]
     thread_ts = event.get("thread_ts")
-    if (event.get("channel") != services.review_channel or not thread_ts or thread_ts == event.get("ts")
-            or event.get("bot_id") or event.get("subtype") not in RELAYED_SUBTYPES or not event.get("user")):
+    if (
+        event.get("channel") != services.review_channel
+        or not thread_ts
+        or thread_ts == event.get("ts")
+        or event.get("bot_id")
+        or event.get("subtype") not in RELAYED_SUBTYPES
+        or not event.get("user")
+    ):
         return
-    services.staff_replied(body["event_id"], channel=event["channel"], thread_ts=thread_ts, ts=event["ts"],
-                           user_id=event["user"], text=event.get("text", ""), is_staff=context["actor"].is_staff)
+    services.staff_replied(
+        body["event_id"],
+        channel=event["channel"],
+        thread_ts=thread_ts,
+        ts=event["ts"],
+        user_id=event["user"],
+        text=event.get("text", ""),
+        is_staff=context["actor"].is_staff,
+    )
 
 
 def save_as_faq(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -91,18 +114,25 @@ def save_as_faq(ack: Ack, body: dict[str, Any], client: WebClient, context: Bolt
     ack()
     note = body.get("message") or {}
     draft = context["services"].faq_draft(
-        context["actor"], channel=body["channel"]["id"], message_ts=note.get("ts") or body["message_ts"],
-        thread_ts=note.get("thread_ts"), text=note.get("text", ""), author=note.get("user"))
+        context["actor"],
+        channel=body["channel"]["id"],
+        message_ts=note.get("ts") or body["message_ts"],
+        thread_ts=note.get("thread_ts"),
+        text=note.get("text", ""),
+        author=note.get("user"),
+    )
     client.views_open(trigger_id=body["trigger_id"], view=qa_view.faq_modal(draft))
 
 
-def faq_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
-                  context: BoltContext) -> None:
+def faq_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """The Save as FAQ form: inline errors in the ack, or the entry is stored and confirmed."""
     where = metadata(view)
     try:
-        entry = context["services"].save_faq(context["actor"], qa_view.faq_fields(values(view)),
-                                             section=where.get("section", "Slack"))
+        entry = context["services"].save_faq(
+            context["actor"], qa_view.faq_fields(values(view)), section=where.get("section", "Slack")
+        )
     except InvalidInput as error:
         ack(response_action="errors", errors=qa_view.faq_errors(error.field_errors))
         return

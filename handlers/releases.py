@@ -19,26 +19,47 @@ def ship(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClie
     """Staff: the release went out; move its integrations to private beta and announce it."""
     ack()
     card = context["services"].ship_release(context["actor"], date.fromisoformat(action["value"]))
-    client.chat_update(channel=body["container"]["channel_id"], ts=body["container"]["message_ts"],
-                       text=releases.release_card_text(card), blocks=releases.release_card_blocks(card))
+    client.chat_update(
+        channel=body["container"]["channel_id"],
+        ts=body["container"]["message_ts"],
+        text=releases.release_card_text(card),
+        blocks=releases.release_card_blocks(card),
+    )
 
 
 def compose(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
     """Compose → preview (the dry run with the exact channel count)."""
     form = values(view)
-    ack_form(ack, lambda: context["services"].draft_announcement(context["actor"], form.get("message"),
-                                                                   form.get("stages")),
-             "message", lambda preview: {"response_action": "update", "view": releases.preview_modal(preview)})
+    ack_form(
+        ack,
+        lambda: context["services"].draft_announcement(context["actor"], form.get("message"), form.get("stages")),
+        "message",
+        lambda preview: {"response_action": "update", "view": releases.preview_modal(preview)},
+    )
 
 
 def send(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
     """Preview → send: one outbox message per channel."""
     announcement_id = int(metadata(view)["announcement_id"])
-    ack_form(ack, lambda: context["services"].send_announcement(context["actor"], announcement_id), "message",
-             lambda sent: {"response_action": "update", "view": View(
-                 type="modal", title="Announcement", close="Done", blocks=[section(
-                     f"Queued for {len(sent.channels)} channels; it goes out at Slack's pace. "
-                     "`/devcenter announce status` shows the delivery log.")])})
+    ack_form(
+        ack,
+        lambda: context["services"].send_announcement(context["actor"], announcement_id),
+        "message",
+        lambda sent: {
+            "response_action": "update",
+            "view": View(
+                type="modal",
+                title="Announcement",
+                close="Done",
+                blocks=[
+                    section(
+                        f"Queued for {len(sent.channels)} channels; it goes out at Slack's pace. "
+                        "`/devcenter announce status` shows the delivery log."
+                    )
+                ],
+            ),
+        },
+    )
 
 
 ACTIONS = {ActionId.SHIP_RELEASE: ship}

@@ -49,8 +49,10 @@ def _form(view: Callable[[], View], button: str, action_id: str) -> Callable[[In
         if call.open_modal is not None:
             call.open_modal(view())
             return None
-        return button, [section(f"Press the button to {button.lower()}."),
-                        ActionsBlock(elements=[ButtonElement(text=button, action_id=action_id, style="primary")])]
+        return button, [
+            section(f"Press the button to {button.lower()}."),
+            ActionsBlock(elements=[ButtonElement(text=button, action_id=action_id, style="primary")]),
+        ]
 
     return route
 
@@ -62,8 +64,9 @@ def _join(call: Invocation) -> Reply | None:
 
 def _queue(call: Invocation) -> Reply:
     items = call.services.queue(call.actor)
-    return f"{len(items)} items wait on Segment", staff.queue_blocks(items, call.services.clock(),
-                                                                       call.services.timezone)
+    return f"{len(items)} items wait on Segment", staff.queue_blocks(
+        items, call.services.clock(), call.services.timezone
+    )
 
 
 def _history(call: Invocation) -> Reply:
@@ -114,8 +117,16 @@ def is_question(text: str) -> bool:
     return word == Command.ASK or word not in ROUTES
 
 
-def reply_for(services: Any, actor: Any, text: str, open_modal: Callable[[View], None] | None = None, *,
-              channel: str | None = None, thread_ts: str | None = None, mention: bool = False) -> Reply | None:
+def reply_for(
+    services: Any,
+    actor: Any,
+    text: str,
+    open_modal: Callable[[View], None] | None = None,
+    *,
+    channel: str | None = None,
+    thread_ts: str | None = None,
+    mention: bool = False,
+) -> Reply | None:
     """The reply to a command line (None when a modal was opened); unknown words get the help.
 
     After an @mention, an unknown first word means a question: "@DevCenter how do I test locally?".

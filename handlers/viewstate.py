@@ -32,8 +32,9 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
     return json.loads(view.get("private_metadata") or "{}")
 
 
-def ack_form(ack: Ack, call: Callable[[], T], fallback_field: str,
-             then: Callable[[T], dict[str, Any]] | None = None) -> T | None:
+def ack_form(
+    ack: Ack, call: Callable[[], T], fallback_field: str, then: Callable[[T], dict[str, Any]] | None = None
+) -> T | None:
     """Run the use case, then ack: inline errors keyed by block_id (response_action=errors), or close the
     modal, or (with `then`) answer with what `then` returns, e.g. a response_action=update to a next step."""
     try:

@@ -50,8 +50,14 @@ class Bot:
     outbox: OutboxWorker
 
 
-def create_app(settings: Settings, services: Services, *, client: WebClient, directory: SlackDirectory,
-               listener_executor: Executor | None = None) -> App:
+def create_app(
+    settings: Settings,
+    services: Services,
+    *,
+    client: WebClient,
+    directory: SlackDirectory,
+    listener_executor: Executor | None = None,
+) -> App:
     """The Bolt app with every listener registered; nothing is called on Slack until a request arrives."""
     socket_mode = settings.app_token is not None
     app = App(
@@ -66,15 +72,24 @@ def create_app(settings: Settings, services: Services, *, client: WebClient, dir
     return app
 
 
-def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_clock,
-              listener_executor: Executor | None = None, outbox_interval: float = 1.0) -> Bot:
+def build_bot(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = system_clock,
+    listener_executor: Executor | None = None,
+    outbox_interval: float = 1.0,
+) -> Bot:
     """Open the database (refusing an unmigrated one) and wire the whole bot."""
     engine = make_engine(settings.database_url)
     require_current_schema(engine)
     services = Services(
-        uow=uow_factory(session_factory(engine)), clock=clock, timezone=settings.timezone,
-        review_channel=settings.review_channel, announce_channel=settings.announce_channel,
-        staff_users=settings.staff_users, launch_rule=settings.launch_rule,
+        uow=uow_factory(session_factory(engine)),
+        clock=clock,
+        timezone=settings.timezone,
+        review_channel=settings.review_channel,
+        announce_channel=settings.announce_channel,
+        staff_users=settings.staff_users,
+        launch_rule=settings.launch_rule,
     )
     client = web_client(settings, wait_on_rate_limit=True)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
@@ -82,6 +97,5 @@ def build_bot(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, services, client=client, directory=directory, listener_executor=listener_executor)
     sender = SlackSender(web_client(settings, wait_on_rate_limit=False), Pacer(settings.post_rate))
-    outbox = OutboxWorker(services.uow, sender, clock, alert_channel=settings.review_channel,
-                          interval=outbox_interval)
+    outbox = OutboxWorker(services.uow, sender, clock, alert_channel=settings.review_channel, interval=outbox_interval)
     return Bot(settings, engine, services, app, directory, outbox)

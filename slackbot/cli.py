@@ -92,8 +92,13 @@ def socket() -> None:
 
 
 @main.command()
-@click.option("--lease-seconds", type=float, default=30.0, show_default=True,
-              help="how long the scheduler lease lasts; a standby worker takes over this long after a crash")
+@click.option(
+    "--lease-seconds",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="how long the scheduler lease lasts; a standby worker takes over this long after a crash",
+)
 def worker(lease_seconds: float) -> None:
     """Deliver the outbox and, while holding the database lease, run the scheduled jobs (until SIGTERM)."""
     from slackbot.app import system_clock
@@ -107,8 +112,9 @@ def worker(lease_seconds: float) -> None:
         signal.signal(signum, lambda *_: stopping.set())
     bot.outbox.start()
     click.echo("worker running: outbox delivery on; Ctrl-C to stop")
-    SchedulerWorker(bot.engine, bot.services, system_clock, lease_ttl=lease_seconds,
-                    announce=lambda line: click.echo(line)).run(stopping)
+    SchedulerWorker(
+        bot.engine, bot.services, system_clock, lease_ttl=lease_seconds, announce=lambda line: click.echo(line)
+    ).run(stopping)
     bot.outbox.stop()
 
 
@@ -145,8 +151,10 @@ def partners_import(csv_file: Path) -> None:
         for where, problem in error.field_errors.items():
             click.echo(f"{csv_file}: {where}: {problem}", err=True)
         raise click.ClickException("nothing was imported") from None
-    click.echo(f"partners created: {result.partners_created}, members added: {result.members_added}, "
-               f"integrations created: {result.integrations_created}, updated: {result.integrations_updated}")
+    click.echo(
+        f"partners created: {result.partners_created}, members added: {result.members_added}, "
+        f"integrations created: {result.integrations_created}, updated: {result.integrations_updated}"
+    )
 
 
 def _kb_db(required: bool = True) -> Any:

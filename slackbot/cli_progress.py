@@ -11,8 +11,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 def deliver_with_progress(bot: Any, announcement_id: int, *, stop: threading.Event | None = None) -> None:
     """Drain the outbox (honouring Retry-After) until every channel of the announcement got it or failed."""
     stop = stop or threading.Event()
-    columns = (TextColumn("announcement #{task.fields[number]}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn())
+    columns = (
+        TextColumn("announcement #{task.fields[number]}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns) as bar:
         state = bot.services.announcement_progress(None, announcement_id)
         task = bar.add_task("send", total=state.total, number=announcement_id, failed=0)

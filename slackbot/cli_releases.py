@@ -33,8 +33,9 @@ def audit_export(fmt: str, output: Any) -> None:
         json.dump(rows, output, indent=2)
         output.write("\n")
         return
-    writer = csv.DictWriter(output, fieldnames=["id", "at", "subject_type", "subject", "action", "actor",
-                                                "from_stage", "to_stage", "note"])
+    writer = csv.DictWriter(
+        output, fieldnames=["id", "at", "subject_type", "subject", "action", "actor", "from_stage", "to_stage", "note"]
+    )
     writer.writeheader()
     writer.writerows(rows)
 
@@ -125,8 +126,14 @@ def _set_freeze(day: date, *, frozen: bool, reason: str | None) -> None:
     from slackbot.services.releases import set_freeze
 
     try:
-        changed = set_freeze(_uow(settings_from_env()), day, frozen=frozen, reason=reason,
-                             by=f"cli:{getpass.getuser()}", now=system_clock())
+        changed = set_freeze(
+            _uow(settings_from_env()),
+            day,
+            frozen=frozen,
+            reason=reason,
+            by=f"cli:{getpass.getuser()}",
+            now=system_clock(),
+        )
     except InvalidInput as error:
         raise click.ClickException(error.user_message) from None
     state = "frozen" if frozen else "open"
@@ -152,8 +159,14 @@ def emergency_add(day: datetime, cutoff: str, reason: str | None) -> None:
 
     settings = settings_from_env()
     try:
-        declare_emergency(_uow(settings), day.date(), _parse_moment(cutoff, settings), reason,
-                          f"cli:{getpass.getuser()}", system_clock())
+        declare_emergency(
+            _uow(settings),
+            day.date(),
+            _parse_moment(cutoff, settings),
+            reason,
+            f"cli:{getpass.getuser()}",
+            system_clock(),
+        )
     except InvalidInput as error:
         raise click.ClickException(error.user_message) from None
     click.echo(f"emergency release on {day:%a %Y-%m-%d}, cutoff {cutoff}")
@@ -167,8 +180,14 @@ def emergency_list() -> None:
     settings = settings_from_env()
     with _uow(settings)() as uow:
         rows = uow.releases.emergencies(system_clock().astimezone(settings.tz).date())
-        click.echo("\n".join(f"{r.release_date:%a %Y-%m-%d}  cutoff {r.cutoff.astimezone(settings.tz):%a %H:%M %Z}  "
-                             f"{r.reason or ''}".rstrip() for r in rows) or "no emergency releases")
+        click.echo(
+            "\n".join(
+                f"{r.release_date:%a %Y-%m-%d}  cutoff {r.cutoff.astimezone(settings.tz):%a %H:%M %Z}  "
+                f"{r.reason or ''}".rstrip()
+                for r in rows
+            )
+            or "no emergency releases"
+        )
 
 
 @click.command()
@@ -197,4 +216,3 @@ def announce(message: str, stages: tuple[str, ...], dry_run: bool, wait: bool) -
         deliver_with_progress(bot, preview.announcement_id)
     else:
         click.echo(f"queued as announcement #{preview.announcement_id}; a running worker delivers it")
-

@@ -50,8 +50,9 @@ def migrated_engine(settings: Settings) -> Any:
 def wired_bot(settings: Settings) -> Any:
     """The whole bot, or a one-line error when the database is not migrated or Slack is not configured."""
     if not settings.bot_token:
-        raise click.ClickException("SLACK_BOT_TOKEN is required for this command (without Slack, use "
-                                   "`devcenter-bot console`)")
+        raise click.ClickException(
+            "SLACK_BOT_TOKEN is required for this command (without Slack, use `devcenter-bot console`)"
+        )
     from slackbot.app import build_bot
     from storage.db import SchemaNotReady
 

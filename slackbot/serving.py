@@ -43,7 +43,16 @@ def start_scheduler_thread(bot: Any) -> None:
 
 def serve_gunicorn(settings: Settings, host: str, port: int, workers: int) -> None:
     """Run gunicorn in the foreground until it is stopped."""
-    BotApplication(settings, {
-        "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": 8,
-        "timeout": 30, "graceful_timeout": 10, "accesslog": None, "loglevel": settings.log_level.lower(),
-    }).run()
+    BotApplication(
+        settings,
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "worker_class": "gthread",
+            "threads": 8,
+            "timeout": 30,
+            "graceful_timeout": 10,
+            "accesslog": None,
+            "loglevel": settings.log_level.lower(),
+        },
+    ).run()

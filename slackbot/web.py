@@ -47,8 +47,10 @@ def wsgi_app(app: App, database_ok: Callable[[], bool]) -> Callable[..., Iterabl
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             healthy = database_ok()
             body = json.dumps({"ok": healthy, "database": "ok" if healthy else "unreachable"}).encode()
-            start_response("200 OK" if healthy else "503 Service Unavailable",
-                           [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            start_response(
+                "200 OK" if healthy else "503 Service Unavailable",
+                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+            )
             return [body]
         return slack(environ, start_response)
 

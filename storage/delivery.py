@@ -43,24 +43,47 @@ class OutboxRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def enqueue(self, *, dedupe_key: str, kind: str, channel: str, payload: dict[str, Any], now: datetime,
-                thread_ts: str | None = None, thread_of: str | None = None) -> bool:
+    def enqueue(
+        self,
+        *,
+        dedupe_key: str,
+        kind: str,
+        channel: str,
+        payload: dict[str, Any],
+        now: datetime,
+        thread_ts: str | None = None,
+        thread_of: str | None = None,
+    ) -> bool:
         """Add a message unless one with the same dedupe key ever existed; True when added.
 
         `thread_of` names the dedupe key of a parent message: the reply waits until the parent is posted.
         """
-        return insert_ignoring_conflicts(self.session, OutboxMessage, {
-            "dedupe_key": dedupe_key, "kind": kind, "channel": channel, "payload": payload,
-            "thread_ts": thread_ts, "thread_of": thread_of, "status": "pending", "attempts": 0,
-            "next_attempt_at": now, "created_at": now,
-        })
+        return insert_ignoring_conflicts(
+            self.session,
+            OutboxMessage,
+            {
+                "dedupe_key": dedupe_key,
+                "kind": kind,
+                "channel": channel,
+                "payload": payload,
+                "thread_ts": thread_ts,
+                "thread_of": thread_of,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
+                "created_at": now,
+            },
+        )
 
     def due_ids(self, now: datetime, limit: int) -> list[int]:
         """Pending messages whose time has come and that nobody holds, oldest first."""
         query = (
             select(OutboxMessage.id)
-            .where(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now,
-                   or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+            .where(
+                OutboxMessage.status == "pending",
+                OutboxMessage.next_attempt_at <= now,
+                or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+            )
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(limit)
         )
@@ -74,9 +97,12 @@ class OutboxRepository:
         crashed_before = row.claimed_until is not None  # an expired lease: a worker died mid-delivery
         statement = (
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == "pending",
-                   OutboxMessage.next_attempt_at <= now,
-                   or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.status == "pending",
+                OutboxMessage.next_attempt_at <= now,
+                or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
+            )
             .values(claimed_until=now + lease, attempts=OutboxMessage.attempts + 1)
             .execution_options(synchronize_session=False)
         )
@@ -88,28 +114,41 @@ class OutboxRepository:
         if row.thread_of and not thread_ts:
             parent = self.by_key(row.thread_of)
             thread_ts, pending = (parent.sent_ts, False) if parent and parent.sent_ts else (None, True)
-        return ClaimedMessage(row.id, row.kind, row.channel, dict(row.payload), thread_ts, row.attempts,
-                              crashed_before, pending)
+        return ClaimedMessage(
+            row.id, row.kind, row.channel, dict(row.payload), thread_ts, row.attempts, crashed_before, pending
+        )
 
     def mark_sent(self, message_id: int, channel: str, ts: str, now: datetime) -> None:
         """Record a delivery."""
-        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-            status="sent", sent_channel=channel, sent_ts=ts, sent_at=now, claimed_until=None, last_error=None))
+        self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status="sent", sent_channel=channel, sent_ts=ts, sent_at=now, claimed_until=None, last_error=None)
+        )
 
     def reschedule(self, message_id: int, when: datetime, error: str) -> None:
         """Try again at `when`."""
-        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-            next_attempt_at=when, claimed_until=None, last_error=error[:500]))
+        self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(next_attempt_at=when, claimed_until=None, last_error=error[:500])
+        )
 
     def mark_failed(self, message_id: int, error: str) -> None:
         """Give up on a message."""
-        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(
-            status="failed", claimed_until=None, last_error=error[:500]))
+        self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status="failed", claimed_until=None, last_error=error[:500])
+        )
 
     def counts_for(self, key_prefix: str) -> dict[str, int]:
         """How many messages whose dedupe key starts with a prefix are in each status (a delivery log)."""
-        query = (select(OutboxMessage.status, func.count()).where(OutboxMessage.dedupe_key.startswith(key_prefix))
-                 .group_by(OutboxMessage.status))
+        query = (
+            select(OutboxMessage.status, func.count())
+            .where(OutboxMessage.dedupe_key.startswith(key_prefix))
+            .group_by(OutboxMessage.status)
+        )
         return {status: count for status, count in self.session.execute(query).tuples()}
 
     def with_prefix(self, key_prefix: str) -> list[OutboxMessage]:

@@ -35,13 +35,15 @@ class KbRepository:
         query = select(KbEntryRow.origin, func.count()).group_by(KbEntryRow.origin)
         return {origin: count for origin, count in self.session.execute(query).tuples()}
 
-    def upsert(self, values: dict[str, Any], *, origin: str, file: str | None, position: int | None,
-               now: datetime) -> str:
+    def upsert(
+        self, values: dict[str, Any], *, origin: str, file: str | None, position: int | None, now: datetime
+    ) -> str:
         """Insert or update one entry: 'created', 'updated' or 'unchanged'. An existing origin is kept."""
         row = self.entry(values["id"])
         if row is None:
-            self.session.add(KbEntryRow(**values, origin=origin, file=file, position=position, created_at=now,
-                                        updated_at=now))
+            self.session.add(
+                KbEntryRow(**values, origin=origin, file=file, position=position, created_at=now, updated_at=now)
+            )
             self.session.flush()
             return "created"
         same = all(getattr(row, name) == values[name] for name in ENTRY_FIELDS)
@@ -53,13 +55,15 @@ class KbRepository:
         self.session.flush()
         return "updated"
 
-    def add(self, values: dict[str, Any], *, origin: str, file: str | None, created_by: str | None,
-            now: datetime) -> bool:
+    def add(
+        self, values: dict[str, Any], *, origin: str, file: str | None, created_by: str | None, now: datetime
+    ) -> bool:
         """Insert a new entry; False when the id is taken (nothing written)."""
         if self.entry(values["id"]) is not None:
             return False
-        self.session.add(KbEntryRow(**values, origin=origin, file=file, created_by=created_by,
-                                    created_at=now, updated_at=now))
+        self.session.add(
+            KbEntryRow(**values, origin=origin, file=file, created_by=created_by, created_at=now, updated_at=now)
+        )
         self.session.flush()
         return True
 
@@ -84,12 +88,30 @@ class KbRepository:
         return self.version()
 
     # -- asked questions --------------------------------------------------------------------------
-    def log_question(self, *, question: str, asker: str, channel: str | None, thread_ts: str | None,
-                     best_entry_id: str | None, score: float, answered: bool, now: datetime) -> KbQuestion:
+    def log_question(
+        self,
+        *,
+        question: str,
+        asker: str,
+        channel: str | None,
+        thread_ts: str | None,
+        best_entry_id: str | None,
+        score: float,
+        answered: bool,
+        now: datetime,
+    ) -> KbQuestion:
         """Record an asked question and what the bot answered."""
-        row = KbQuestion(question=question, asker=asker, channel=channel, thread_ts=thread_ts,
-                         best_entry_id=best_entry_id, score=score, answered=answered, escalated=False,
-                         created_at=now)
+        row = KbQuestion(
+            question=question,
+            asker=asker,
+            channel=channel,
+            thread_ts=thread_ts,
+            best_entry_id=best_entry_id,
+            score=score,
+            answered=answered,
+            escalated=False,
+            created_at=now,
+        )
         self.session.add(row)
         self.session.flush()
         return row
@@ -112,24 +134,28 @@ class KbRepository:
     def unanswered(self, limit: int) -> Sequence[KbQuestion]:
         """Questions the bot had no good answer for, newest first."""
         query = select(KbQuestion).where(KbQuestion.answered.is_(False))
-        return self.session.scalars(query.order_by(KbQuestion.created_at.desc(), KbQuestion.id.desc())
-                                    .limit(limit)).all()
+        return self.session.scalars(
+            query.order_by(KbQuestion.created_at.desc(), KbQuestion.id.desc()).limit(limit)
+        ).all()
 
     def not_helpful(self, limit: int) -> Sequence[KbQuestion]:
         """Answers rated not helpful, newest first."""
         query = select(KbQuestion).where(KbQuestion.feedback == "not_helpful")
-        return self.session.scalars(query.order_by(KbQuestion.created_at.desc(), KbQuestion.id.desc())
-                                    .limit(limit)).all()
+        return self.session.scalars(
+            query.order_by(KbQuestion.created_at.desc(), KbQuestion.id.desc()).limit(limit)
+        ).all()
 
     def question_counts(self) -> dict[str, int]:
         """Totals: asked, answered, helpful, not_helpful, escalated."""
-        row = self.session.execute(select(
-            func.count(),
-            func.count().filter(KbQuestion.answered.is_(True)),
-            func.count().filter(KbQuestion.feedback == "helpful"),
-            func.count().filter(KbQuestion.feedback == "not_helpful"),
-            func.count().filter(KbQuestion.escalated.is_(True)),
-        ).select_from(KbQuestion)).one()
+        row = self.session.execute(
+            select(
+                func.count(),
+                func.count().filter(KbQuestion.answered.is_(True)),
+                func.count().filter(KbQuestion.feedback == "helpful"),
+                func.count().filter(KbQuestion.feedback == "not_helpful"),
+                func.count().filter(KbQuestion.escalated.is_(True)),
+            ).select_from(KbQuestion)
+        ).one()
         return dict(zip(("asked", "answered", "helpful", "not_helpful", "escalated"), row, strict=True))
 
     # -- escalations ------------------------------------------------------------------------------
@@ -149,12 +175,28 @@ class KbRepository:
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
 
-    def escalate(self, question: KbQuestion, *, partner_channel: str, partner_thread_ts: str | None,
-                 staff_channel: str, staff_key: str, now: datetime) -> KbEscalation:
+    def escalate(
+        self,
+        question: KbQuestion,
+        *,
+        partner_channel: str,
+        partner_thread_ts: str | None,
+        staff_channel: str,
+        staff_key: str,
+        now: datetime,
+    ) -> KbEscalation:
         """Open the escalation of a question the caller has claimed."""
-        row = KbEscalation(question_id=question.id, question=question.question, asker=question.asker,
-                           partner_channel=partner_channel, partner_thread_ts=partner_thread_ts,
-                           staff_channel=staff_channel, staff_key=staff_key, status="open", created_at=now)
+        row = KbEscalation(
+            question_id=question.id,
+            question=question.question,
+            asker=question.asker,
+            partner_channel=partner_channel,
+            partner_thread_ts=partner_thread_ts,
+            staff_channel=staff_channel,
+            staff_key=staff_key,
+            status="open",
+            created_at=now,
+        )
         self.session.add(row)
         self.session.flush()
         return row
@@ -169,8 +211,11 @@ class KbRepository:
         delivered = (
             select(KbEscalation)
             .join(OutboxMessage, OutboxMessage.dedupe_key == KbEscalation.staff_key)
-            .where(KbEscalation.staff_ts.is_(None), OutboxMessage.sent_channel == channel,
-                   OutboxMessage.sent_ts == thread_ts)
+            .where(
+                KbEscalation.staff_ts.is_(None),
+                OutboxMessage.sent_channel == channel,
+                OutboxMessage.sent_ts == thread_ts,
+            )
         )
         row = self.session.scalars(delivered).first()
         if row is not None:

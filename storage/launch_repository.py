@@ -13,8 +13,19 @@ from slackbot.domain.lifecycle import Stage
 from storage.launch_models import CatalogEntry, ChecklistTick, CustomerVerification
 from storage.models import AuditEntry, Integration, StaffRequest
 
-CATALOG_FIELDS = ("name", "pr_url", "description", "website", "categories", "logo_svg", "mark_svg",
-                  "support_email", "test_username", "test_password", "test_notes")
+CATALOG_FIELDS = (
+    "name",
+    "pr_url",
+    "description",
+    "website",
+    "categories",
+    "logo_svg",
+    "mark_svg",
+    "support_email",
+    "test_username",
+    "test_password",
+    "test_notes",
+)
 
 
 class LaunchRepository:
@@ -60,8 +71,9 @@ class LaunchRepository:
 
     def untick(self, integration_id: int, item: str) -> None:
         """Untick an item."""
-        self.session.execute(delete(ChecklistTick).where(ChecklistTick.integration_id == integration_id,
-                                                         ChecklistTick.item == item))
+        self.session.execute(
+            delete(ChecklistTick).where(ChecklistTick.integration_id == integration_id, ChecklistTick.item == item)
+        )
 
     # -- customer verifications ---------------------------------------------------------------------
     def verification(self, verification_id: int) -> CustomerVerification | None:
@@ -70,16 +82,35 @@ class LaunchRepository:
 
     def verification_for(self, integration_id: int, workspace: str) -> CustomerVerification | None:
         """The verification of one workspace, if recorded."""
-        query = select(CustomerVerification).where(CustomerVerification.integration_id == integration_id,
-                                                   CustomerVerification.workspace == workspace)
+        query = select(CustomerVerification).where(
+            CustomerVerification.integration_id == integration_id, CustomerVerification.workspace == workspace
+        )
         return self.session.scalars(query).first()
 
-    def add_verification(self, integration_id: int, *, customer: str, workspace: str, contact: str,
-                         verified_on: date, notes: str | None, by: str, now: datetime) -> CustomerVerification:
+    def add_verification(
+        self,
+        integration_id: int,
+        *,
+        customer: str,
+        workspace: str,
+        contact: str,
+        verified_on: date,
+        notes: str | None,
+        by: str,
+        now: datetime,
+    ) -> CustomerVerification:
         """Record a verification, pending staff confirmation."""
-        row = CustomerVerification(integration_id=integration_id, customer=customer, workspace=workspace,
-                                   contact=contact, verified_on=verified_on, notes=notes, status="pending",
-                                   recorded_by=by, recorded_at=now)
+        row = CustomerVerification(
+            integration_id=integration_id,
+            customer=customer,
+            workspace=workspace,
+            contact=contact,
+            verified_on=verified_on,
+            notes=notes,
+            status="pending",
+            recorded_by=by,
+            recorded_at=now,
+        )
         self.session.add(row)
         self.session.flush()
         return row
@@ -89,7 +120,8 @@ class LaunchRepository:
         statement = (
             update(CustomerVerification)
             .where(CustomerVerification.id == verification_id, CustomerVerification.status == "pending")
-            .values(status=status, decided_by=by, decided_at=now).execution_options(synchronize_session="fetch")
+            .values(status=status, decided_by=by, decided_at=now)
+            .execution_options(synchronize_session="fetch")
         )
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
@@ -103,10 +135,11 @@ class LaunchRepository:
         """Confirmed verifications per integration."""
         if not integration_ids:
             return {}
-        query = (select(CustomerVerification.integration_id, func.count())
-                 .where(CustomerVerification.integration_id.in_(integration_ids),
-                        CustomerVerification.status == "confirmed")
-                 .group_by(CustomerVerification.integration_id))
+        query = (
+            select(CustomerVerification.integration_id, func.count())
+            .where(CustomerVerification.integration_id.in_(integration_ids), CustomerVerification.status == "confirmed")
+            .group_by(CustomerVerification.integration_id)
+        )
         return {integration_id: count for integration_id, count in self.session.execute(query).tuples()}
 
     def pending_verifications(self, limit: int) -> Sequence[CustomerVerification]:
@@ -117,9 +150,11 @@ class LaunchRepository:
     # -- lifecycle facts ----------------------------------------------------------------------------
     def entered_stage(self, integration: Integration, stage: Stage) -> datetime | None:
         """When the integration last entered `stage` (audit trail; the release time for private beta)."""
-        query = select(func.max(AuditEntry.at)).where(AuditEntry.subject_type == "integration",
-                                                      AuditEntry.subject_id == integration.id,
-                                                      AuditEntry.to_stage == stage.value)
+        query = select(func.max(AuditEntry.at)).where(
+            AuditEntry.subject_type == "integration",
+            AuditEntry.subject_id == integration.id,
+            AuditEntry.to_stage == stage.value,
+        )
         at = self.session.scalar(query)
         if at is None and stage is Stage.PRIVATE_BETA:
             at = integration.released_at
@@ -136,8 +171,9 @@ class LaunchRepository:
         """Open staff requests of these integrations, oldest first."""
         if not integration_ids:
             return []
-        query = select(StaffRequest).where(StaffRequest.integration_id.in_(integration_ids),
-                                           StaffRequest.status == "open")
+        query = select(StaffRequest).where(
+            StaffRequest.integration_id.in_(integration_ids), StaffRequest.status == "open"
+        )
         return self.session.scalars(query.order_by(StaffRequest.requested_at)).all()
 
     def stage_counts(self) -> dict[Stage, int]:

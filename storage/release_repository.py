@@ -29,13 +29,15 @@ class ReleaseRepository:
 
     def add_freeze(self, day: date, reason: str | None, by: str, now: datetime) -> bool:
         """Freeze a Wednesday; False when it was already frozen."""
-        return insert_ignoring_conflicts(self.session, ReleaseFreeze,
-                                         {"day": day, "reason": reason, "created_by": by, "created_at": now})
+        return insert_ignoring_conflicts(
+            self.session, ReleaseFreeze, {"day": day, "reason": reason, "created_by": by, "created_at": now}
+        )
 
     def remove_freeze(self, day: date) -> bool:
         """Unfreeze a Wednesday; False when it was not frozen."""
         result: CursorResult[Any] = self.session.execute(  # type: ignore[assignment]
-            delete(ReleaseFreeze).where(ReleaseFreeze.day == day))
+            delete(ReleaseFreeze).where(ReleaseFreeze.day == day)
+        )
         return result.rowcount == 1
 
     def emergencies(self, since: date) -> Sequence[EmergencyRelease]:
@@ -43,11 +45,11 @@ class ReleaseRepository:
         query = select(EmergencyRelease).where(EmergencyRelease.release_date >= since)
         return self.session.scalars(query.order_by(EmergencyRelease.release_date)).all()
 
-    def add_emergency(self, release_date: date, cutoff: datetime, reason: str | None, by: str,
-                      now: datetime) -> EmergencyRelease:
+    def add_emergency(
+        self, release_date: date, cutoff: datetime, reason: str | None, by: str, now: datetime
+    ) -> EmergencyRelease:
         """Declare an emergency release."""
-        row = EmergencyRelease(release_date=release_date, cutoff=cutoff, reason=reason, created_by=by,
-                               created_at=now)
+        row = EmergencyRelease(release_date=release_date, cutoff=cutoff, reason=reason, created_by=by, created_at=now)
         self.session.add(row)
         self.session.flush()
         return row
@@ -59,11 +61,27 @@ class AnnouncementRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, *, kind: str, text: str, stages: list[str] | None, by: str, now: datetime,
-            payload: dict[str, Any] | None = None) -> Announcement:
+    def add(
+        self,
+        *,
+        kind: str,
+        text: str,
+        stages: list[str] | None,
+        by: str,
+        now: datetime,
+        payload: dict[str, Any] | None = None,
+    ) -> Announcement:
         """Store a draft."""
-        row = Announcement(kind=kind, text=text, stages=stages, payload=payload, status="draft", channel_count=0,
-                           created_by=by, created_at=now)
+        row = Announcement(
+            kind=kind,
+            text=text,
+            stages=stages,
+            payload=payload,
+            status="draft",
+            channel_count=0,
+            created_by=by,
+            created_at=now,
+        )
         self.session.add(row)
         self.session.flush()
         return row
@@ -79,8 +97,11 @@ class AnnouncementRepository:
 
     def start_sending(self, announcement_id: int, channel_count: int, now: datetime) -> bool:
         """Draft → sending, once (a double click sends nothing twice)."""
-        statement = (update(Announcement).where(Announcement.id == announcement_id, Announcement.status == "draft")
-                     .values(status="sending", channel_count=channel_count, sent_at=now))
+        statement = (
+            update(Announcement)
+            .where(Announcement.id == announcement_id, Announcement.status == "draft")
+            .values(status="sending", channel_count=channel_count, sent_at=now)
+        )
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
 
@@ -93,13 +114,15 @@ class LockRepository:
 
     def acquire(self, name: str, holder: str, now: datetime, until: datetime) -> bool:
         """Take or renew the lease; False while another holder's lease is still valid."""
-        if insert_ignoring_conflicts(self.session, SchedulerLock, {"name": name, "holder": holder,
-                                                                   "expires_at": until}):
+        if insert_ignoring_conflicts(
+            self.session, SchedulerLock, {"name": name, "holder": holder, "expires_at": until}
+        ):
             return True
-        statement = (update(SchedulerLock)
-                     .where(SchedulerLock.name == name,
-                            (SchedulerLock.holder == holder) | (SchedulerLock.expires_at < now))
-                     .values(holder=holder, expires_at=until))
+        statement = (
+            update(SchedulerLock)
+            .where(SchedulerLock.name == name, (SchedulerLock.holder == holder) | (SchedulerLock.expires_at < now))
+            .values(holder=holder, expires_at=until)
+        )
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
 

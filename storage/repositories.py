@@ -71,8 +71,10 @@ class PartnerRepository:
     def move(self, partner_id: int, expected: Stage, target: Stage, now: datetime) -> bool:
         """Conditional access-stage change: exactly one concurrent caller wins."""
         statement = (
-            update(Partner).where(Partner.id == partner_id, Partner.stage == expected)
-            .values(stage=target, updated_at=now).execution_options(synchronize_session="fetch")
+            update(Partner)
+            .where(Partner.id == partner_id, Partner.stage == expected)
+            .values(stage=target, updated_at=now)
+            .execution_options(synchronize_session="fetch")
         )
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
@@ -110,11 +112,20 @@ class IntegrationRepository:
         query = select(Integration).where(Integration.partner_id == partner_id).order_by(Integration.id)
         return self.session.scalars(query).all()
 
-    def add(self, partner: Partner, slug: str, name: str, kind: str, stage: Stage, now: datetime,
-            **fields: Any) -> Integration:
+    def add(
+        self, partner: Partner, slug: str, name: str, kind: str, stage: Stage, now: datetime, **fields: Any
+    ) -> Integration:
         """Create an integration."""
-        integration = Integration(partner_id=partner.id, slug=slug, name=name, kind=kind, stage=stage,
-                                  created_at=now, updated_at=now, **fields)
+        integration = Integration(
+            partner_id=partner.id,
+            slug=slug,
+            name=name,
+            kind=kind,
+            stage=stage,
+            created_at=now,
+            updated_at=now,
+            **fields,
+        )
         self.session.add(integration)
         self.session.flush()
         return integration
@@ -128,8 +139,10 @@ class IntegrationRepository:
         """Set a column that is still NULL (e.g. merged_at); False when someone set it first."""
         field = getattr(Integration, column)
         statement = (
-            update(Integration).where(Integration.id == integration_id, field.is_(None))
-            .values({column: value, "updated_at": now}).execution_options(synchronize_session="fetch")
+            update(Integration)
+            .where(Integration.id == integration_id, field.is_(None))
+            .values({column: value, "updated_at": now})
+            .execution_options(synchronize_session="fetch")
         )
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
@@ -158,22 +171,25 @@ class StaffRequestRepository:
 
     def add(self, integration: Integration, kind: str, requested_by: str, now: datetime) -> StaffRequest:
         """Open a request."""
-        request = StaffRequest(integration_id=integration.id, kind=kind, status="open", requested_by=requested_by,
-                               requested_at=now)
+        request = StaffRequest(
+            integration_id=integration.id, kind=kind, status="open", requested_by=requested_by, requested_at=now
+        )
         self.session.add(request)
         self.session.flush()
         return request
 
     def open_of_kind(self, integration_id: int, kind: str) -> StaffRequest | None:
         """The open request of a kind on an integration, if any."""
-        query = select(StaffRequest).where(StaffRequest.integration_id == integration_id,
-                                           StaffRequest.kind == kind, StaffRequest.status == "open")
+        query = select(StaffRequest).where(
+            StaffRequest.integration_id == integration_id, StaffRequest.kind == kind, StaffRequest.status == "open"
+        )
         return self.session.scalars(query).first()
 
     def answer(self, request_id: int, text: str, user_id: str, now: datetime) -> bool:
         """Record an answer once (conditional on the request still being open)."""
         statement = (
-            update(StaffRequest).where(StaffRequest.id == request_id, StaffRequest.status == "open")
+            update(StaffRequest)
+            .where(StaffRequest.id == request_id, StaffRequest.status == "open")
             .values(status="answered", answer=text, answered_by=user_id, answered_at=now)
             .execution_options(synchronize_session="fetch")
         )
@@ -192,12 +208,30 @@ class AuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def record(self, *, subject_type: str, subject_id: int, subject_key: str, action: str, actor: str,
-               from_stage: str | None, to_stage: str | None, note: str | None, at: datetime) -> AuditEntry:
+    def record(
+        self,
+        *,
+        subject_type: str,
+        subject_id: int,
+        subject_key: str,
+        action: str,
+        actor: str,
+        from_stage: str | None,
+        to_stage: str | None,
+        note: str | None,
+        at: datetime,
+    ) -> AuditEntry:
         """Append one entry (in the caller's transaction)."""
         entry = AuditEntry(
-            subject_type=subject_type, subject_id=subject_id, subject_key=subject_key, action=action,
-            actor_user_id=actor, from_stage=from_stage, to_stage=to_stage, note=note, at=at,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            subject_key=subject_key,
+            action=action,
+            actor_user_id=actor,
+            from_stage=from_stage,
+            to_stage=to_stage,
+            note=note,
+            at=at,
         )
         self.session.add(entry)
         self.session.flush()

@@ -95,7 +95,12 @@ def clock() -> FrozenClock:
 @pytest.fixture
 def harness(database_url: str, clock: FrozenClock) -> Iterator[Harness]:
     """The bot over HTTP against the emulator, on SQLite and PostgreSQL."""
-    h = Harness(database_url, clock=clock, staff_users=frozenset({"U0STAFF001"}), review_channel="C0STAFF001",
-                announce_channel="C0ANNOUNC1")
+    h = Harness(
+        database_url,
+        clock=clock,
+        staff_users=frozenset({"U0STAFF001"}),
+        review_channel="C0STAFF001",
+        announce_channel="C0ANNOUNC1",
+    )
     yield h
     h.close()

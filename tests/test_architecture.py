@@ -19,17 +19,36 @@ ALLOWED: dict[str, set[str]] = {
     "slackbot.kb": {"yaml"},
     "slackbot.services": {"slackbot.domain", "slackbot.kb", "storage"},
     "slackbot.render": {"slackbot.domain", "slackbot.ids", "slackbot.kb", "slack_sdk.models"},
-    "slackbot.notify": {"slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "storage",
-                        "slack_sdk"},
-    "slackbot.jobs": {"slackbot.domain", "slackbot.services", "slackbot.notify", "storage", "apscheduler",
-                      "sqlalchemy"},
-    "handlers": {"slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slack_bolt",
-                 "slack_sdk"},
+    "slackbot.notify": {
+        "slackbot.domain",
+        "slackbot.ids",
+        "slackbot.render",
+        "slackbot.services",
+        "storage",
+        "slack_sdk",
+    },
+    "slackbot.jobs": {
+        "slackbot.domain",
+        "slackbot.services",
+        "slackbot.notify",
+        "storage",
+        "apscheduler",
+        "sqlalchemy",
+    },
+    "handlers": {"slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slack_bolt", "slack_sdk"},
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
     "slackbot.emulator": {"slackbot", "storage", "slack_sdk", "handlers.acks"},
 }
-COMPOSITION_ROOTS = {"slackbot.app", "slackbot.cli", "slackbot.cli_support", "slackbot.cli_releases",
-                     "slackbot.cli_progress", "slackbot.serving", "slackbot.web", "slackbot"}
+COMPOSITION_ROOTS = {
+    "slackbot.app",
+    "slackbot.cli",
+    "slackbot.cli_support",
+    "slackbot.cli_releases",
+    "slackbot.cli_progress",
+    "slackbot.serving",
+    "slackbot.web",
+    "slackbot",
+}
 
 
 def _module_name(path: Path) -> str:
@@ -89,7 +108,8 @@ def test_the_domain_uses_only_the_standard_library() -> None:
     for module, layer, target in _arrows():
         if layer == "slackbot.domain":
             assert target.split(".")[0] in sys.stdlib_module_names or target.startswith(
-                ("slackbot.domain", "__future__")), f"{module} imports {target}"
+                ("slackbot.domain", "__future__")
+            ), f"{module} imports {target}"
 
 
 @pytest.mark.parametrize("forbidden", ["sqlalchemy", "storage"])
@@ -105,6 +125,10 @@ def test_the_checker_catches_a_forbidden_arrow() -> None:
 
 
 def test_modules_stay_small() -> None:
-    big = [f"{p.relative_to(ROOT)} ({n})" for folder in ("slackbot", "handlers", "storage")
-           for p in (ROOT / folder).rglob("*.py") if (n := len(p.read_text().splitlines())) > 320]
+    big = [
+        f"{p.relative_to(ROOT)} ({n})"
+        for folder in ("slackbot", "handlers", "storage")
+        for p in (ROOT / folder).rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > 320
+    ]
     assert big == []

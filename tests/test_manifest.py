@@ -15,15 +15,25 @@ MANIFEST = Path(__file__).parents[1] / "app.yaml"
 # https://docs.slack.dev/reference/scopes — what each Web API method and event needs.
 METHOD_SCOPES = {
     "apps.connections.open": set(),  # an app-level token (connections:write), not a bot scope
-    "auth.test": set(), "chat.postMessage": {"chat:write"}, "chat.postEphemeral": {"chat:write"},
-    "chat.update": {"chat:write"}, "conversations.open": {"im:write"},
+    "auth.test": set(),
+    "chat.postMessage": {"chat:write"},
+    "chat.postEphemeral": {"chat:write"},
+    "chat.update": {"chat:write"},
+    "conversations.open": {"im:write"},
     "conversations.history": {"channels:history", "groups:history", "im:history"},
     "conversations.replies": {"channels:history", "groups:history", "im:history"},
-    "users.info": {"users:read"}, "usergroups.users.list": {"usergroups:read"},
-    "views.open": set(), "views.update": set(), "views.publish": set(),
+    "users.info": {"users:read"},
+    "usergroups.users.list": {"usergroups:read"},
+    "views.open": set(),
+    "views.update": set(),
+    "views.publish": set(),
 }
-EVENT_SCOPES = {"app_mention": {"app_mentions:read"}, "member_joined_channel": {"channels:read", "groups:read"},
-                "app_home_opened": set(), "message": {"channels:history", "groups:history", "im:history"}}
+EVENT_SCOPES = {
+    "app_mention": {"app_mentions:read"},
+    "member_joined_channel": {"channels:read", "groups:read"},
+    "app_home_opened": set(),
+    "message": {"channels:history", "groups:history", "im:history"},
+}
 
 
 def _manifest() -> dict[str, Any]:
@@ -55,8 +65,10 @@ def test_interactivity_and_home_tab_are_enabled_for_buttons_and_app_home() -> No
 def test_every_url_points_at_the_bolt_endpoint() -> None:
     manifest = _manifest()
     urls = [c["url"] for c in manifest["features"]["slash_commands"]]
-    urls += [manifest["settings"]["event_subscriptions"]["request_url"],
-             manifest["settings"]["interactivity"]["request_url"]]
+    urls += [
+        manifest["settings"]["event_subscriptions"]["request_url"],
+        manifest["settings"]["interactivity"]["request_url"],
+    ]
     assert all(url.endswith("/slack/events") for url in urls)
 
 

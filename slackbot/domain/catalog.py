@@ -16,10 +16,28 @@ from slackbot.domain.rules import pr_url_problem
 
 # The 22 catalog categories, exactly as seed 000 lists them.
 CATEGORIES: tuple[str, ...] = (
-    "A/B Testing", "Advertising", "Analytics", "Attribution", "CRM", "Customer Success", "Deep Linking",
-    "Email Marketing", "Enrichment", "Feature Flagging", "Heatmaps & Recordings", "Live chat",
-    "Marketing Automation", "Performance Monitoring", "Personalization", "Raw Data", "Referrals",
-    "Security & Fraud", "SMS & Push Notifications", "Surveys", "Tag Managers", "Video",
+    "A/B Testing",
+    "Advertising",
+    "Analytics",
+    "Attribution",
+    "CRM",
+    "Customer Success",
+    "Deep Linking",
+    "Email Marketing",
+    "Enrichment",
+    "Feature Flagging",
+    "Heatmaps & Recordings",
+    "Live chat",
+    "Marketing Automation",
+    "Performance Monitoring",
+    "Personalization",
+    "Raw Data",
+    "Referrals",
+    "Security & Fraud",
+    "SMS & Push Notifications",
+    "Surveys",
+    "Tag Managers",
+    "Video",
 )
 MAX_DESCRIPTION = 500
 MAX_NAME = 100
@@ -49,11 +67,21 @@ class Field(StrEnum):
     TEST_NOTES = "test_notes"
 
 
-LABELS = {Field.NAME: "name", Field.PR_URL: "pull request link", Field.DESCRIPTION: "description",
-          Field.WEBSITE: "website", Field.PRIMARY: "primary category", Field.SECONDARY: "secondary category",
-          Field.CATEGORIES: "categories", Field.LOGO: "logo", Field.MARK: "mark", Field.SUPPORT_EMAIL: "support email",
-          Field.TEST_USERNAME: "test account username", Field.TEST_PASSWORD: "test account password",
-          Field.TEST_NOTES: "test account notes"}
+LABELS = {
+    Field.NAME: "name",
+    Field.PR_URL: "pull request link",
+    Field.DESCRIPTION: "description",
+    Field.WEBSITE: "website",
+    Field.PRIMARY: "primary category",
+    Field.SECONDARY: "secondary category",
+    Field.CATEGORIES: "categories",
+    Field.LOGO: "logo",
+    Field.MARK: "mark",
+    Field.SUPPORT_EMAIL: "support email",
+    Field.TEST_USERNAME: "test account username",
+    Field.TEST_PASSWORD: "test account password",
+    Field.TEST_NOTES: "test account notes",
+}
 SECRET_FIELDS = (Field.SUPPORT_EMAIL, Field.TEST_USERNAME, Field.TEST_PASSWORD, Field.TEST_NOTES)
 KEPT_WHEN_BLANK = (Field.LOGO, Field.MARK, *SECRET_FIELDS)  # never prefilled in the modal: blank keeps them
 
@@ -111,8 +139,10 @@ def view_box(root: ElementTree.Element) -> tuple[float, float] | None:
 
 
 def _has_script(root: ElementTree.Element) -> bool:
-    return any(el.tag.removeprefix(SVG_NS) == "script" or any(a.lower().startswith("on") for a in el.attrib)
-               for el in root.iter())
+    return any(
+        el.tag.removeprefix(SVG_NS) == "script" or any(a.lower().startswith("on") for a in el.attrib)
+        for el in root.iter()
+    )
 
 
 def svg_problem(text: str, what: str, *, square: bool) -> str | None:
@@ -127,7 +157,7 @@ def svg_problem(text: str, what: str, *, square: bool) -> str | None:
     if square:
         box = view_box(root)
         if box is None:
-            return f"The {what} has no usable viewBox, so its shape cannot be checked; add viewBox=\"0 0 N N\"."
+            return f'The {what} has no usable viewBox, so its shape cannot be checked; add viewBox="0 0 N N".'
         if abs(box[0] - box[1]) > 1e-6 * max(box):
             return f"The {what} must be square; its viewBox is {box[0]:g}×{box[1]:g}."
     return None
@@ -138,8 +168,13 @@ def _category_problems(categories: tuple[str, ...]) -> list[Problem]:
         return [Problem(Field.PRIMARY, "Choose a primary category.", True)]
     problems = []
     if len(categories) > 2:
-        problems.append(Problem(Field.CATEGORIES, f"Choose at most two categories (a primary and an optional "
-                                                  f"secondary); {len(categories)} were given.", False))
+        problems.append(
+            Problem(
+                Field.CATEGORIES,
+                f"Choose at most two categories (a primary and an optional secondary); {len(categories)} were given.",
+                False,
+            )
+        )
     for index, category in enumerate(categories[:2]):
         where = Field.PRIMARY if index == 0 else Field.SECONDARY
         if category not in CATEGORIES:
@@ -161,30 +196,47 @@ def check(metadata: CatalogMetadata) -> tuple[Problem, ...]:
 
     if need(m.name, Field.NAME, "Give the integration's catalog name.") and len(m.name) > MAX_NAME:
         problems.append(Problem(Field.NAME, f"Keep the name to {MAX_NAME} characters.", False))
-    if need(m.pr_url, Field.PR_URL, "Link your most recent action-destinations pull request.") and \
-            (problem := pr_url_problem(m.pr_url)):
+    if need(m.pr_url, Field.PR_URL, "Link your most recent action-destinations pull request.") and (
+        problem := pr_url_problem(m.pr_url)
+    ):
         problems.append(Problem(Field.PR_URL, problem, False))
-    if need(m.description, Field.DESCRIPTION, "Write a description (up to 500 characters).") and \
-            len(m.description) > MAX_DESCRIPTION:
-        problems.append(Problem(Field.DESCRIPTION, f"The description is {len(m.description)} characters; keep "
-                                                   f"it to {MAX_DESCRIPTION}.", False))
-    if need(m.website, Field.WEBSITE, "Give your company or product website.") and \
-            (problem := website_problem(m.website)):
+    if (
+        need(m.description, Field.DESCRIPTION, "Write a description (up to 500 characters).")
+        and len(m.description) > MAX_DESCRIPTION
+    ):
+        problems.append(
+            Problem(
+                Field.DESCRIPTION,
+                f"The description is {len(m.description)} characters; keep it to {MAX_DESCRIPTION}.",
+                False,
+            )
+        )
+    if need(m.website, Field.WEBSITE, "Give your company or product website.") and (
+        problem := website_problem(m.website)
+    ):
         problems.append(Problem(Field.WEBSITE, problem, False))
     problems += _category_problems(m.categories)
-    if need(m.logo_svg, Field.LOGO, "Provide the logo (SVG, your company name, horizontal lockup).") and \
-            (problem := svg_problem(m.logo_svg, "logo", square=False)):
+    if need(m.logo_svg, Field.LOGO, "Provide the logo (SVG, your company name, horizontal lockup).") and (
+        problem := svg_problem(m.logo_svg, "logo", square=False)
+    ):
         problems.append(Problem(Field.LOGO, problem, False))
-    if need(m.mark_svg, Field.MARK, "Provide the mark (square SVG without your company name).") and \
-            (problem := svg_problem(m.mark_svg, "mark", square=True)):
+    if need(m.mark_svg, Field.MARK, "Provide the mark (square SVG without your company name).") and (
+        problem := svg_problem(m.mark_svg, "mark", square=True)
+    ):
         problems.append(Problem(Field.MARK, problem, False))
-    if need(m.support_email, Field.SUPPORT_EMAIL, "Give a customer support email address.") and \
-            not EMAIL.match(m.support_email.strip()):
+    if need(m.support_email, Field.SUPPORT_EMAIL, "Give a customer support email address.") and not EMAIL.match(
+        m.support_email.strip()
+    ):
         problems.append(Problem(Field.SUPPORT_EMAIL, "The support email is not an email address.", False))
     need(m.test_username, Field.TEST_USERNAME, "Give the username of a test account for Segment's testers.")
     need(m.test_password, Field.TEST_PASSWORD, "Give the password of that test account.")
-    for where, value in ((Field.PR_URL, m.pr_url), (Field.WEBSITE, m.website), (Field.SUPPORT_EMAIL, m.support_email),
-                         (Field.TEST_USERNAME, m.test_username), (Field.TEST_PASSWORD, m.test_password)):
+    for where, value in (
+        (Field.PR_URL, m.pr_url),
+        (Field.WEBSITE, m.website),
+        (Field.SUPPORT_EMAIL, m.support_email),
+        (Field.TEST_USERNAME, m.test_username),
+        (Field.TEST_PASSWORD, m.test_password),
+    ):
         if len(value) > MAX_SHORT:  # the database keeps 300 characters of these
             problems.append(Problem(where, f"Keep it to {MAX_SHORT} characters.", False))
     return tuple(problems)
@@ -204,7 +256,13 @@ def from_form(values: dict[str, object], existing: CatalogMetadata) -> CatalogMe
     """Merge a metadata modal submission into what is stored: blank logo, mark and secrets keep their value."""
     text = {f: str(values.get(f.value) or "").strip() for f in Field}
     categories = tuple(c for c in (text[Field.PRIMARY], text[Field.SECONDARY]) if c and c != NO_CATEGORY)
-    merged = replace(existing, name=text[Field.NAME], pr_url=text[Field.PR_URL],
-                     description=text[Field.DESCRIPTION], website=text[Field.WEBSITE], categories=categories)
+    merged = replace(
+        existing,
+        name=text[Field.NAME],
+        pr_url=text[Field.PR_URL],
+        description=text[Field.DESCRIPTION],
+        website=text[Field.WEBSITE],
+        categories=categories,
+    )
     kept = {f.value: text[f] for f in KEPT_WHEN_BLANK if text[f]}
     return replace(merged, **kept)

@@ -43,16 +43,29 @@ class Item:
 
 
 SECTIONS: tuple[str, ...] = (
-    "Partner access", "Segment access approval", "Segment → partner communications", "Partner build",
-    "Partner test", "Partner docs", "Partner metadata", "Partner submission", "Segment public beta approval",
+    "Partner access",
+    "Segment access approval",
+    "Segment → partner communications",
+    "Partner build",
+    "Partner test",
+    "Partner docs",
+    "Partner metadata",
+    "Partner submission",
+    "Segment public beta approval",
 )
 P, S = Owner.PARTNER, Owner.SEGMENT
 ITEMS: tuple[Item, ...] = (
     Item("account", 1, "Create a Segment account and request Developer Center access", P, Fact.SURVEY),
     Item("survey", 1, "Complete the partner survey", P, Fact.SURVEY),
     Item("agreement", 1, "Agree to the Partner Program Agreement and Privacy Policy", P, Fact.SURVEY),
-    Item("access_approved", 2, "Segment approves access (legitimate company, aligned use cases)", S,
-         Fact.ACCESS_APPROVED, manual=False),
+    Item(
+        "access_approved",
+        2,
+        "Segment approves access (legitimate company, aligned use cases)",
+        S,
+        Fact.ACCESS_APPROVED,
+        manual=False,
+    ),
     Item("shared_channel", 3, "Shared Slack channel: welcome and build Q&A", S, Fact.CHANNEL),
     Item("app_created", 4, "Create the destination for your company in action-destinations", P),
     Item("components", 4, "Build one or more components (actions, settings, mappings)", P),
@@ -62,11 +75,18 @@ ITEMS: tuple[Item, ...] = (
     Item("sdk_test", 5, "Test with a Segment SDK and a write key: real events arrive", P),
     Item("docs", 6, "Docs: on your site, on segment.com/docs, for the catalog", P),
     Item("launch_content", 6, "Launch content: a blog post or an email announcement", P),
-    Item("catalog_metadata", 7, "Catalog metadata: description, website, categories, logos", P, Fact.METADATA,
-         manual=False),
+    Item(
+        "catalog_metadata",
+        7,
+        "Catalog metadata: description, website, categories, logos",
+        P,
+        Fact.METADATA,
+        manual=False,
+    ),
     Item("docs_links", 7, "Docs links: your docs, Segment's docs, the public catalog", P),
-    Item("test_account", 7, "Test account provisioned and its login given to Segment", P, Fact.TEST_ACCOUNT,
-         manual=False),
+    Item(
+        "test_account", 7, "Test account provisioned and its login given to Segment", P, Fact.TEST_ACCOUNT, manual=False
+    ),
     Item("submitted", 8, "Submit for review", P, Fact.SUBMITTED, manual=False),
     Item("segment_test_suite", 9, "Segment verifies data delivery with the test suite and test account", S),
     Item("segment_docs_review", 9, "Segment reviews the documentation", S),
@@ -106,8 +126,12 @@ def states(ticks: dict[str, str], facts: Iterable[Fact]) -> tuple[ItemState, ...
     """Every item in order, done by fact or by a tick (`ticks`: item key → who ticked it)."""
     known = set(facts)
     return tuple(
-        ItemState(item, item.fact in known or (item.manual and item.key in ticks), item.fact in known,
-                  None if item.fact in known else ticks.get(item.key))
+        ItemState(
+            item,
+            item.fact in known or (item.manual and item.key in ticks),
+            item.fact in known,
+            None if item.fact in known else ticks.get(item.key),
+        )
         for item in ITEMS
     )
 

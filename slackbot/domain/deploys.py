@@ -158,9 +158,7 @@ class ReleaseCalendar:
         today = now.astimezone(self.zone).date()
         return self.window_for(today) if self.release_on(today) else None
 
-    def next_window_with_emergencies(
-        self, now: datetime, emergencies: Iterable[EmergencyRelease]
-    ) -> ReleaseWindow:
+    def next_window_with_emergencies(self, now: datetime, emergencies: Iterable[EmergencyRelease]) -> ReleaseWindow:
         """The earliest release (regular or emergency) whose cutoff is at or after ``now``.
 
         Between two open windows for the same day, the later cutoff wins (it is the real deadline).
@@ -170,9 +168,7 @@ class ReleaseCalendar:
             if emergency.cutoff < now:
                 continue
             cutoff = emergency.cutoff.astimezone(self.zone)
-            if emergency.release < best.release or (
-                emergency.release == best.release and cutoff > best.cutoff
-            ):
+            if emergency.release < best.release or (emergency.release == best.release and cutoff > best.cutoff):
                 best = ReleaseWindow(release=emergency.release, cutoff=cutoff, timezone=self.tz_name)
         return best
 

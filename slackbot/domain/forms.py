@@ -57,8 +57,9 @@ def parse_access_request(values: dict[str, str | None], agreed: bool) -> AccessR
     """Validate the survey; raise InvalidInput keyed by field."""
     clean = {key: (values.get(key) or "").strip() for key, _ in SURVEY_QUESTIONS}
     errors = {key: "Please answer this question." for key, value in clean.items() if not value}
-    errors.update({key: f"Keep it under {MAX_ANSWER} characters." for key, value in clean.items()
-                   if len(value) > MAX_ANSWER})
+    errors.update(
+        {key: f"Keep it under {MAX_ANSWER} characters." for key, value in clean.items() if len(value) > MAX_ANSWER}
+    )
     if clean["company"] and len(clean["company"]) > 200:
         errors["company"] = "Keep the company name under 200 characters."
     if clean["website"] and (problem := website_problem(clean["website"])):

@@ -70,37 +70,69 @@ class Evaluation:
     needs: tuple[str, ...]  # what the step requires, whether met or not
 
 
-CONTRIBUTING = Source("segmentio/action-destinations CONTRIBUTING.md (Release to Private Beta → Public): "
-                      "at least 1 customer must verify the destination works before it becomes public",
-                      "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md", date(2026, 11, 26))
-SEGMENT_DOCS = Source("segment-docs partner docs: public beta for at least 2 weeks with at least 2 users before GA",
-                      "https://github.com/segmentio/segment-docs/tree/develop/src/partners", date(2026, 11, 26))
-SEED_003 = Source("Public Beta Checklist §4 (seed 003): at 5 customers of the public beta, Enable with Segment / "
-                  "OAuth is a hard requirement for general availability",
-                  "https://segment.com/docs/partners/checklist/", date(2026, 11, 26))
+CONTRIBUTING = Source(
+    "segmentio/action-destinations CONTRIBUTING.md (Release to Private Beta → Public): "
+    "at least 1 customer must verify the destination works before it becomes public",
+    "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md",
+    date(2026, 11, 26),
+)
+SEGMENT_DOCS = Source(
+    "segment-docs partner docs: public beta for at least 2 weeks with at least 2 users before GA",
+    "https://github.com/segmentio/segment-docs/tree/develop/src/partners",
+    date(2026, 11, 26),
+)
+SEED_003 = Source(
+    "Public Beta Checklist §4 (seed 003): at 5 customers of the public beta, Enable with Segment / "
+    "OAuth is a hard requirement for general availability",
+    "https://segment.com/docs/partners/checklist/",
+    date(2026, 11, 26),
+)
 
 PB, GA = Stage.PUBLIC_BETA, Stage.PUBLIC
-RULES: dict[str, LaunchRule] = {r.key: r for r in (
-    LaunchRule("program-2026", 1, "Program rule: 1 customer for public beta; 2 customers and 2 weeks of public "
-                                  "beta for GA; OAuth once 5 customers", (
-        Clause(PB, CONTRIBUTING, customers=1),
-        Clause(GA, SEGMENT_DOCS, customers=2, days=14),
-        Clause(GA, SEED_003, oauth_from=5),
-    )),
-    LaunchRule("contributing-1-customer", 1, "1 verifying customer before going public", (
-        Clause(PB, CONTRIBUTING, customers=1),
-        Clause(GA, CONTRIBUTING, customers=1),
-    )),
-    LaunchRule("docs-2-weeks-2-users", 1, "2 users and 2 weeks of public beta before GA", (
-        Clause(PB, CONTRIBUTING, customers=1),
-        Clause(GA, SEGMENT_DOCS, customers=2, days=14),
-    )),
-    LaunchRule("seed-5-customers-oauth", 1, "1 customer for public beta; OAuth required for GA once 5 customers", (
-        Clause(PB, CONTRIBUTING, customers=1),
-        Clause(GA, CONTRIBUTING, customers=1),
-        Clause(GA, SEED_003, oauth_from=5),
-    )),
-)}
+RULES: dict[str, LaunchRule] = {
+    r.key: r
+    for r in (
+        LaunchRule(
+            "program-2026",
+            1,
+            "Program rule: 1 customer for public beta; 2 customers and 2 weeks of public "
+            "beta for GA; OAuth once 5 customers",
+            (
+                Clause(PB, CONTRIBUTING, customers=1),
+                Clause(GA, SEGMENT_DOCS, customers=2, days=14),
+                Clause(GA, SEED_003, oauth_from=5),
+            ),
+        ),
+        LaunchRule(
+            "contributing-1-customer",
+            1,
+            "1 verifying customer before going public",
+            (
+                Clause(PB, CONTRIBUTING, customers=1),
+                Clause(GA, CONTRIBUTING, customers=1),
+            ),
+        ),
+        LaunchRule(
+            "docs-2-weeks-2-users",
+            1,
+            "2 users and 2 weeks of public beta before GA",
+            (
+                Clause(PB, CONTRIBUTING, customers=1),
+                Clause(GA, SEGMENT_DOCS, customers=2, days=14),
+            ),
+        ),
+        LaunchRule(
+            "seed-5-customers-oauth",
+            1,
+            "1 customer for public beta; OAuth required for GA once 5 customers",
+            (
+                Clause(PB, CONTRIBUTING, customers=1),
+                Clause(GA, CONTRIBUTING, customers=1),
+                Clause(GA, SEED_003, oauth_from=5),
+            ),
+        ),
+    )
+}
 DEFAULT_RULE = "program-2026"
 STAGE_BEFORE = {PB: Stage.PRIVATE_BETA, GA: Stage.PUBLIC_BETA}
 
@@ -127,9 +159,11 @@ def evaluate(launch_rule: LaunchRule, step: Stage, facts: LaunchFacts) -> Evalua
     if customers:
         needs.append(f"{_plural(customers, 'confirmed customer verification')}")
         if facts.confirmed_customers < customers:
-            missing.append(f"{customers - facts.confirmed_customers} more confirmed customer verification"
-                           f"{'' if customers - facts.confirmed_customers == 1 else 's'} "
-                           f"({facts.confirmed_customers} of {customers})")
+            missing.append(
+                f"{customers - facts.confirmed_customers} more confirmed customer verification"
+                f"{'' if customers - facts.confirmed_customers == 1 else 's'} "
+                f"({facts.confirmed_customers} of {customers})"
+            )
     if days:
         needs.append(f"{_plural(days, 'day')} in {stage_name}")
         spent = facts.days_in_stage
@@ -138,8 +172,10 @@ def evaluate(launch_rule: LaunchRule, step: Stage, facts: LaunchFacts) -> Evalua
     if oauth_from:
         needs.append(f"Enable with Segment / OAuth once {oauth_from} customers are confirmed")
         if facts.confirmed_customers >= oauth_from and not facts.oauth_done:
-            missing.append(f"Enable with Segment / OAuth ({facts.confirmed_customers} confirmed customers; "
-                           f"required from {oauth_from})")
+            missing.append(
+                f"Enable with Segment / OAuth ({facts.confirmed_customers} confirmed customers; "
+                f"required from {oauth_from})"
+            )
     return Evaluation(step, not missing, tuple(missing), tuple(needs))
 
 

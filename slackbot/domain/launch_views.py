@@ -46,8 +46,12 @@ class LaunchStatus:
             return ()
         reasons = [f"Launch rule: {m}" for m in self.evaluation.missing]
         if self.evaluation.step is Stage.PUBLIC_BETA and self.metadata_problems:
-            reasons.insert(0, "Catalog metadata: " + " ".join(p.message for p in self.metadata_problems[:4])
-                           + (f" (+{len(self.metadata_problems) - 4} more)" if len(self.metadata_problems) > 4 else ""))
+            reasons.insert(
+                0,
+                "Catalog metadata: "
+                + " ".join(p.message for p in self.metadata_problems[:4])
+                + (f" (+{len(self.metadata_problems) - 4} more)" if len(self.metadata_problems) > 4 else ""),
+            )
         return tuple(reasons)
 
 
@@ -126,12 +130,22 @@ class VerificationView:
         """JSON-safe form for the outbox and for redrawing the staff card."""
         status = self.launch
         return {
-            "verification_id": self.verification_id, "slug": self.slug, "name": self.name,
-            "partner_name": self.partner_name, "customer": self.customer, "workspace": self.workspace,
-            "contact": self.contact, "verified_on": self.verified_on.isoformat(), "notes": self.notes,
-            "status": self.status, "recorded_by": self.recorded_by, "decided_by": self.decided_by,
-            "confirmed": self.confirmed_total, "missing": list(status.blockers()) if status else [],
-            "ready": bool(status and status.ready), "rule": status.rule.title if status else None,
+            "verification_id": self.verification_id,
+            "slug": self.slug,
+            "name": self.name,
+            "partner_name": self.partner_name,
+            "customer": self.customer,
+            "workspace": self.workspace,
+            "contact": self.contact,
+            "verified_on": self.verified_on.isoformat(),
+            "notes": self.notes,
+            "status": self.status,
+            "recorded_by": self.recorded_by,
+            "decided_by": self.decided_by,
+            "confirmed": self.confirmed_total,
+            "missing": list(status.blockers()) if status else [],
+            "ready": bool(status and status.ready),
+            "rule": status.rule.title if status else None,
         }
 
 

@@ -62,8 +62,15 @@ class Gate(StrEnum):
 
 NEW = None  # the "stage" of a record that does not exist yet
 OPEN_STAGES = frozenset(
-    {Stage.ACCESS_REQUESTED, Stage.BUILDING, Stage.IN_REVIEW, Stage.CHANGES_REQUESTED, Stage.APPROVED,
-     Stage.PRIVATE_BETA, Stage.PUBLIC_BETA}
+    {
+        Stage.ACCESS_REQUESTED,
+        Stage.BUILDING,
+        Stage.IN_REVIEW,
+        Stage.CHANGES_REQUESTED,
+        Stage.APPROVED,
+        Stage.PRIVATE_BETA,
+        Stage.PUBLIC_BETA,
+    }
 )
 FINAL_STAGES = frozenset({Stage.PUBLIC, Stage.DECLINED, Stage.WITHDRAWN})
 
@@ -81,35 +88,73 @@ class Transition:
     needs_note: bool = False
 
 
-def _t(action: Action, label: str, roles: Iterable[Role], sources: Iterable[Stage | None],
-       target: Stage | None, *, gates: tuple[Gate, ...] = (), needs_note: bool = False) -> Transition:
+def _t(
+    action: Action,
+    label: str,
+    roles: Iterable[Role],
+    sources: Iterable[Stage | None],
+    target: Stage | None,
+    *,
+    gates: tuple[Gate, ...] = (),
+    needs_note: bool = False,
+) -> Transition:
     return Transition(action, label, frozenset(roles), frozenset(sources), target, gates, needs_note)
 
 
 _P, _S = (Role.PARTNER,), (Role.STAFF,)
-TRANSITIONS: dict[Action, Transition] = {t.action: t for t in (
-    _t(Action.REQUEST_ACCESS, "Request access", (Role.STRANGER,), (NEW,), Stage.ACCESS_REQUESTED),
-    _t(Action.APPROVE_ACCESS, "Approve", _S, (Stage.ACCESS_REQUESTED,), Stage.BUILDING),
-    _t(Action.DECLINE_ACCESS, "Decline", _S, (Stage.ACCESS_REQUESTED,), Stage.DECLINED, needs_note=True),
-    _t(Action.SUBMIT_FOR_REVIEW, "Submit for review", _P, (NEW, Stage.BUILDING, Stage.CHANGES_REQUESTED),
-       Stage.IN_REVIEW),
-    _t(Action.REQUEST_CHANGES, "Request changes", _S, (Stage.IN_REVIEW,), Stage.CHANGES_REQUESTED,
-       needs_note=True),
-    _t(Action.REQUEST_REPLAY_INFO, "Request replay info", _S, (Stage.IN_REVIEW, Stage.CHANGES_REQUESTED), None),
-    _t(Action.REQUEST_OAUTH, "Request OAuth", _S,
-       (Stage.IN_REVIEW, Stage.CHANGES_REQUESTED, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA), None),
-    _t(Action.APPROVE_REVIEW, "Approve", _S, (Stage.IN_REVIEW,), Stage.APPROVED),
-    _t(Action.MARK_MERGED, "Mark merged", _S, (Stage.APPROVED,), None, gates=(Gate.NOT_MERGED,)),
-    _t(Action.SHIP_RELEASE, "Mark release shipped", _S, (Stage.APPROVED,), Stage.PRIVATE_BETA,
-       gates=(Gate.MERGED,)),
-    _t(Action.RECORD_VERIFICATION, "Record customer verification", (*_P, *_S),
-       (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA), None),
-    _t(Action.APPROVE_PUBLIC_BETA, "Approve public beta", _S, (Stage.PRIVATE_BETA,), Stage.PUBLIC_BETA,
-       gates=(Gate.METADATA_COMPLETE, Gate.LAUNCH_RULE_MET)),
-    _t(Action.APPROVE_PUBLIC, "Approve public", _S, (Stage.PUBLIC_BETA,), Stage.PUBLIC,
-       gates=(Gate.LAUNCH_RULE_MET,)),
-    _t(Action.WITHDRAW, "Withdraw", _P, OPEN_STAGES, Stage.WITHDRAWN),
-)}
+TRANSITIONS: dict[Action, Transition] = {
+    t.action: t
+    for t in (
+        _t(Action.REQUEST_ACCESS, "Request access", (Role.STRANGER,), (NEW,), Stage.ACCESS_REQUESTED),
+        _t(Action.APPROVE_ACCESS, "Approve", _S, (Stage.ACCESS_REQUESTED,), Stage.BUILDING),
+        _t(Action.DECLINE_ACCESS, "Decline", _S, (Stage.ACCESS_REQUESTED,), Stage.DECLINED, needs_note=True),
+        _t(
+            Action.SUBMIT_FOR_REVIEW,
+            "Submit for review",
+            _P,
+            (NEW, Stage.BUILDING, Stage.CHANGES_REQUESTED),
+            Stage.IN_REVIEW,
+        ),
+        _t(Action.REQUEST_CHANGES, "Request changes", _S, (Stage.IN_REVIEW,), Stage.CHANGES_REQUESTED, needs_note=True),
+        _t(Action.REQUEST_REPLAY_INFO, "Request replay info", _S, (Stage.IN_REVIEW, Stage.CHANGES_REQUESTED), None),
+        _t(
+            Action.REQUEST_OAUTH,
+            "Request OAuth",
+            _S,
+            (Stage.IN_REVIEW, Stage.CHANGES_REQUESTED, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA),
+            None,
+        ),
+        _t(Action.APPROVE_REVIEW, "Approve", _S, (Stage.IN_REVIEW,), Stage.APPROVED),
+        _t(Action.MARK_MERGED, "Mark merged", _S, (Stage.APPROVED,), None, gates=(Gate.NOT_MERGED,)),
+        _t(
+            Action.SHIP_RELEASE, "Mark release shipped", _S, (Stage.APPROVED,), Stage.PRIVATE_BETA, gates=(Gate.MERGED,)
+        ),
+        _t(
+            Action.RECORD_VERIFICATION,
+            "Record customer verification",
+            (*_P, *_S),
+            (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA),
+            None,
+        ),
+        _t(
+            Action.APPROVE_PUBLIC_BETA,
+            "Approve public beta",
+            _S,
+            (Stage.PRIVATE_BETA,),
+            Stage.PUBLIC_BETA,
+            gates=(Gate.METADATA_COMPLETE, Gate.LAUNCH_RULE_MET),
+        ),
+        _t(
+            Action.APPROVE_PUBLIC,
+            "Approve public",
+            _S,
+            (Stage.PUBLIC_BETA,),
+            Stage.PUBLIC,
+            gates=(Gate.LAUNCH_RULE_MET,),
+        ),
+        _t(Action.WITHDRAW, "Withdraw", _P, OPEN_STAGES, Stage.WITHDRAWN),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -155,7 +200,8 @@ def decide(stage: Stage | None, action: Action, role: Role, facts: Facts = Facts
 def allowed_actions(stage: Stage | None, role: Role, facts: Facts = Facts()) -> list[Action]:
     """The actions `role` may take now, in table order: what the UI offers as buttons."""
     return [
-        t.action for t in TRANSITIONS.values()
+        t.action
+        for t in TRANSITIONS.values()
         if role in t.roles and stage in t.sources and all(facts.passes(g) for g in t.gates)
     ]
 

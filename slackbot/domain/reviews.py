@@ -35,9 +35,7 @@ def _next_business_day(day: date, holidays: frozenset[date]) -> date:
     return day
 
 
-def add_business_days(
-    start: datetime, days: int, tz_name: str, holidays: frozenset[date] = frozenset()
-) -> datetime:
+def add_business_days(start: datetime, days: int, tz_name: str, holidays: frozenset[date] = frozenset()) -> datetime:
     """Move ``days`` business days on from ``start``, keeping its local time of day.
 
     A ``start`` on a weekend or holiday first moves to 09:00 local on the next business day, so a
@@ -67,9 +65,7 @@ def review_due(
     return add_business_days(submitted_at, sla_days, tz_name, holidays)
 
 
-def business_days_between(
-    a: datetime, b: datetime, tz_name: str, holidays: frozenset[date] = frozenset()
-) -> int:
+def business_days_between(a: datetime, b: datetime, tz_name: str, holidays: frozenset[date] = frozenset()) -> int:
     """Business days d with local date(a) < d <= local date(b); negative when b is before a.
 
     This counts business-day boundaries crossed, so for a business-day start

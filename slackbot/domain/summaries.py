@@ -88,13 +88,22 @@ class Card:
         """Inverse of to_payload."""
         moment = lambda v: datetime.fromisoformat(v) if v else None
         return cls(
-            subject=data["subject"], subject_id=data["subject_id"], title=data["title"], stage=Stage(data["stage"]),
-            partner_name=data["partner_name"], timezone=data["timezone"], actions=tuple(data["actions"]),
-            history=tuple(CardEvent(e["action"], e["actor"], datetime.fromisoformat(e["at"]), e.get("note"))
-                          for e in data.get("history", [])),
+            subject=data["subject"],
+            subject_id=data["subject_id"],
+            title=data["title"],
+            stage=Stage(data["stage"]),
+            partner_name=data["partner_name"],
+            timezone=data["timezone"],
+            actions=tuple(data["actions"]),
+            history=tuple(
+                CardEvent(e["action"], e["actor"], datetime.fromisoformat(e["at"]), e.get("note"))
+                for e in data.get("history", [])
+            ),
             facts=tuple((label, value) for label, value in data.get("facts", [])),
-            pr_url=data.get("pr_url"), submitted_at=moment(data.get("submitted_at")),
-            review_due_at=moment(data.get("review_due_at")), merged_at=moment(data.get("merged_at")),
+            pr_url=data.get("pr_url"),
+            submitted_at=moment(data.get("submitted_at")),
+            review_due_at=moment(data.get("review_due_at")),
+            merged_at=moment(data.get("merged_at")),
             release=date.fromisoformat(data["release"]) if data.get("release") else None,
         )
 

@@ -26,8 +26,11 @@ def parse_verification(values: dict[str, object], today: date) -> Verification:
     """Validate the verification modal; raise InvalidInput keyed by field."""
     text = {key: str(values.get(key) or "").strip() for key in FIELDS}
     errors: dict[str, str] = {}
-    for key, what in (("customer", "the customer's company"), ("workspace", "their Segment workspace"),
-                      ("contact", "who we can ask there (name and email)")):
+    for key, what in (
+        ("customer", "the customer's company"),
+        ("workspace", "their Segment workspace"),
+        ("contact", "who we can ask there (name and email)"),
+    ):
         if not text[key]:
             errors[key] = f"Give {what}."
         elif len(text[key]) > MAX_TEXT:
@@ -44,5 +47,6 @@ def parse_verification(values: dict[str, object], today: date) -> Verification:
     if errors:
         raise InvalidInput(errors)
     assert verified_on is not None
-    return Verification(text["customer"], text["workspace"].lower(), text["contact"], verified_on,
-                        text["notes"] or None)
+    return Verification(
+        text["customer"], text["workspace"].lower(), text["contact"], verified_on, text["notes"] or None
+    )

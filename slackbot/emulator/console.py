@@ -18,9 +18,17 @@ from slackbot.emulator.workspace import Channel, Message, User, View
 from storage.db import make_engine, upgrade
 
 CONSOLE_DB = Path("var/console.db")
-ALIASES = {"staff": "sam.staff", "sam": "sam.staff", "pat": "pat.partner", "partner": "pat.partner",
-           "acme": "pat.partner", "riley": "riley.rocket", "rocket": "riley.rocket", "casey": "casey.stranger",
-           "stranger": "casey.stranger"}
+ALIASES = {
+    "staff": "sam.staff",
+    "sam": "sam.staff",
+    "pat": "pat.partner",
+    "partner": "pat.partner",
+    "acme": "pat.partner",
+    "riley": "riley.rocket",
+    "rocket": "riley.rocket",
+    "casey": "casey.stranger",
+    "stranger": "casey.stranger",
+}
 HELP = """Console commands:
   /devcenter …          run the slash command as the current user, in the current channel
   @DevCenter …          mention the bot in the current channel
@@ -139,8 +147,11 @@ class Console:
 
     def cmd_users(self, _rest: str) -> None:
         for user in self.ws.users.values():
-            tags = [t for t, on in (("external", user.is_external), ("staff", user.id == STAFF_ID),
-                                    ("bot", user.is_bot)) if on]
+            tags = [
+                t
+                for t, on in (("external", user.is_external), ("staff", user.id == STAFF_ID), ("bot", user.is_bot))
+                if on
+            ]
             self._say(f"  @{user.name} ({user.id}) {' '.join(tags)}")
 
     def cmd_channels(self, _rest: str) -> None:
@@ -191,10 +202,16 @@ class Console:
         thread = " (thread)" if message.thread_ts else ""
         self._print_blocks(f"{place}{thread}{note}", message.blocks, message.text, message, None)
 
-    def _print_blocks(self, title: str, blocks: list[dict[str, Any]], fallback: str, message: Message | None,
-                      view: View | None) -> None:
-        text, found = render_blocks(blocks, fallback, number_from=len(self.buttons) + 1,
-                                    user_name=self.emu._user_name, channel_name=self.emu._channel_name)
+    def _print_blocks(
+        self, title: str, blocks: list[dict[str, Any]], fallback: str, message: Message | None, view: View | None
+    ) -> None:
+        text, found = render_blocks(
+            blocks,
+            fallback,
+            number_from=len(self.buttons) + 1,
+            user_name=self.emu._user_name,
+            channel_name=self.emu._channel_name,
+        )
         self.buttons += [(b, message, view) for b in found]
         self._say(f"── {title}\n" + "\n".join(f"   {line}" for line in text.splitlines()))
 
@@ -209,8 +226,11 @@ class Console:
         return self.ws.user_by_name(ALIASES.get(name.lstrip("@").lower(), name.lstrip("@")))
 
     def _home_channel(self, user: User) -> Channel:
-        mapping = {self.world.pat.id: self.world.acme_channel, self.world.riley.id: self.world.rocket_channel,
-                   self.world.staff.id: self.world.review_channel}
+        mapping = {
+            self.world.pat.id: self.world.acme_channel,
+            self.world.riley.id: self.world.rocket_channel,
+            self.world.staff.id: self.world.review_channel,
+        }
         return mapping.get(user.id) or self.ws.im_with(user.id)
 
 
@@ -219,8 +239,9 @@ COMMANDS: dict[str, Callable[[Console, str], Any]] = {
 }
 
 
-def run_console(stdin: TextIO, out: TextIO, *, keep: bool = False, interactive: bool = False,
-                database: Path = CONSOLE_DB) -> int:
+def run_console(
+    stdin: TextIO, out: TextIO, *, keep: bool = False, interactive: bool = False, database: Path = CONSOLE_DB
+) -> int:
     """Start the sandbox on a fresh SQLite database (unless `keep`), read lines until EOF; exit code 0."""
     if not keep:
         for suffix in ("", "-wal", "-shm"):
@@ -229,8 +250,13 @@ def run_console(stdin: TextIO, out: TextIO, *, keep: bool = False, interactive: 
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
-    harness = Harness(url, clock=ShiftedClock(system_clock), staff_users=frozenset({STAFF_ID}),
-                      review_channel=REVIEW_CHANNEL_ID, announce_channel=ANNOUNCE_CHANNEL_ID)
+    harness = Harness(
+        url,
+        clock=ShiftedClock(system_clock),
+        staff_users=frozenset({STAFF_ID}),
+        review_channel=REVIEW_CHANNEL_ID,
+        announce_channel=ANNOUNCE_CHANNEL_ID,
+    )
     try:
         world = build_world(harness, seed=not keep or _empty(harness))
         console = Console(harness, world, out)

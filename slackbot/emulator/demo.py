@@ -37,8 +37,15 @@ def build_world(harness: Harness, *, seed: bool = True) -> DemoWorld:
     review = ws.add_channel("devcenter-reviews", members=[staff], channel_id=REVIEW_CHANNEL_ID)
     announce = ws.add_channel("devcenter-announcements", members=[staff], channel_id=ANNOUNCE_CHANNEL_ID)
     if seed:
-        seed_demo(harness.bot.services.uow, acme_channel=acme.id, acme_users=pat.id, rocket_channel=rocket.id,
-                  rocket_users=riley.id, now=harness.clock(), timezone=harness.settings.timezone,
-                  review_channel=harness.settings.review_channel)
+        seed_demo(
+            harness.bot.services.uow,
+            acme_channel=acme.id,
+            acme_users=pat.id,
+            rocket_channel=rocket.id,
+            rocket_users=riley.id,
+            now=harness.clock(),
+            timezone=harness.settings.timezone,
+            review_channel=harness.settings.review_channel,
+        )
         harness.settle()
     return DemoWorld(staff, pat, riley, stranger, acme, rocket, review, announce)

@@ -34,20 +34,41 @@ class Response:
 class Driver:
     """Builds Slack-shaped payloads, signs them with the signing secret, and POSTs them over HTTP."""
 
-    def __init__(self, app_url: str, signing_secret: str, workspace: Workspace, hooks_base: str,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        app_url: str,
+        signing_secret: str,
+        workspace: Workspace,
+        hooks_base: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.app_url, self.workspace, self.hooks_base, self.clock = app_url, workspace, hooks_base, clock
         self.signer = SignatureVerifier(signing_secret)
         self._event_seq = 0
 
-    def post(self, body: str, content_type: str, *, headers: dict[str, str] | None = None,
-             timestamp: int | None = None, signature: str | None = None) -> Response:
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: dict[str, str] | None = None,
+        timestamp: int | None = None,
+        signature: str | None = None,
+    ) -> Response:
         """POST raw bytes, signed (v0 HMAC-SHA256 over 'v0:{ts}:{body}') unless a signature is given."""
         ts = str(timestamp if timestamp is not None else int(self.clock()))
         sig = signature or self.signer.generate_signature(timestamp=ts, body=body)
-        request = urllib.request.Request(self.app_url, data=body.encode(), method="POST", headers={
-            "Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig,
-            **(headers or {})})
+        request = urllib.request.Request(
+            self.app_url,
+            data=body.encode(),
+            method="POST",
+            headers={
+                "Content-Type": content_type,
+                "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": sig,
+                **(headers or {}),
+            },
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as answer:
                 return Response(answer.status, answer.read().decode(), dict(answer.headers))
@@ -56,13 +77,23 @@ class Driver:
 
     def slash_body(self, user: User, channel: Channel, command: str, text: str) -> str:
         """The form body of a slash command, field order as Slack sends it."""
-        return urlencode({
-            "token": VERIFICATION_TOKEN, "team_id": TEAM_ID, "team_domain": TEAM_DOMAIN,
-            "channel_id": channel.id, "channel_name": channel.name, "user_id": user.id, "user_name": user.name,
-            "command": command, "text": text, "api_app_id": APP_ID, "is_enterprise_install": "false",
-            "response_url": self.workspace.new_response_url(self.hooks_base, channel.id, user.id),
-            "trigger_id": self.workspace.new_trigger(user.id),
-        })
+        return urlencode(
+            {
+                "token": VERIFICATION_TOKEN,
+                "team_id": TEAM_ID,
+                "team_domain": TEAM_DOMAIN,
+                "channel_id": channel.id,
+                "channel_name": channel.name,
+                "user_id": user.id,
+                "user_name": user.name,
+                "command": command,
+                "text": text,
+                "api_app_id": APP_ID,
+                "is_enterprise_install": "false",
+                "response_url": self.workspace.new_response_url(self.hooks_base, channel.id, user.id),
+                "trigger_id": self.workspace.new_trigger(user.id),
+            }
+        )
 
     def slash(self, user: User, channel: Channel, command: str, text: str) -> Response:
         """Send a slash command."""
@@ -78,12 +109,26 @@ class Driver:
         self._event_seq += 1
         event_id = event_id or f"Ev{self._event_seq:09d}"
         envelope = {
-            "token": VERIFICATION_TOKEN, "team_id": TEAM_ID, "context_team_id": TEAM_ID,
-            "context_enterprise_id": None, "api_app_id": APP_ID, "event": event, "type": "event_callback",
-            "event_id": event_id, "event_time": int(self.clock()),
-            "authorizations": [{"enterprise_id": None, "team_id": TEAM_ID, "user_id": BOT_USER_ID,
-                                "is_bot": True, "is_enterprise_install": False}],
-            "is_ext_shared_channel": False, "event_context": "4-eyJldCI6ImV4YW1wbGUifQ",
+            "token": VERIFICATION_TOKEN,
+            "team_id": TEAM_ID,
+            "context_team_id": TEAM_ID,
+            "context_enterprise_id": None,
+            "api_app_id": APP_ID,
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(self.clock()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": TEAM_ID,
+                    "user_id": BOT_USER_ID,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+            "event_context": "4-eyJldCI6ImV4YW1wbGUifQ",
         }
         body = json.dumps(envelope)
         answers = []

@@ -59,8 +59,9 @@ class Emulator:
         user = self.user(as_user)
         where = self.channel(channel) if channel else self.ws.im_with(user.id)
         command, _, text = line.strip().partition(" ")
-        return self._observe(user, lambda: self._show_ack(user, where, self.driver.slash(
-            user, where, command, text.strip())))
+        return self._observe(
+            user, lambda: self._show_ack(user, where, self.driver.slash(user, where, command, text.strip()))
+        )
 
     def _show_ack(self, user: User, where: Channel, response: Response) -> Response:
         """A slash command answered in its ack: Slack shows that message (ephemeral unless in_channel)."""
@@ -68,9 +69,17 @@ class Emulator:
         if body.get("text") or body.get("blocks"):
             public = body.get("response_type") == "in_channel"
             with self.ws.lock:
-                self.ws.messages.append(Message(self.ws.next_ts(), where.id, "U0BOTDEV01", str(body.get("text") or ""),
-                                                body.get("blocks") or [], ephemeral_to=None if public else user.id,
-                                                bot_id="B0BOTDEV01"))
+                self.ws.messages.append(
+                    Message(
+                        self.ws.next_ts(),
+                        where.id,
+                        "U0BOTDEV01",
+                        str(body.get("text") or ""),
+                        body.get("blocks") or [],
+                        ephemeral_to=None if public else user.id,
+                        bot_id="B0BOTDEV01",
+                    )
+                )
         return response
 
     def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef) -> Reply:
@@ -79,20 +88,36 @@ class Emulator:
         ts = self.ws.next_ts()
         with self.ws.lock:
             self.ws.messages.append(Message(ts, where.id, user.id, f"<@U0BOTDEV01> {text}", []))
-        event = {"type": "app_mention", "user": user.id, "ts": ts, "text": f"<@U0BOTDEV01> {text}",
-                 "team": user.team_id, "channel": where.id, "event_ts": ts}
+        event = {
+            "type": "app_mention",
+            "user": user.id,
+            "ts": ts,
+            "text": f"<@U0BOTDEV01> {text}",
+            "team": user.team_id,
+            "channel": where.id,
+            "event_ts": ts,
+        }
         return self._observe(user, lambda: self.driver.event(event)[0])
 
-    def reply_in_thread(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str,
-                        deliveries: int = 1) -> Reply:
+    def reply_in_thread(
+        self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str, deliveries: int = 1
+    ) -> Reply:
         """Reply in a thread as a person; Slack sends the `message` event (message.channels/.groups)."""
         user, where = self.user(as_user), self.channel(channel)
         ts = self.ws.next_ts()
         with self.ws.lock:
             self.ws.messages.append(Message(ts, where.id, user.id, text, [], thread_ts=thread_ts))
-        event = {"type": "message", "user": user.id, "text": text, "ts": ts, "thread_ts": thread_ts,
-                 "team": user.team_id, "channel": where.id, "event_ts": ts,
-                 "channel_type": "im" if where.is_im else "channel"}
+        event = {
+            "type": "message",
+            "user": user.id,
+            "text": text,
+            "ts": ts,
+            "thread_ts": thread_ts,
+            "team": user.team_id,
+            "channel": where.id,
+            "event_ts": ts,
+            "channel_type": "im" if where.is_im else "channel",
+        }
         return self._observe(user, lambda: self.driver.event(event, deliveries=deliveries)[0])
 
     def dm(self, text: str, *, as_user: UserRef) -> Reply:
@@ -101,19 +126,33 @@ class Emulator:
         where, ts = self.ws.im_with(user.id), self.ws.next_ts()
         with self.ws.lock:
             self.ws.messages.append(Message(ts, where.id, user.id, text, []))
-        event = {"type": "message", "user": user.id, "text": text, "ts": ts, "team": user.team_id,
-                 "channel": where.id, "event_ts": ts, "channel_type": "im"}
+        event = {
+            "type": "message",
+            "user": user.id,
+            "text": text,
+            "ts": ts,
+            "team": user.team_id,
+            "channel": where.id,
+            "event_ts": ts,
+            "channel_type": "im",
+        }
         return self._observe(user, lambda: self.driver.event(event)[0])
 
     def message_shortcut(self, callback_id: str, message: Message, *, as_user: UserRef) -> Reply:
         """Run a message shortcut from a message's ⋯ menu (message_action, as in message_shortcut.json)."""
         user, where = self.user(as_user), self.ws.channels[message.channel]
         payload = {
-            "type": "message_action", "token": "AbCdEfGhIjKlMnOpQrStUvWx", "action_ts": self.ws.next_ts(),
+            "type": "message_action",
+            "token": "AbCdEfGhIjKlMnOpQrStUvWx",
+            "action_ts": self.ws.next_ts(),
             "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
             "user": {"id": user.id, "name": user.name, "team_id": user.team_id},
-            "channel": {"id": where.id, "name": where.name}, "is_enterprise_install": False, "enterprise": None,
-            "callback_id": callback_id, "trigger_id": self.ws.new_trigger(user.id), "message_ts": message.ts,
+            "channel": {"id": where.id, "name": where.name},
+            "is_enterprise_install": False,
+            "enterprise": None,
+            "callback_id": callback_id,
+            "trigger_id": self.ws.new_trigger(user.id),
+            "message_ts": message.ts,
             "message": message.to_api(),
             "response_url": self.ws.new_response_url(self.driver.hooks_base, where.id, user.id, "app"),
         }
@@ -124,8 +163,14 @@ class Emulator:
         member, where = self.user(user), self.channel(channel)
         with self.ws.lock:
             where.members.add(member.id)
-        event = {"type": "member_joined_channel", "user": member.id, "channel": where.id,
-                 "channel_type": "C", "team": member.team_id, "event_ts": self.ws.next_ts()}
+        event = {
+            "type": "member_joined_channel",
+            "user": member.id,
+            "channel": where.id,
+            "channel_type": "C",
+            "team": member.team_id,
+            "event_ts": self.ws.next_ts(),
+        }
         answers = self.driver.event(event, deliveries=deliveries)
         self.settle()
         return answers
@@ -138,37 +183,56 @@ class Emulator:
     def open_home(self, user: UserRef) -> Response:
         """Open the bot's App Home tab (app_home_opened)."""
         member = self.user(user)
-        event = {"type": "app_home_opened", "user": member.id, "channel": self.ws.im_with(member.id).id,
-                 "tab": "home", "event_ts": self.ws.next_ts()}
+        event = {
+            "type": "app_home_opened",
+            "user": member.id,
+            "channel": self.ws.im_with(member.id).id,
+            "tab": "home",
+            "event_ts": self.ws.next_ts(),
+        }
         answer = self.driver.event(event)[0]
         self.settle()
         return answer
 
-    def click(self, label: str, *, as_user: UserRef, in_channel: ChannelRef | None = None,
-              in_home: bool = False) -> Reply:
+    def click(
+        self, label: str, *, as_user: UserRef, in_channel: ChannelRef | None = None, in_home: bool = False
+    ) -> Reply:
         """Press the newest button called `label` that this user can see (in a channel, DM or Home)."""
         user = self.user(as_user)
         if in_home:
             view = self.ws.homes.get(user.id)
-            return self.press(user, self._find(label, view.data.get("blocks", []) if view else [], "Home"),
-                              view=view)
+            return self.press(user, self._find(label, view.data.get("blocks", []) if view else [], "Home"), view=view)
         where = self.channel(in_channel) if in_channel else self.ws.im_with(user.id)
-        message = next((m for m in reversed(self.ws.visible_messages(where.id, user.id))
-                        if any(b.label == label for b in buttons(m.blocks))), None)
+        message = next(
+            (
+                m
+                for m in reversed(self.ws.visible_messages(where.id, user.id))
+                if any(b.label == label for b in buttons(m.blocks))
+            ),
+            None,
+        )
         if message is None:
             raise EmulatorError(f"no button {label!r} visible to {user.name} in #{where.name}")
         return self.press(user, self._find(label, message.blocks, where.name), message=message)
 
-    def press(self, user: User, button: Button, *, message: Message | None = None,
-              view: View | None = None) -> Reply:
+    def press(self, user: User, button: Button, *, message: Message | None = None, view: View | None = None) -> Reply:
         """Press one specific button of a message or a view."""
         if view is not None:
             payload = self.action_payload(user, button, {"type": "view", "view_id": view.id}, view=view)
         elif message is not None:
             where = self.ws.channels[message.channel]
-            payload = self.action_payload(user, button, {
-                "type": "message", "message_ts": message.ts, "channel_id": where.id,
-                "is_ephemeral": message.ephemeral_to is not None}, message=message, channel=where)
+            payload = self.action_payload(
+                user,
+                button,
+                {
+                    "type": "message",
+                    "message_ts": message.ts,
+                    "channel_id": where.id,
+                    "is_ephemeral": message.ephemeral_to is not None,
+                },
+                message=message,
+                channel=where,
+            )
         else:
             raise EmulatorError("press() needs the message or view that holds the button")
         return self._observe(user, lambda: self.driver.interaction(payload))
@@ -180,11 +244,15 @@ class Emulator:
         if view is None:
             raise EmulatorError(f"{user.name} has no open modal")
         payload = {
-            "type": "view_submission", "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
+            "type": "view_submission",
+            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
             "user": {"id": user.id, "username": user.name, "name": user.name, "team_id": user.team_id},
-            "api_app_id": "A0DEVCTR01", "trigger_id": self.ws.new_trigger(user.id),
+            "api_app_id": "A0DEVCTR01",
+            "trigger_id": self.ws.new_trigger(user.id),
             "view": {**view_api(view), "state": {"values": state_values(view, values)}},
-            "response_urls": [], "is_enterprise_install": False, "enterprise": None,
+            "response_urls": [],
+            "is_enterprise_install": False,
+            "enterprise": None,
         }
         reply = self._observe(user, lambda: self.driver.interaction(payload))
         answer = reply.response.json() if reply.response.body.startswith("{") else {}
@@ -213,8 +281,14 @@ class Emulator:
     def modal(self, user: UserRef) -> View | None:
         """The user's newest open modal."""
         member = self.user(user)
-        return next((v for v in reversed(list(self.ws.views.values()))
-                     if v.user == member.id and v.type == "modal" and not v.closed), None)
+        return next(
+            (
+                v
+                for v in reversed(list(self.ws.views.values()))
+                if v.user == member.id and v.type == "modal" and not v.closed
+            ),
+            None,
+        )
 
     def text(self, blocks: list[dict[str, Any]], fallback: str = "") -> str:
         """Readable text of blocks, with user and channel names resolved."""
@@ -239,26 +313,44 @@ class Emulator:
             raise EmulatorError(f"no button {label!r} in {where}")
         return found[-1]
 
-    def action_payload(self, user: User, button: Button, container: dict[str, Any], *,
-                       message: Message | None = None, channel: Channel | None = None,
-                       view: View | None = None) -> dict[str, Any]:
+    def action_payload(
+        self,
+        user: User,
+        button: Button,
+        container: dict[str, Any],
+        *,
+        message: Message | None = None,
+        channel: Channel | None = None,
+        view: View | None = None,
+    ) -> dict[str, Any]:
         """The block_actions payload Slack sends when `user` presses `button` (shaped as block_actions.json)."""
         payload: dict[str, Any] = {
             "type": "block_actions",
             "user": {"id": user.id, "username": user.name, "name": user.name, "team_id": user.team_id},
-            "api_app_id": "A0DEVCTR01", "token": "AbCdEfGhIjKlMnOpQrStUvWx", "container": container,
-            "trigger_id": self.ws.new_trigger(user.id), "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "enterprise": None, "is_enterprise_install": False, "state": {"values": {}},
-            "actions": [{"action_id": button.action_id, "block_id": button.block_id, "type": "button",
-                         "text": {"type": "plain_text", "text": button.label, "emoji": True},
-                         "value": button.value, "action_ts": self.ws.next_ts()}],
+            "api_app_id": "A0DEVCTR01",
+            "token": "AbCdEfGhIjKlMnOpQrStUvWx",
+            "container": container,
+            "trigger_id": self.ws.new_trigger(user.id),
+            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "state": {"values": {}},
+            "actions": [
+                {
+                    "action_id": button.action_id,
+                    "block_id": button.block_id,
+                    "type": "button",
+                    "text": {"type": "plain_text", "text": button.label, "emoji": True},
+                    "value": button.value,
+                    "action_ts": self.ws.next_ts(),
+                }
+            ],
         }
         if button.style:
             payload["actions"][0]["style"] = button.style
         if channel is not None:
             payload["channel"] = {"id": channel.id, "name": channel.name}
-            payload["response_url"] = self.ws.new_response_url(self.driver.hooks_base, channel.id, user.id,
-                                                               "actions")
+            payload["response_url"] = self.ws.new_response_url(self.driver.hooks_base, channel.id, user.id, "actions")
         if message is not None and message.ephemeral_to is None:
             payload["message"] = message.to_api()
         if view is not None:

@@ -61,29 +61,48 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 class Harness:
     """Fake Slack on a free port, the bot served over real HTTP on another, and an Emulator to drive it."""
 
-    def __init__(self, database_url: str, *, clock: Callable[[], datetime] | None = None,
-                 staff_users: frozenset[str] = frozenset(), review_channel: str | None = None,
-                 announce_channel: str | None = None, slack: FakeSlack | None = None,
-                 post_rate: float = 0.0) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        staff_users: frozenset[str] = frozenset(),
+        review_channel: str | None = None,
+        announce_channel: str | None = None,
+        slack: FakeSlack | None = None,
+        post_rate: float = 0.0,
+    ) -> None:
         self.clock = clock or FrozenClock()
         if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
             frozen = self.clock
             slack = FakeSlack(Workspace(monotonic=lambda: frozen().timestamp()))
         self.slack = (slack or FakeSlack()).start()
         self.settings = Settings(
-            bot_token="xoxb-emulator", signing_secret=secrets.token_hex(16), slack_api_url=self.slack.api_url,
-            database_url=database_url, staff_users=staff_users, review_channel=review_channel,
-            announce_channel=announce_channel, post_rate=post_rate,  # 0 in tests: a frozen clock, no waiting
+            bot_token="xoxb-emulator",
+            signing_secret=secrets.token_hex(16),
+            slack_api_url=self.slack.api_url,
+            database_url=database_url,
+            staff_users=staff_users,
+            review_channel=review_channel,
+            announce_channel=announce_channel,
+            post_rate=post_rate,  # 0 in tests: a frozen clock, no waiting
         )
         self.executor = AckAwareExecutor()
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
-        self.http = make_server("127.0.0.1", 0, wsgi_app(self.bot.app, self.bot.services.database_ok),
-                                server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
-        threading.Thread(target=self.http.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http",
-                         daemon=True).start()
+        self.http = make_server(
+            "127.0.0.1",
+            0,
+            wsgi_app(self.bot.app, self.bot.services.database_ok),
+            server_class=_ThreadingWSGIServer,
+            handler_class=_QuietHandler,
+        )
+        threading.Thread(
+            target=self.http.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True
+        ).start()
         self.app_url = f"http://127.0.0.1:{self.http.server_address[1]}{EVENTS_PATH}"
-        self.driver = Driver(self.app_url, self.settings.signing_secret or "", self.slack.workspace,
-                             self.slack.base_url)
+        self.driver = Driver(
+            self.app_url, self.settings.signing_secret or "", self.slack.workspace, self.slack.base_url
+        )
         self.emu = Emulator(self.slack, self.driver, self.settle)
 
     def settle(self) -> None:

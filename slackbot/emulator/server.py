@@ -70,8 +70,9 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-slack", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-slack", daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -101,8 +102,9 @@ class FakeSlack:
             self.workspace.socket_mode = SocketModeServer()
         return self.workspace.socket_mode
 
-    def inject(self, method: str, *, status: int = 429, retry_after: int = 1, times: int = 1,
-               drop: bool = False) -> None:
+    def inject(
+        self, method: str, *, status: int = 429, retry_after: int = 1, times: int = 1, drop: bool = False
+    ) -> None:
         """Make the next `times` calls of `method` fail."""
         with self._lock:
             self.faults.append(Fault(method, status, retry_after, times, drop))
@@ -179,8 +181,7 @@ def _handler_for(slack: FakeSlack) -> type[BaseHTTPRequestHandler]:
         def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
             self._send_raw(status, json.dumps(body).encode(), "application/json; charset=utf-8", headers)
 
-        def _send_raw(self, status: int, data: bytes, content_type: str,
-                      headers: dict[str, str] | None = None) -> None:
+        def _send_raw(self, status: int, data: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))

@@ -43,8 +43,14 @@ class SocketModeServer:
     def send(self, kind: str, payload: dict[str, Any], *, timeout: float = 30.0) -> dict[str, Any]:
         """Deliver one envelope and return the app's ack (its `payload` holds an ack-with-content)."""
         envelope_id = str(uuid.uuid4())
-        message = {"envelope_id": envelope_id, "type": kind, "payload": payload,
-                   "accepts_response_payload": kind != "events_api", "retry_attempt": 0, "retry_reason": ""}
+        message = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": kind != "events_api",
+            "retry_attempt": 0,
+            "retry_reason": "",
+        }
         with self._lock:
             connection = self._connections[-1]
             _write_frame(connection, 0x1, json.dumps(message).encode())
@@ -76,8 +82,12 @@ class SocketModeServer:
             request += chunk
         headers = dict(line.split(": ", 1) for line in request.decode().split("\r\n")[1:] if ": " in line)
         accept = base64.b64encode(hashlib.sha1((headers["Sec-WebSocket-Key"] + GUID).encode()).digest()).decode()
-        connection.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            f"Sec-WebSocket-Accept: {accept}\r\n\r\n").encode())
+        connection.sendall(
+            (
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Accept: {accept}\r\n\r\n"
+            ).encode()
+        )
         with self._lock:
             _write_frame(connection, 0x1, json.dumps({"type": "hello", "num_connections": 1}).encode())
             self._connections.append(connection)

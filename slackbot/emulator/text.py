@@ -23,8 +23,9 @@ class Button:
     style: str | None
 
 
-def mrkdwn(text: str, user_name: Callable[[str], str] = lambda u: u,
-           channel_name: Callable[[str], str] = lambda c: c) -> str:
+def mrkdwn(
+    text: str, user_name: Callable[[str], str] = lambda u: u, channel_name: Callable[[str], str] = lambda c: c
+) -> str:
     """Turn Slack mrkdwn escapes into plain words: <@U1> → @name, <url|x> → x (url)."""
     text = USER.sub(lambda m: "@" + user_name(m.group(1)), text)
     text = CHANNEL.sub(lambda m: "#" + (m.group(2) or channel_name(m.group(1))), text)
@@ -45,14 +46,26 @@ def buttons(blocks: list[dict[str, Any]]) -> list[Button]:
             elements.append(block["accessory"])
         for element in elements:
             if element.get("type") == "button":
-                found.append(Button(_text(element.get("text")), element.get("action_id", ""),
-                                    block.get("block_id", ""), element.get("value"), element.get("style")))
+                found.append(
+                    Button(
+                        _text(element.get("text")),
+                        element.get("action_id", ""),
+                        block.get("block_id", ""),
+                        element.get("value"),
+                        element.get("style"),
+                    )
+                )
     return found
 
 
-def render_blocks(blocks: list[dict[str, Any]], fallback: str = "", *, number_from: int = 1,
-                  user_name: Callable[[str], str] = lambda u: u,
-                  channel_name: Callable[[str], str] = lambda c: c) -> tuple[str, list[Button]]:
+def render_blocks(
+    blocks: list[dict[str, Any]],
+    fallback: str = "",
+    *,
+    number_from: int = 1,
+    user_name: Callable[[str], str] = lambda u: u,
+    channel_name: Callable[[str], str] = lambda c: c,
+) -> tuple[str, list[Button]]:
     """Readable lines for a message or view, buttons numbered [n] from `number_from`."""
     lines: list[str] = []
     numbered: list[Button] = []
@@ -70,8 +83,13 @@ def render_blocks(blocks: list[dict[str, Any]], fallback: str = "", *, number_fr
             if block.get("text"):
                 lines.append(fmt(_text(block["text"])))
             lines += [fmt(_text(f)) for f in block.get("fields") or []]
-            accessory = buttons([{"type": "section", "accessory": block.get("accessory"),
-                                  "block_id": block.get("block_id", "")}]) if block.get("accessory") else []
+            accessory = (
+                buttons(
+                    [{"type": "section", "accessory": block.get("accessory"), "block_id": block.get("block_id", "")}]
+                )
+                if block.get("accessory")
+                else []
+            )
             lines += [f"  {label(b)}" for b in accessory]
         elif kind == "context":
             lines.append("  " + " ".join(fmt(_text(e)) for e in block.get("elements") or []))

@@ -53,8 +53,9 @@ def _check_blocks(blocks: list[dict[str, Any]], limit: int, pointer: str = "/blo
         if len(str(block.get("block_id", ""))) > 255:
             problems.append(f"must be less than 256 characters [json-pointer:{pointer}/{i}/block_id]")
     if problems:
-        raise SlackError("invalid_blocks", errors=problems,
-                         response_metadata={"messages": [f"[ERROR] {p}" for p in problems]})
+        raise SlackError(
+            "invalid_blocks", errors=problems, response_metadata={"messages": [f"[ERROR] {p}" for p in problems]}
+        )
 
 
 def _channel(ws: Workspace, channel_id: str) -> Any:
@@ -70,8 +71,15 @@ def _channel(ws: Workspace, channel_id: str) -> Any:
 
 def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """auth.test (Bolt needs bot_id and user_id)."""
-    return {"url": f"https://{TEAM_DOMAIN}.slack.com/", "team": TEAM_NAME, "user": "devcenter",
-            "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}
+    return {
+        "url": f"https://{TEAM_DOMAIN}.slack.com/",
+        "team": TEAM_NAME,
+        "user": "devcenter",
+        "team_id": TEAM_ID,
+        "user_id": BOT_USER_ID,
+        "bot_id": BOT_ID,
+        "is_enterprise_install": False,
+    }
 
 
 def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
@@ -86,8 +94,16 @@ def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
         thread_ts = args.get("thread_ts") or None
         if thread_ts and not any(m.ts == thread_ts and m.channel == channel.id for m in ws.messages):
             raise SlackError("thread_not_found")
-        message = Message(ws.next_ts(), channel.id, BOT_USER_ID, str(args.get("text") or "")[:MAX_TEXT], blocks,
-                          thread_ts, args.get("metadata"), bot_id=BOT_ID)
+        message = Message(
+            ws.next_ts(),
+            channel.id,
+            BOT_USER_ID,
+            str(args.get("text") or "")[:MAX_TEXT],
+            blocks,
+            thread_ts,
+            args.get("metadata"),
+            bot_id=BOT_ID,
+        )
         ws.messages.append(message)
     return {"channel": channel.id, "ts": message.ts, "message": message.to_api()}
 
@@ -100,8 +116,16 @@ def chat_post_ephemeral(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
         channel = _channel(ws, args["channel"])
         if args["user"] not in channel.members:
             raise SlackError("user_not_in_channel")
-        message = Message(ws.next_ts(), channel.id, BOT_USER_ID, str(args.get("text") or ""),
-                          args.get("blocks") or [], args.get("thread_ts"), ephemeral_to=args["user"], bot_id=BOT_ID)
+        message = Message(
+            ws.next_ts(),
+            channel.id,
+            BOT_USER_ID,
+            str(args.get("text") or ""),
+            args.get("blocks") or [],
+            args.get("thread_ts"),
+            ephemeral_to=args["user"],
+            bot_id=BOT_ID,
+        )
         ws.messages.append(message)
     return {"message_ts": message.ts}
 
@@ -111,8 +135,10 @@ def chat_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     _require(args, "channel", "ts")
     _check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
     with ws.lock:
-        message = next((m for m in ws.messages if m.channel == args["channel"] and m.ts == args["ts"]
-                        and m.ephemeral_to is None), None)
+        message = next(
+            (m for m in ws.messages if m.channel == args["channel"] and m.ts == args["ts"] and m.ephemeral_to is None),
+            None,
+        )
         if message is None:
             raise SlackError("message_not_found")
         if message.user != BOT_USER_ID:
@@ -184,18 +210,33 @@ def _new_view(ws: Workspace, user_id: str, data: dict[str, Any], view_id: str | 
     kind = data.get("type", "modal")
     _check_blocks(data.get("blocks") or [], MAX_VIEW_BLOCKS, "/view/blocks")
     if kind == "modal" and any(b.get("type") == "input" for b in data.get("blocks") or []) and not data.get("submit"):
-        raise SlackError("invalid_arguments", response_metadata={
-            "messages": ["[ERROR] must define submit to use input block [json-pointer:/view/blocks/0/input]"]})
+        raise SlackError(
+            "invalid_arguments",
+            response_metadata={
+                "messages": ["[ERROR] must define submit to use input block [json-pointer:/view/blocks/0/input]"]
+            },
+        )
     view = View(view_id or ws.next_id("V"), user_id, data, f"{int(ws.monotonic())}.{secrets.token_hex(4)}", kind)
     return view
 
 
 def view_api(view: View) -> dict[str, Any]:
     """A view as Slack returns it and sends it in payloads."""
-    return {"id": view.id, "team_id": TEAM_ID, "type": view.type, "hash": view.hash, "app_id": APP_ID,
-            "bot_id": BOT_ID,
-            "root_view_id": view.id, "previous_view_id": None, "state": {"values": {}},
-            "private_metadata": "", "callback_id": "", "external_id": "", **view.data}
+    return {
+        "id": view.id,
+        "team_id": TEAM_ID,
+        "type": view.type,
+        "hash": view.hash,
+        "app_id": APP_ID,
+        "bot_id": BOT_ID,
+        "root_view_id": view.id,
+        "previous_view_id": None,
+        "state": {"values": {}},
+        "private_metadata": "",
+        "callback_id": "",
+        "external_id": "",
+        **view.data,
+    }
 
 
 def views_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
@@ -244,9 +285,17 @@ def response_url_post(ws: Workspace, url_id: str, body: dict[str, Any]) -> None:
             raise SlackError("used_url", status=404)
         url.uses += 1
         public = body.get("response_type") == "in_channel"
-        ws.messages.append(Message(ws.next_ts(), url.channel, BOT_USER_ID, str(body.get("text") or ""),
-                                   body.get("blocks") or [], ephemeral_to=None if public else url.user,
-                                   bot_id=BOT_ID))
+        ws.messages.append(
+            Message(
+                ws.next_ts(),
+                url.channel,
+                BOT_USER_ID,
+                str(body.get("text") or ""),
+                body.get("blocks") or [],
+                ephemeral_to=None if public else url.user,
+                bot_id=BOT_ID,
+            )
+        )
 
 
 def apps_connections_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
@@ -275,7 +324,16 @@ METHODS: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, Any]]] = {
 # https://docs.slack.dev/apis/web-api/rate-limits — requests per minute per method (special: postMessage)
 TIERS: dict[str, int] = {
     "apps.connections.open": 100,
-    "auth.test": 100, "chat.postMessage": 60, "chat.postEphemeral": 100, "chat.update": 50,
-    "conversations.open": 50, "conversations.history": 50, "conversations.replies": 50, "users.info": 100,
-    "usergroups.users.list": 20, "views.open": 100, "views.update": 100, "views.publish": 100,
+    "auth.test": 100,
+    "chat.postMessage": 60,
+    "chat.postEphemeral": 100,
+    "chat.update": 50,
+    "conversations.open": 50,
+    "conversations.history": 50,
+    "conversations.replies": 50,
+    "users.info": 100,
+    "usergroups.users.list": 20,
+    "views.open": 100,
+    "views.update": 100,
+    "views.publish": 100,
 }

@@ -39,11 +39,19 @@ class User:
     def to_api(self) -> dict[str, Any]:
         """The users.info shape."""
         return {
-            "id": self.id, "team_id": self.team_id, "name": self.name, "deleted": False,
-            "real_name": self.real_name, "tz": "America/Los_Angeles",
+            "id": self.id,
+            "team_id": self.team_id,
+            "name": self.name,
+            "deleted": False,
+            "real_name": self.real_name,
+            "tz": "America/Los_Angeles",
             "profile": {"real_name": self.real_name, "display_name": self.name, "team": self.team_id},
-            "is_admin": False, "is_owner": False, "is_bot": self.is_bot, "is_app_user": False,
-            "is_restricted": self.is_restricted, "is_ultra_restricted": False,
+            "is_admin": False,
+            "is_owner": False,
+            "is_bot": self.is_bot,
+            "is_app_user": False,
+            "is_restricted": self.is_restricted,
+            "is_ultra_restricted": False,
             "is_stranger": self.is_external,
         }
 
@@ -77,8 +85,14 @@ class Message:
 
     def to_api(self) -> dict[str, Any]:
         """The message shape in history and payloads."""
-        data: dict[str, Any] = {"type": "message", "ts": self.ts, "user": self.user, "text": self.text,
-                                "team": TEAM_ID, "blocks": self.blocks}
+        data: dict[str, Any] = {
+            "type": "message",
+            "ts": self.ts,
+            "user": self.user,
+            "text": self.text,
+            "team": TEAM_ID,
+            "blocks": self.blocks,
+        }
         if self.bot_id:
             data.update(bot_id=self.bot_id, app_id=APP_ID)
         if self.thread_ts:
@@ -139,17 +153,36 @@ class Workspace:
         """A fresh, strictly increasing message ts ('10 digits.6 digits')."""
         return f"{1772518000 + next(self._ts)}.{next(self._ts) % 1000000:06d}"
 
-    def add_user(self, name: str, real_name: str | None = None, *, external: bool = False,
-                 user_id: str | None = None, is_bot: bool = False) -> User:
+    def add_user(
+        self,
+        name: str,
+        real_name: str | None = None,
+        *,
+        external: bool = False,
+        user_id: str | None = None,
+        is_bot: bool = False,
+    ) -> User:
         """Create a user; external users come from a partner organisation over Slack Connect."""
         with self.lock:
-            user = User(user_id or self.next_id("U"), name, real_name or name.replace(".", " ").title(),
-                        EXTERNAL_TEAM_ID if external else TEAM_ID, is_bot)
+            user = User(
+                user_id or self.next_id("U"),
+                name,
+                real_name or name.replace(".", " ").title(),
+                EXTERNAL_TEAM_ID if external else TEAM_ID,
+                is_bot,
+            )
             self.users[user.id] = user
             return user
 
-    def add_channel(self, name: str, *, shared: bool = False, members: list[User] | None = None,
-                    bot_member: bool = True, channel_id: str | None = None) -> Channel:
+    def add_channel(
+        self,
+        name: str,
+        *,
+        shared: bool = False,
+        members: list[User] | None = None,
+        bot_member: bool = True,
+        channel_id: str | None = None,
+    ) -> Channel:
         """Create a channel (shared = Slack Connect); the bot is a member unless told otherwise."""
         with self.lock:
             member_ids = {u.id for u in members or []}
@@ -194,5 +227,8 @@ class Workspace:
     def visible_messages(self, channel_id: str, user_id: str | None = None) -> list[Message]:
         """Messages in a channel, oldest first; ephemerals only for their recipient."""
         with self.lock:
-            return [m for m in self.messages if m.channel == channel_id
-                    and (m.ephemeral_to is None or m.ephemeral_to == user_id)]
+            return [
+                m
+                for m in self.messages
+                if m.channel == channel_id and (m.ephemeral_to is None or m.ephemeral_to == user_id)
+            ]

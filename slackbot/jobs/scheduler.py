@@ -49,8 +49,14 @@ def build_scheduler(engine: Engine, timezone: str) -> BackgroundScheduler:
 def register_jobs(scheduler: BackgroundScheduler, timezone: str) -> None:
     """Add (or replace) every job under its explicit id."""
     for job in JOBS:
-        scheduler.add_job(run_job, CronTrigger(timezone=timezone, **job.cron), args=[job.id], id=job.id,
-                          name=job.id, replace_existing=True)
+        scheduler.add_job(
+            run_job,
+            CronTrigger(timezone=timezone, **job.cron),
+            args=[job.id],
+            id=job.id,
+            name=job.id,
+            replace_existing=True,
+        )
 
 
 class Lease:

@@ -27,8 +27,9 @@ def release_day(services: Services, now: datetime) -> bool:
 
 def launch_gates(services: Services, now: datetime) -> int:
     """Daily: approve cards for beta integrations whose launch rule became met by the passing of time."""
-    return reminders.launch_gates(services.uow, now, rule=services.launch_rule, timezone=services.timezone,
-                                  review_channel=services.review_channel)
+    return reminders.launch_gates(
+        services.uow, now, rule=services.launch_rule, timezone=services.timezone, review_channel=services.review_channel
+    )
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,15 @@ log = logging.getLogger(__name__)
 class SchedulerWorker:
     """Runs the scheduler only while this process holds the database lease (checked every ttl/3)."""
 
-    def __init__(self, engine: Engine, services: Services, clock: Callable[[], datetime], *,
-                 lease_ttl: float = 30.0, announce: Callable[[str], None] = log.info) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        services: Services,
+        clock: Callable[[], datetime],
+        *,
+        lease_ttl: float = 30.0,
+        announce: Callable[[str], None] = log.info,
+    ) -> None:
         self.engine, self.services, self.clock = engine, services, clock
         self.lease = Lease(services.uow, clock, lease_ttl)
         self.announce = announce

@@ -26,8 +26,13 @@ def load_by_file(directory: Path | None = None) -> list[tuple[str, KbEntry]]:
 def entry_values(entry: KbEntry) -> dict[str, Any]:
     """An entry as JSON-friendly values (the database columns)."""
     return {
-        "id": entry.id, "title": entry.title, "questions": list(entry.questions), "answer": entry.answer,
-        "sources": [_source_values(s) for s in entry.sources], "as_of": entry.as_of, "tags": list(entry.tags),
+        "id": entry.id,
+        "title": entry.title,
+        "questions": list(entry.questions),
+        "answer": entry.answer,
+        "sources": [_source_values(s) for s in entry.sources],
+        "as_of": entry.as_of,
+        "tags": list(entry.tags),
     }
 
 
@@ -39,7 +44,10 @@ def _source_values(source: Source) -> dict[str, str]:
 def entry_from_values(values: Mapping[str, Any]) -> KbEntry:
     """The inverse of entry_values."""
     return KbEntry(
-        id=values["id"], title=values["title"], questions=tuple(values["questions"]), answer=values["answer"],
+        id=values["id"],
+        title=values["title"],
+        questions=tuple(values["questions"]),
+        answer=values["answer"],
         sources=tuple(Source(s["document"], s["section"], s.get("url")) for s in values["sources"]),
         as_of=values["as_of"] if isinstance(values["as_of"], date) else date.fromisoformat(values["as_of"]),
         tags=tuple(values["tags"]),

@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 from slackbot.kb.answers import KbStats, NextRelease, QuestionLine, Ranked
 from slackbot.kb.model import Source
 
-NO_ANSWER = ("I don't know: nothing in the knowledge base answers that well enough. "
-             "Ask the Developer Center team (partner-support@segment.com).")
+NO_ANSWER = (
+    "I don't know: nothing in the knowledge base answers that well enough. "
+    "Ask the Developer Center team (partner-support@segment.com)."
+)
 
 
 def source_json(source: Source) -> dict[str, str]:
@@ -19,8 +21,7 @@ def source_json(source: Source) -> dict[str, str]:
 
 def release_json(release: NextRelease) -> dict[str, str]:
     """The live window in the `deploys next --json` shape."""
-    return {"release": release.release.isoformat(), "cutoff": release.cutoff.isoformat(),
-            "timezone": release.timezone}
+    return {"release": release.release.isoformat(), "cutoff": release.cutoff.isoformat(), "timezone": release.timezone}
 
 
 def ranked_json(answers: list[Ranked]) -> dict[str, Any]:
@@ -28,8 +29,13 @@ def ranked_json(answers: list[Ranked]) -> dict[str, Any]:
     items = []
     for ranked in answers:
         entry = ranked.entry
-        item: dict[str, Any] = {"id": entry.id, "title": entry.title, "answer": entry.answer,
-                                "sources": [source_json(s) for s in entry.sources], "score": round(ranked.score, 4)}
+        item: dict[str, Any] = {
+            "id": entry.id,
+            "title": entry.title,
+            "answer": entry.answer,
+            "sources": [source_json(s) for s in entry.sources],
+            "score": round(ranked.score, 4),
+        }
         if ranked.next_release is not None:
             item["next_release"] = release_json(ranked.next_release)
         items.append(item)
@@ -52,8 +58,9 @@ def ranked_text(answers: list[Ranked]) -> str:
         lines = [f"{rank}. {entry.title}  [{entry.id}, score {ranked.score:.2f}]", "", entry.answer]
         if ranked.next_release is not None:
             lines += ["", release_text(ranked.next_release)]
-        lines += [""] + [f"  source: {s.document} — {s.section}" + (f" <{s.url}>" if s.url else "")
-                         for s in entry.sources]
+        lines += [""] + [
+            f"  source: {s.document} — {s.section}" + (f" <{s.url}>" if s.url else "") for s in entry.sources
+        ]
         lines.append(f"  as of {entry.as_of.isoformat()}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
@@ -67,14 +74,16 @@ def _question_line(line: QuestionLine) -> str:
 def stats_text(stats: KbStats) -> str:
     """`kb stats`: entries, totals, then the unanswered and not-helpful questions staff should look at."""
     totals = stats.totals
-    lines = [f"entries: {sum(stats.entries.values())} "
-             f"({', '.join(f'{n} {origin}' for origin, n in sorted(stats.entries.items())) or 'none loaded'})",
-             f"questions: {totals['asked']} asked, {totals['answered']} answered, {totals['helpful']} helpful, "
-             f"{totals['not_helpful']} not helpful, {totals['escalated']} escalated "
-             f"({stats.open_escalations} waiting for staff)",
-             "", f"unanswered ({len(stats.unanswered)} most recent):"]
+    lines = [
+        f"entries: {sum(stats.entries.values())} "
+        f"({', '.join(f'{n} {origin}' for origin, n in sorted(stats.entries.items())) or 'none loaded'})",
+        f"questions: {totals['asked']} asked, {totals['answered']} answered, {totals['helpful']} helpful, "
+        f"{totals['not_helpful']} not helpful, {totals['escalated']} escalated "
+        f"({stats.open_escalations} waiting for staff)",
+        "",
+        f"unanswered ({len(stats.unanswered)} most recent):",
+    ]
     lines += [_question_line(q) for q in stats.unanswered] or ["  none"]
     lines += ["", f"not helpful ({len(stats.not_helpful)} most recent):"]
     lines += [_question_line(q) for q in stats.not_helpful] or ["  none"]
     return "\n".join(lines)
-

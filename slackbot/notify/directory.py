@@ -16,8 +16,15 @@ log = logging.getLogger(__name__)
 class SlackDirectory:
     """Staff = listed in DEVCENTER_STAFF_USERS or the staff user group, and not external."""
 
-    def __init__(self, client: WebClient, *, staff_users: frozenset[str], staff_usergroup: str | None,
-                 ttl: float = 300.0, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: WebClient,
+        *,
+        staff_users: frozenset[str],
+        staff_usergroup: str | None,
+        ttl: float = 300.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.client, self.staff_users, self.staff_usergroup = client, staff_users, staff_usergroup
         self.ttl, self.monotonic = ttl, monotonic
         self._lock = threading.Lock()
@@ -39,8 +46,12 @@ class SlackDirectory:
             return cached[1]
         try:
             user = self.client.users_info(user=user_id)["user"]
-            external = bool(user.get("is_stranger") or user.get("is_restricted") or user.get("is_ultra_restricted")
-                            or user.get("team_id") != self._team_id())
+            external = bool(
+                user.get("is_stranger")
+                or user.get("is_restricted")
+                or user.get("is_ultra_restricted")
+                or user.get("team_id") != self._team_id()
+            )
         except (SlackApiError, SlackClientError, KeyError) as exc:
             log.warning("users.info failed for %s (%s); treating as external", user_id, type(exc).__name__)
             return True

@@ -10,8 +10,14 @@ from collections.abc import Callable
 class Pacer:
     """A token bucket shared by the threads of one process: `wait()` blocks until the next post may go."""
 
-    def __init__(self, rate: float, *, burst: int = 1, monotonic: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        rate: float,
+        *,
+        burst: int = 1,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self.burst, self.monotonic, self.sleep = burst, monotonic, sleep
         self._lock = threading.Lock()

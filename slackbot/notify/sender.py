@@ -17,9 +17,20 @@ from storage.delivery import ClaimedMessage
 log = logging.getLogger(__name__)
 
 # Errors that will not get better by waiting: https://docs.slack.dev/reference/methods/chat.postMessage
-PERMANENT = {"channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "msg_too_long",
-             "user_not_found", "cannot_dm_bot", "invalid_auth", "account_inactive", "token_revoked",
-             "missing_scope", "restricted_action"}
+PERMANENT = {
+    "channel_not_found",
+    "not_in_channel",
+    "is_archived",
+    "invalid_blocks",
+    "msg_too_long",
+    "user_not_found",
+    "cannot_dm_bot",
+    "invalid_auth",
+    "account_inactive",
+    "token_revoked",
+    "missing_scope",
+    "restricted_action",
+}
 
 
 class SlackSender:
@@ -38,9 +49,14 @@ class SlackSender:
             if message.payload.get("edit") and message.thread_ts:  # replace the parent message itself
                 response = self.client.chat_update(channel=channel, ts=message.thread_ts, text=text, blocks=blocks)
                 return str(response["channel"]), str(response["ts"])
-            response = self.client.chat_postMessage(channel=channel, text=text, blocks=blocks,
-                                                    thread_ts=message.thread_ts, metadata=metadata,
-                                                    unfurl_links=False)
+            response = self.client.chat_postMessage(
+                channel=channel,
+                text=text,
+                blocks=blocks,
+                thread_ts=message.thread_ts,
+                metadata=metadata,
+                unfurl_links=False,
+            )
         return str(response["channel"]), str(response["ts"])
 
     def find_sent(self, message: ClaimedMessage) -> tuple[str, str] | None:

@@ -16,8 +16,15 @@ log = logging.getLogger(__name__)
 class OutboxWorker:
     """Calls deliver_due every `interval` seconds on a daemon thread until stopped."""
 
-    def __init__(self, uow_factory: UowFactory, sender: Sender, clock: Callable[[], datetime], *,
-                 alert_channel: str | None = None, interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        uow_factory: UowFactory,
+        sender: Sender,
+        clock: Callable[[], datetime],
+        *,
+        alert_channel: str | None = None,
+        interval: float = 1.0,
+    ) -> None:
         self.uow_factory, self.sender, self.clock = uow_factory, sender, clock
         self.alert_channel, self.interval = alert_channel, interval
         self._stop = threading.Event()

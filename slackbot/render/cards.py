@@ -12,11 +12,16 @@ from slackbot.ids import BlockId, staff_action_id, staff_actions
 from slackbot.render.common import checked, context, escape, section, when
 
 ACTION_VERBS = {
-    Action.REQUEST_ACCESS: "requested access", Action.APPROVE_ACCESS: "approved access",
-    Action.DECLINE_ACCESS: "declined access", Action.SUBMIT_FOR_REVIEW: "submitted for review",
-    Action.REQUEST_CHANGES: "requested changes", Action.REQUEST_REPLAY_INFO: "requested replay info",
-    Action.REQUEST_OAUTH: "requested OAuth", Action.APPROVE_REVIEW: "approved the review",
-    Action.MARK_MERGED: "marked it merged", Action.SHIP_RELEASE: "shipped the release",
+    Action.REQUEST_ACCESS: "requested access",
+    Action.APPROVE_ACCESS: "approved access",
+    Action.DECLINE_ACCESS: "declined access",
+    Action.SUBMIT_FOR_REVIEW: "submitted for review",
+    Action.REQUEST_CHANGES: "requested changes",
+    Action.REQUEST_REPLAY_INFO: "requested replay info",
+    Action.REQUEST_OAUTH: "requested OAuth",
+    Action.APPROVE_REVIEW: "approved the review",
+    Action.MARK_MERGED: "marked it merged",
+    Action.SHIP_RELEASE: "shipped the release",
 }
 STYLES = {Action.APPROVE_ACCESS: "primary", Action.APPROVE_REVIEW: "primary", Action.DECLINE_ACCESS: "danger"}
 BUTTON_IDS = {a.value for a in staff_actions()}
@@ -45,18 +50,27 @@ def card_blocks(card: Card, now: datetime) -> list[Block]:
     if card.facts:
         blocks.append(section("\n".join(f"*{escape(label)}*\n{escape(value)}" for label, value in card.facts)))
     for event in card.history[-8:]:
-        verb = ACTION_VERBS.get(Action(event.action), event.action.replace("_", " ")) \
-            if event.action in Action._value2member_map_ else event.action.replace("_", " ")
+        verb = (
+            ACTION_VERBS.get(Action(event.action), event.action.replace("_", " "))
+            if event.action in Action._value2member_map_
+            else event.action.replace("_", " ")
+        )
         note = f": “{escape(event.note[:300])}”" if event.note else ""
         blocks.append(context(f"<@{event.actor}> {verb} · {when(event.at, card.timezone)}{note}"))
     buttons = [
-        ButtonElement(text=TRANSITIONS[Action(a)].label, action_id=staff_action_id(a),
-                      value=f"{card.subject_id}:{card.stage.value}", style=STYLES.get(Action(a)))
-        for a in card.actions if f"lifecycle.{a}" in BUTTON_IDS
+        ButtonElement(
+            text=TRANSITIONS[Action(a)].label,
+            action_id=staff_action_id(a),
+            value=f"{card.subject_id}:{card.stage.value}",
+            style=STYLES.get(Action(a)),
+        )
+        for a in card.actions
+        if f"lifecycle.{a}" in BUTTON_IDS
     ]
     if buttons:
-        blocks.append(ActionsBlock(block_id=f"{BlockId.CARD_ACTIONS}:{card.subject}:{card.subject_id}",
-                                   elements=buttons))
+        blocks.append(
+            ActionsBlock(block_id=f"{BlockId.CARD_ACTIONS}:{card.subject}:{card.subject_id}", elements=buttons)
+        )
     else:
         blocks.append(context("No staff action is open at this stage."))
     return checked(blocks)

@@ -31,8 +31,10 @@ def _mark(state: ItemState) -> str:
 
 
 def _sections(view: ChecklistView) -> list[tuple[int, str, list[ItemState]]]:
-    return [(number, title, [s for s in view.items if s.item.section == number])
-            for number, title in enumerate(SECTIONS, start=1)]
+    return [
+        (number, title, [s for s in view.items if s.item.section == number])
+        for number, title in enumerate(SECTIONS, start=1)
+    ]
 
 
 def checklist_text(view: ChecklistView) -> str:
@@ -43,20 +45,33 @@ def checklist_text(view: ChecklistView) -> str:
 def checklist_blocks(view: ChecklistView) -> list[Block]:
     """The checklist as a message: every section with its items and who ticks them, then a button to update."""
     who = WHO[view.viewer]
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Public Beta checklist — {view.name}"[:150])),
-                           context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{who}”")]
+    blocks: list[Block] = [
+        HeaderBlock(text=PlainTextObject(text=f"Public Beta checklist — {view.name}"[:150])),
+        context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{who}”"),
+    ]
     for number, title, states in _sections(view):
         owner = WHO[states[0].item.owner] if states else ""
         blocks.append(section(f"*{number}. {escape(title)}* — {owner}\n" + "\n".join(_mark(s) for s in states)))
-    blocks.append(ActionsBlock(elements=[ButtonElement(text="Update checklist", action_id=ActionId.OPEN_CHECKLIST,
-                                                       value=view.slug, style="primary")]))
+    blocks.append(
+        ActionsBlock(
+            elements=[
+                ButtonElement(
+                    text="Update checklist", action_id=ActionId.OPEN_CHECKLIST, value=view.slug, style="primary"
+                )
+            ]
+        )
+    )
     return checked(blocks, MAX_MESSAGE_BLOCKS)
 
 
 def checklist_modal(view: ChecklistView, *, from_home: bool = False) -> View:
     """Checkboxes for the viewer's own items, section by section; everything else read-only."""
-    blocks: list[Block] = [section(f"*{escape(view.name)}* (`{view.slug}`) — {view.progress} done. Tick what you "
-                                   "have finished; items marked automatic follow what the bot already knows.")]
+    blocks: list[Block] = [
+        section(
+            f"*{escape(view.name)}* (`{view.slug}`) — {view.progress} done. Tick what you "
+            "have finished; items marked automatic follow what the bot already knows."
+        )
+    ]
     for number, title, states in _sections(view):
         mine = [s for s in states if editable(s, view.viewer)]
         others = [s for s in states if s not in mine]
@@ -66,12 +81,26 @@ def checklist_modal(view: ChecklistView, *, from_home: bool = False) -> View:
         if mine:
             options = [Option(value=s.item.key, text=s.item.label) for s in mine]
             initial = [o for o, s in zip(options, mine, strict=True) if s.done] or None
-            blocks.append(InputBlock(block_id=f"{BLOCK_PREFIX}{number}", label=f"{number}. {title}", optional=True,
-                                     element=CheckboxesElement(action_id=f"{BLOCK_PREFIX}{number}", options=options,
-                                                               initial_options=initial)))
+            blocks.append(
+                InputBlock(
+                    block_id=f"{BLOCK_PREFIX}{number}",
+                    label=f"{number}. {title}",
+                    optional=True,
+                    element=CheckboxesElement(
+                        action_id=f"{BLOCK_PREFIX}{number}", options=options, initial_options=initial
+                    ),
+                )
+            )
     metadata = json.dumps({"slug": view.slug, "home": from_home})
-    return View(type="modal", callback_id=CallbackId.CHECKLIST, title="Public Beta checklist", submit="Save",
-                close="Close", private_metadata=metadata, blocks=checked(blocks, MAX_VIEW_BLOCKS))
+    return View(
+        type="modal",
+        callback_id=CallbackId.CHECKLIST,
+        title="Public Beta checklist",
+        submit="Save",
+        close="Close",
+        private_metadata=metadata,
+        blocks=checked(blocks, MAX_VIEW_BLOCKS),
+    )
 
 
 def ticked(values: dict[str, object]) -> list[str]:

@@ -15,9 +15,12 @@ from slackbot.render.staff_home import staff_blocks
 from slackbot.render.status import STAGE_EMOJI, help_text, status_blocks
 
 PATH = (Stage.BUILDING, Stage.IN_REVIEW, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA, Stage.PUBLIC)
-BUTTONS = {"submit": ("Submit for review", ActionId.OPEN_SUBMIT_FORM), "metadata": ("Catalog metadata",
-           ActionId.OPEN_METADATA), "verify": ("Record a verification", ActionId.OPEN_VERIFICATION),
-           "checklist": ("Checklist", ActionId.OPEN_CHECKLIST)}
+BUTTONS = {
+    "submit": ("Submit for review", ActionId.OPEN_SUBMIT_FORM),
+    "metadata": ("Catalog metadata", ActionId.OPEN_METADATA),
+    "verify": ("Record a verification", ActionId.OPEN_VERIFICATION),
+    "checklist": ("Checklist", ActionId.OPEN_CHECKLIST),
+}
 MAX_REQUESTS_SHOWN = 5
 
 
@@ -29,10 +32,18 @@ def timeline(stage: Stage) -> str:
     here = PATH.index(current) if current in PATH else -1
     marks = []
     for index, step in enumerate(PATH):
-        label = "In review (changes requested)" if step is current and stage is Stage.CHANGES_REQUESTED \
+        label = (
+            "In review (changes requested)"
+            if step is current and stage is Stage.CHANGES_REQUESTED
             else stage_label(step)
-        mark = ":white_check_mark:" if index < here or (index == here and step is Stage.PUBLIC) else \
-            ":large_blue_circle:" if index == here else ":white_circle:"
+        )
+        mark = (
+            ":white_check_mark:"
+            if index < here or (index == here and step is Stage.PUBLIC)
+            else ":large_blue_circle:"
+            if index == here
+            else ":white_circle:"
+        )
         marks.append(f"{mark} {'*' + label + '*' if index == here else label}")
     return "  →  ".join(marks)
 
@@ -51,14 +62,25 @@ def _facts(item: HomeIntegration, timezone: str) -> str:
 
 
 def _buttons(item: HomeIntegration) -> list[ButtonElement]:
-    return [ButtonElement(text=BUTTONS[a][0], action_id=BUTTONS[a][1], value=item.slug,
-                          style="primary" if a in ("submit", "verify") else None) for a in item.actions]
+    return [
+        ButtonElement(
+            text=BUTTONS[a][0],
+            action_id=BUTTONS[a][1],
+            value=item.slug,
+            style="primary" if a in ("submit", "verify") else None,
+        )
+        for a in item.actions
+    ]
 
 
 def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
     """One integration in full: timeline, next step and who it waits on, launch gates, requests, buttons."""
-    blocks: list[Block] = [DividerBlock(), HeaderBlock(text=PlainTextObject(text=f"{item.name} ({item.slug})"[:150])),
-                           section(timeline(item.stage)), section(_facts(item, timezone))]
+    blocks: list[Block] = [
+        DividerBlock(),
+        HeaderBlock(text=PlainTextObject(text=f"{item.name} ({item.slug})"[:150])),
+        section(timeline(item.stage)),
+        section(_facts(item, timezone)),
+    ]
     if item.stage is Stage.PRIVATE_BETA:
         blocks.append(section(private_beta_text(item.slug)))
     if item.launch is not None:
@@ -72,17 +94,21 @@ def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
 
 
 def _request_block(request: RequestLine, timezone: str) -> Block:
-    block = section(f":question: Segment asks for *{escape(request.title)}* "
-                    f"(since {when(request.requested_at, timezone)}).")
-    block.accessory = ButtonElement(text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(request.request_id),
-                                    style="primary")
+    block = section(
+        f":question: Segment asks for *{escape(request.title)}* (since {when(request.requested_at, timezone)})."
+    )
+    block.accessory = ButtonElement(
+        text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(request.request_id), style="primary"
+    )
     return block
 
 
 def _row(item: HomeIntegration) -> Block:
     requests = f" · {len(item.requests)} open request(s)" if item.requests else ""
-    block = section(f"{STAGE_EMOJI[item.stage]} *{escape(item.name)}* (`{item.slug}`) — {stage_label(item.stage)}"
-                    f" · waiting on {item.waiting_on}{requests}")
+    block = section(
+        f"{STAGE_EMOJI[item.stage]} *{escape(item.name)}* (`{item.slug}`) — {stage_label(item.stage)}"
+        f" · waiting on {item.waiting_on}{requests}"
+    )
     block.accessory = ButtonElement(text="Show", action_id=ActionId.HOME_FOCUS, value=item.slug)
     return block
 
@@ -92,17 +118,31 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
     window = home.window
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=f"{home.partner_name} — Developer Center"[:150])),
-        section(f":calendar: *Next deploy:* Wednesday {window.release:%b} {window.release.day} — changes approved and "
-                f"merged by *{when(window.cutoff, home.timezone)}* ship in it."),
+        section(
+            f":calendar: *Next deploy:* Wednesday {window.release:%b} {window.release.day} — changes approved and "
+            f"merged by *{when(window.cutoff, home.timezone)}* ship in it."
+        ),
         context(rule_line(home.rule)),
     ]
     if not home.integrations:
-        blocks.append(section(f"{STAGE_EMOJI[home.partner_stage]} *{stage_label(home.partner_stage)}* — "
-                              + ("submit your pull request when it is ready." if home.partner_stage is Stage.BUILDING
-                                 else "Segment reviews your access request (about 1 business day).")))
+        blocks.append(
+            section(
+                f"{STAGE_EMOJI[home.partner_stage]} *{stage_label(home.partner_stage)}* — "
+                + (
+                    "submit your pull request when it is ready."
+                    if home.partner_stage is Stage.BUILDING
+                    else "Segment reviews your access request (about 1 business day)."
+                )
+            )
+        )
         if home.partner_stage is Stage.BUILDING:
-            blocks.append(ActionsBlock(elements=[ButtonElement(text="Submit for review", style="primary",
-                                                               action_id=ActionId.OPEN_SUBMIT_FORM)]))
+            blocks.append(
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(text="Submit for review", style="primary", action_id=ActionId.OPEN_SUBMIT_FORM)
+                    ]
+                )
+            )
     focused = [i for i in home.integrations if i.slug == home.focus]
     for item in focused:
         blocks += detail_blocks(item, home.timezone)
@@ -129,10 +169,14 @@ LAUNCH_HELP = (
 
 def _commands() -> list[Block]:
     listed = help_text()
-    extra = "".join(f"\n`{SLASH_COMMAND} {word}` — {what}" for word, what in LAUNCH_HELP
-                    if f"{SLASH_COMMAND} {word}" not in listed)
-    return [DividerBlock(), section(f"*Commands*\n{listed}{extra}"),
-            context("In a shared channel, mention me with the same words, e.g. `@DevCenter checklist`.")]
+    extra = "".join(
+        f"\n`{SLASH_COMMAND} {word}` — {what}" for word, what in LAUNCH_HELP if f"{SLASH_COMMAND} {word}" not in listed
+    )
+    return [
+        DividerBlock(),
+        section(f"*Commands*\n{listed}{extra}"),
+        context("In a shared channel, mention me with the same words, e.g. `@DevCenter checklist`."),
+    ]
 
 
 def home_view(page: HomePage | None = None, *, report: StatusReport | None = None, message: str | None = None) -> View:
@@ -149,6 +193,11 @@ def home_view(page: HomePage | None = None, *, report: StatusReport | None = Non
         if text := message or (page.message if page else None):
             blocks.append(section(text))
         if page is not None and page.message:
-            blocks.append(ActionsBlock(elements=[ButtonElement(text="Request access", style="primary",
-                                                               action_id=ActionId.OPEN_ACCESS_FORM)]))
+            blocks.append(
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(text="Request access", style="primary", action_id=ActionId.OPEN_ACCESS_FORM)
+                    ]
+                )
+            )
     return View(type="home", blocks=checked([*blocks, *_commands()], MAX_VIEW_BLOCKS))

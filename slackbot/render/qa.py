@@ -25,8 +25,14 @@ from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, se
 Reply = tuple[str, list[Block]]
 _LINK = re.compile(r"(<(?:https?://|mailto:)[^<>\s]+>)")
 REPLY_PLACES = {"thread": "in this thread", "channel": "in this channel", "dm": "in a direct message from me"}
-FAQ_FIELDS = {"id": BlockId.FAQ_ID, "title": BlockId.FAQ_TITLE, "questions": BlockId.FAQ_QUESTIONS,
-              "answer": BlockId.FAQ_ANSWER, "tags": BlockId.FAQ_TAGS, "source": BlockId.FAQ_SOURCE}
+FAQ_FIELDS = {
+    "id": BlockId.FAQ_ID,
+    "title": BlockId.FAQ_TITLE,
+    "questions": BlockId.FAQ_QUESTIONS,
+    "answer": BlockId.FAQ_ANSWER,
+    "tags": BlockId.FAQ_TAGS,
+    "source": BlockId.FAQ_SOURCE,
+}
 
 
 def kb_mrkdwn(text: str) -> str:
@@ -57,9 +63,13 @@ def answer_blocks(answer: Answer) -> list[Block]:
     entry = answer.best
     blocks: list[Block] = [section(f"*{escape(entry.title)}*"), section(kb_mrkdwn(entry.answer))]
     if (release := answer.next_release) is not None:
-        blocks.append(section(f":calendar: *Next release:* {release.release:%A %b} {release.release.day}, "
-                              f"{release.release.year} ({release.release.isoformat()}). Merge by "
-                              f"*{when(release.cutoff, release.timezone)}* to make it."))
+        blocks.append(
+            section(
+                f":calendar: *Next release:* {release.release:%A %b} {release.release.day}, "
+                f"{release.release.year} ({release.release.isoformat()}). Merge by "
+                f"*{when(release.cutoff, release.timezone)}* to make it."
+            )
+        )
     sources = " · ".join(source_text(s) for s in entry.sources)
     blocks.append(context(f"Sources: {sources}  |  As of {entry.as_of:%b} {entry.as_of.day}, {entry.as_of.year}"))
     if answer.related:
@@ -70,18 +80,24 @@ def answer_blocks(answer: Answer) -> list[Block]:
 
 def _no_answer(answer: Answer) -> list[Block]:
     if answer.escalated:
-        text = (f"I don't know the answer to that one, so I've asked the Developer Center team. "
-                f"A person will reply {REPLY_PLACES.get(answer.reply_in, 'here')}.")
+        text = (
+            f"I don't know the answer to that one, so I've asked the Developer Center team. "
+            f"A person will reply {REPLY_PLACES.get(answer.reply_in, 'here')}."
+        )
     else:
-        text = ("I don't know the answer to that one. Ask the Developer Center team in your partner channel "
-                "or email partner-support@segment.com.")
+        text = (
+            "I don't know the answer to that one. Ask the Developer Center team in your partner channel "
+            "or email partner-support@segment.com."
+        )
     return [section(f":thinking_face: {text}"), context(f"You asked: {escape(answer.question)[:500]}")]
 
 
 def _buttons(question_id: int, *, person: bool) -> ActionsBlock:
     value = str(question_id)
-    elements = [ButtonElement(text="Helpful", action_id=ActionId.QA_HELPFUL, value=value),
-                ButtonElement(text="Not helpful", action_id=ActionId.QA_NOT_HELPFUL, value=value)]
+    elements = [
+        ButtonElement(text="Helpful", action_id=ActionId.QA_HELPFUL, value=value),
+        ButtonElement(text="Not helpful", action_id=ActionId.QA_NOT_HELPFUL, value=value),
+    ]
     if person:
         elements.append(ButtonElement(text="Ask a person", action_id=ActionId.QA_ASK_PERSON, value=value))
     return ActionsBlock(block_id=BlockId.QA_ACTIONS, elements=elements)
@@ -96,8 +112,9 @@ def ask_usage() -> Reply:
 def feedback_reply(result: FeedbackResult) -> Reply:
     """What the person who pressed Helpful / Not helpful sees."""
     text = {
-        Feedback.RECORDED: "Thanks, noted!" if result.helpful else
-        "Thanks for telling me. Press *Ask a person* if you'd like the Developer Center team to answer.",
+        Feedback.RECORDED: "Thanks, noted!"
+        if result.helpful
+        else "Thanks for telling me. Press *Ask a person* if you'd like the Developer Center team to answer.",
         Feedback.ALREADY_RATED: "You've already rated this answer.",
         Feedback.NOT_THE_ASKER: "Only the person who asked can rate this answer.",
     }[result.outcome]
@@ -125,12 +142,16 @@ def escalation_message(p: dict[str, Any]) -> Reply:
         note = f"The bot had no good answer (closest: `{p['best_entry_id']}`, score {float(p.get('score', 0)):.2f})."
     else:
         note = "The bot had no answer at all."
-    return f"{text}: {p['question'][:200]}", checked([
-        section(f"*{text}*\n> {escape(p['question'])}"),
-        context(note),
-        context(f"Reply in this thread: each reply goes back to <@{p['asker']}>. To keep a good answer, "
-                "use *Save as FAQ* from the reply's ⋯ menu."),
-    ])
+    return f"{text}: {p['question'][:200]}", checked(
+        [
+            section(f"*{text}*\n> {escape(p['question'])}"),
+            context(note),
+            context(
+                f"Reply in this thread: each reply goes back to <@{p['asker']}>. To keep a good answer, "
+                "use *Save as FAQ* from the reply's ⋯ menu."
+            ),
+        ]
+    )
 
 
 def staff_reply_message(p: dict[str, Any]) -> Reply:
@@ -140,8 +161,10 @@ def staff_reply_message(p: dict[str, Any]) -> Reply:
     elif p.get("in_thread"):
         text = f"<@{p['asker']}>, <@{p['staff_user']}> from the Developer Center team answered:\n{p['text']}"
     else:
-        text = (f"<@{p['asker']}>, the Developer Center team answered your question\n> {escape(p['question'])}\n"
-                f"*<@{p['staff_user']}>:* {p['text']}")
+        text = (
+            f"<@{p['asker']}>, the Developer Center team answered your question\n> {escape(p['question'])}\n"
+            f"*<@{p['staff_user']}>:* {p['text']}"
+        )
     return f"Developer Center team: {p['text'][:200]}", checked([section(text)])
 
 
@@ -151,10 +174,23 @@ RENDERERS: dict[MessageKind, Callable[[dict[str, Any]], Reply]] = {
 }
 
 
-def _input(block_id: str, label: str, initial: str, *, multiline: bool = False, max_length: int | None = None,
-           optional: bool = False) -> InputBlock:
-    return InputBlock(block_id=block_id, label=label, optional=optional, element=PlainTextInputElement(
-        action_id=block_id, multiline=multiline, max_length=max_length, initial_value=initial[:3000] or None))
+def _input(
+    block_id: str,
+    label: str,
+    initial: str,
+    *,
+    multiline: bool = False,
+    max_length: int | None = None,
+    optional: bool = False,
+) -> InputBlock:
+    return InputBlock(
+        block_id=block_id,
+        label=label,
+        optional=optional,
+        element=PlainTextInputElement(
+            action_id=block_id, multiline=multiline, max_length=max_length, initial_value=initial[:3000] or None
+        ),
+    )
 
 
 def faq_modal(draft: FaqDraft) -> View:
@@ -169,8 +205,15 @@ def faq_modal(draft: FaqDraft) -> View:
         _input(BlockId.FAQ_SOURCE, "Source document", draft.source_document, optional=True),
     ]
     metadata = {"channel": draft.channel, "message_ts": draft.message_ts, "section": draft.source_section}
-    return View(type="modal", callback_id=CallbackId.FAQ_MODAL, title="Save as FAQ", submit="Save", close="Cancel",
-                private_metadata=json.dumps(metadata), blocks=checked(blocks, MAX_VIEW_BLOCKS))
+    return View(
+        type="modal",
+        callback_id=CallbackId.FAQ_MODAL,
+        title="Save as FAQ",
+        submit="Save",
+        close="Cancel",
+        private_metadata=json.dumps(metadata),
+        blocks=checked(blocks, MAX_VIEW_BLOCKS),
+    )
 
 
 def faq_fields(values: dict[str, Any]) -> dict[str, str | None]:
@@ -185,6 +228,8 @@ def faq_errors(field_errors: dict[str, str]) -> dict[str, str]:
 
 def faq_saved(entry: KbEntry) -> Reply:
     """Told to the staff member who saved an entry."""
-    text = (f":white_check_mark: Saved *{escape(entry.title)}* (`{entry.id}`) to the knowledge base. "
-            "Partners get it from now on; `devcenter-bot kb export` writes it to the files.")
+    text = (
+        f":white_check_mark: Saved *{escape(entry.title)}* (`{entry.id}`) to the knowledge base. "
+        "Partners get it from now on; `devcenter-bot kb export` writes it to the files."
+    )
     return text, [section(text)]

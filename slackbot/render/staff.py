@@ -10,8 +10,12 @@ from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.summaries import HistoryLine, QueueItem
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, escape, section, when
 
-KIND_EMOJI = {"access": ":door:", "review": ":eyes:", "merge": ":twisted_rightwards_arrows:",
-              "answer": ":speech_balloon:"}
+KIND_EMOJI = {
+    "access": ":door:",
+    "review": ":eyes:",
+    "merge": ":twisted_rightwards_arrows:",
+    "answer": ":speech_balloon:",
+}
 
 
 def queue_blocks(items: list[QueueItem], now: datetime, timezone: str) -> list[Block]:
@@ -23,8 +27,12 @@ def queue_blocks(items: list[QueueItem], now: datetime, timezone: str) -> list[B
         title = f"<{item.link}|{escape(item.title)}>" if item.link else escape(item.title)
         due = f" · due {when(item.due, timezone)}" if item.due else ""
         overdue = " · :warning: *overdue*" if item.overdue else ""
-        blocks.append(section(f"{KIND_EMOJI.get(item.kind, '')} {title}\n{escape(item.partner_name)} · waiting "
-                              f"{age(item.since, now)}{due}{overdue}"))
+        blocks.append(
+            section(
+                f"{KIND_EMOJI.get(item.kind, '')} {title}\n{escape(item.partner_name)} · waiting "
+                f"{age(item.since, now)}{due}{overdue}"
+            )
+        )
     if len(items) > MAX_MESSAGE_BLOCKS - 2:
         blocks.append(context(f"…and {len(items) - (MAX_MESSAGE_BLOCKS - 2)} more."))
     return checked(blocks)
@@ -39,9 +47,10 @@ def history_blocks(name: str, lines: list[HistoryLine], timezone: str) -> list[B
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"History: {name}"[:150]))]
     if not lines:
         blocks.append(section("No recorded changes yet."))
-    for line in lines[-(MAX_MESSAGE_BLOCKS - 2):]:
+    for line in lines[-(MAX_MESSAGE_BLOCKS - 2) :]:
         move = f" ({_stage(line.from_stage)} → {_stage(line.to_stage)})" if line.to_stage else ""
         note = f"\n>{escape(line.note[:500])}" if line.note else ""
-        blocks.append(section(f"{when(line.at, timezone)} · <@{line.actor}> · {line.action.replace('_', ' ')}"
-                              f"{move}{note}"))
+        blocks.append(
+            section(f"{when(line.at, timezone)} · <@{line.actor}> · {line.action.replace('_', ' ')}{move}{note}")
+        )
     return checked(blocks)

@@ -14,8 +14,9 @@ MAX_LINES = 20  # per list; the rest is counted
 MAX_BUTTON_ROWS = 10
 
 
-NOTHING_READY = ("\n_no beta integration passes its launch gates yet; `/devcenter queue` lists reviews and access "
-                 "requests_")
+NOTHING_READY = (
+    "\n_no beta integration passes its launch gates yet; `/devcenter queue` lists reviews and access requests_"
+)
 
 
 def _line(line: Line) -> str:
@@ -39,12 +40,20 @@ def _ready(line: Line) -> Block:
 
 def _pending(view: VerificationView) -> list[Block]:
     value = str(view.verification_id)
-    return [section(f"• *{escape(view.name)}* (`{view.slug}`): {escape(view.customer)}, workspace "
-                     f"`{escape(view.workspace)}`, contact {escape(view.contact)}, verified {view.verified_on:%b} "
-                     f"{view.verified_on.day} — recorded by <@{view.recorded_by}>"),
-            ActionsBlock(block_id=f"home.verification:{value}", elements=[
+    return [
+        section(
+            f"• *{escape(view.name)}* (`{view.slug}`): {escape(view.customer)}, workspace "
+            f"`{escape(view.workspace)}`, contact {escape(view.contact)}, verified {view.verified_on:%b} "
+            f"{view.verified_on.day} — recorded by <@{view.recorded_by}>"
+        ),
+        ActionsBlock(
+            block_id=f"home.verification:{value}",
+            elements=[
                 ButtonElement(text="Confirm", action_id=ActionId.CONFIRM_VERIFICATION, value=value, style="primary"),
-                ButtonElement(text="Reject", action_id=ActionId.REJECT_VERIFICATION, value=value, style="danger")])]
+                ButtonElement(text="Reject", action_id=ActionId.REJECT_VERIFICATION, value=value, style="danger"),
+            ],
+        ),
+    ]
 
 
 def staff_blocks(home: StaffHome) -> list[Block]:
@@ -53,19 +62,29 @@ def staff_blocks(home: StaffHome) -> list[Block]:
     window = home.window
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text="Developer Center — staff")),
-        section(f"*Integrations by stage:* {counts}"), context(rule_line(home.rule)),
-        _list(f"Release of Wednesday {window.release:%b} {window.release.day} (merge cutoff "
-              f"{when(window.cutoff, home.timezone)})", home.release_items, "nothing approved and merged for it yet"),
+        section(f"*Integrations by stage:* {counts}"),
+        context(rule_line(home.rule)),
+        _list(
+            f"Release of Wednesday {window.release:%b} {window.release.day} (merge cutoff "
+            f"{when(window.cutoff, home.timezone)})",
+            home.release_items,
+            "nothing approved and merged for it yet",
+        ),
         _list("Overdue reviews", home.overdue, "none"),
         section(f"*Ready to approve* ({len(home.ready)})" + ("" if home.ready else NOTHING_READY)),
     ]
     blocks += [_ready(line) for line in home.ready[:MAX_BUTTON_ROWS]]
     if len(home.ready) > MAX_BUTTON_ROWS:
         blocks.append(context(f"…and {len(home.ready) - MAX_BUTTON_ROWS} more"))
-    blocks.append(section(f"*Customer verifications to confirm* ({len(home.pending)} shown)"
-                          + ("" if home.pending else "\n_none_")))
+    blocks.append(
+        section(
+            f"*Customer verifications to confirm* ({len(home.pending)} shown)" + ("" if home.pending else "\n_none_")
+        )
+    )
     for view in home.pending[:MAX_BUTTON_ROWS]:
         blocks += _pending(view)
-    blocks += [_list("Blocked on catalog metadata", home.blocked_metadata, "none"),
-               _list("Blocked on customers", home.blocked_customers, "none")]
+    blocks += [
+        _list("Blocked on catalog metadata", home.blocked_metadata, "none"),
+        _list("Blocked on customers", home.blocked_customers, "none"),
+    ]
     return blocks

@@ -10,9 +10,15 @@ from slackbot.ids import SLASH_COMMAND
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, section, when
 
 STAGE_EMOJI = {
-    Stage.ACCESS_REQUESTED: ":hourglass:", Stage.BUILDING: ":hammer_and_wrench:", Stage.IN_REVIEW: ":eyes:",
-    Stage.CHANGES_REQUESTED: ":pencil2:", Stage.APPROVED: ":white_check_mark:", Stage.PRIVATE_BETA: ":lock:",
-    Stage.PUBLIC_BETA: ":seedling:", Stage.PUBLIC: ":rocket:", Stage.DECLINED: ":no_entry:",
+    Stage.ACCESS_REQUESTED: ":hourglass:",
+    Stage.BUILDING: ":hammer_and_wrench:",
+    Stage.IN_REVIEW: ":eyes:",
+    Stage.CHANGES_REQUESTED: ":pencil2:",
+    Stage.APPROVED: ":white_check_mark:",
+    Stage.PRIVATE_BETA: ":lock:",
+    Stage.PUBLIC_BETA: ":seedling:",
+    Stage.PUBLIC: ":rocket:",
+    Stage.DECLINED: ":no_entry:",
     Stage.WITHDRAWN: ":wave:",
 }
 
@@ -43,8 +49,12 @@ def status_blocks(report: StatusReport) -> list[Block]:
     """Each integration with its stage, what happens next, PR link and review due date."""
     blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"{report.partner_name[:140]} — status"))]
     if not report.integrations:
-        blocks.append(section(f"{STAGE_EMOJI[report.partner_stage]} *{stage_label(report.partner_stage)}*\n"
-                              f"{next_step(report.partner_stage)}"))
+        blocks.append(
+            section(
+                f"{STAGE_EMOJI[report.partner_stage]} *{stage_label(report.partner_stage)}*\n"
+                f"{next_step(report.partner_stage)}"
+            )
+        )
     shown = report.integrations[: (MAX_MESSAGE_BLOCKS - 3) // 2]
     for integration in shown:
         blocks += [DividerBlock(), section(_integration_text(integration, report.timezone))]
@@ -54,8 +64,10 @@ def status_blocks(report: StatusReport) -> list[Block]:
 
 
 def _integration_text(i: IntegrationSummary, timezone: str) -> str:
-    lines = [f"{STAGE_EMOJI[i.stage]} *{escape(i.name)}* (`{i.slug}`) — *{stage_label(i.stage)}*",
-             f"Next: {next_step(i.stage)}"]
+    lines = [
+        f"{STAGE_EMOJI[i.stage]} *{escape(i.name)}* (`{i.slug}`) — *{stage_label(i.stage)}*",
+        f"Next: {next_step(i.stage)}",
+    ]
     if i.pr_url:
         lines.append(f"Pull request: <{i.pr_url}|#{i.pr_url.rstrip('/').rsplit('/', 1)[-1]}>")
     if i.stage is Stage.IN_REVIEW and i.review_due_at:
@@ -73,11 +85,15 @@ def help_text() -> str:
 def help_blocks(unknown: str | None = None) -> list[Block]:
     """The command list; says so when the user typed something unknown."""
     intro = f"I don't know `{escape(unknown[:100])}`. " if unknown else ""
-    return checked([
-        section(f"{intro}*Developer Center bot* — here is what I can do:\n{help_text()}"),
-        context("Slash commands unavailable in a shared channel? Mention me instead (`@DevCenter status`) "
-                "or open my App Home."),
-    ])
+    return checked(
+        [
+            section(f"{intro}*Developer Center bot* — here is what I can do:\n{help_text()}"),
+            context(
+                "Slash commands unavailable in a shared channel? Mention me instead (`@DevCenter status`) "
+                "or open my App Home."
+            ),
+        ]
+    )
 
 
 def error_blocks(message: str) -> list[Block]:

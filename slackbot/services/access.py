@@ -22,32 +22,60 @@ def ensure_can_request(uow_factory: UowFactory, actor: Actor) -> None:
         with uow_factory() as uow:
             partner = uow.partners.get(actor.partner_id)
         if partner is not None and partner.stage is Stage.ACCESS_REQUESTED:
-            raise NotPermitted(f"The access request for {partner.name} is being reviewed (about one business "
-                               "day); I'll message you with the decision.")
+            raise NotPermitted(
+                f"The access request for {partner.name} is being reviewed (about one business "
+                "day); I'll message you with the decision."
+            )
         raise NotPermitted("You already belong to a partner: use `/devcenter status` to see where it stands.")
     decide(None, Action.REQUEST_ACCESS, Role.STAFF if actor.is_staff else Role.STRANGER)
 
 
-def request_access(uow_factory: UowFactory, actor: Actor, values: dict[str, str | None], agreed: bool,
-                   now: datetime, *, timezone: str, review_channel: str | None) -> str:
+def request_access(
+    uow_factory: UowFactory,
+    actor: Actor,
+    values: dict[str, str | None],
+    agreed: bool,
+    now: datetime,
+    *,
+    timezone: str,
+    review_channel: str | None,
+) -> str:
     """Record the survey, link the requester, post the staff card; returns the company name."""
     ensure_can_request(uow_factory, actor)
     request = parse_access_request(values, agreed)
     with uow_factory() as uow:
         if uow.partners.by_name(request.company) is not None:
-            raise InvalidInput({"company": f"{request.company} is already registered; ask a teammate to add you "
-                                           "in your partner channel."})
+            raise InvalidInput(
+                {
+                    "company": f"{request.company} is already registered; ask a teammate to add you "
+                    "in your partner channel."
+                }
+            )
         partner = uow.partners.add(request.company, Stage.ACCESS_REQUESTED, None, now)
         partner.website, partner.survey, partner.requested_by = request.website, request.answers, actor.user_id
         uow.partners.add_member(partner, actor.user_id, is_external=actor.is_external, now=now)
-        uow.audit.record(subject_type="partner", subject_id=partner.id, subject_key=partner.name,
-                         action=Action.REQUEST_ACCESS, actor=actor.user_id, from_stage=None,
-                         to_stage=Stage.ACCESS_REQUESTED, note=None, at=now)
+        uow.audit.record(
+            subject_type="partner",
+            subject_id=partner.id,
+            subject_key=partner.name,
+            action=Action.REQUEST_ACCESS,
+            actor=actor.user_id,
+            from_stage=None,
+            to_stage=Stage.ACCESS_REQUESTED,
+            note=None,
+            at=now,
+        )
         card = partner_card(uow, partner, timezone)
-        partner.card_key = notify_staff(uow, review_channel, MessageKind.ACCESS_CARD, card.to_payload(),
-                                        f"access_card:{partner.id}", now)
-        uow.outbox.enqueue(dedupe_key=f"access_received:{partner.id}", kind=MessageKind.ACCESS_RECEIVED,
-                           channel=actor.user_id, payload={"partner_name": partner.name}, now=now)
+        partner.card_key = notify_staff(
+            uow, review_channel, MessageKind.ACCESS_CARD, card.to_payload(), f"access_card:{partner.id}", now
+        )
+        uow.outbox.enqueue(
+            dedupe_key=f"access_received:{partner.id}",
+            kind=MessageKind.ACCESS_RECEIVED,
+            channel=actor.user_id,
+            payload={"partner_name": partner.name},
+            now=now,
+        )
         uow.commit()
     log.info("access requested for partner %s by %s", request.company, actor.user_id)
     return request.company

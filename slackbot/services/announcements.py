@@ -49,8 +49,15 @@ def _matches(partner: Partner, stages: set[Stage] | None) -> bool:
     return stages is None or any(i.stage in stages for i in partner.integrations)
 
 
-def draft(uow_factory: UowFactory, actor: Actor, text: str | None, stages: list[str] | None, now: datetime, *,
-          announce_channel: str | None) -> AnnouncementPreview:
+def draft(
+    uow_factory: UowFactory,
+    actor: Actor,
+    text: str | None,
+    stages: list[str] | None,
+    now: datetime,
+    *,
+    announce_channel: str | None,
+) -> AnnouncementPreview:
     """Store a draft and say exactly which channels it would reach (the dry run)."""
     require_staff(actor)
     body = parse_note(text, "message")
@@ -64,8 +71,9 @@ def draft(uow_factory: UowFactory, actor: Actor, text: str | None, stages: list[
         return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(chosen or ()))
 
 
-def send(uow_factory: UowFactory, actor: Actor, announcement_id: int, now: datetime, *,
-         announce_channel: str | None) -> AnnouncementPreview:
+def send(
+    uow_factory: UowFactory, actor: Actor, announcement_id: int, now: datetime, *, announce_channel: str | None
+) -> AnnouncementPreview:
     """Queue one message per channel (once, even if Send is pressed twice)."""
     require_staff(actor)
     with uow_factory() as uow:
@@ -78,8 +86,17 @@ def send(uow_factory: UowFactory, actor: Actor, announcement_id: int, now: datet
         return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(row.stages or ()))
 
 
-def create_and_send(uow: UnitOfWork, *, kind: str, text: str, stages: list[str] | None, actor: Actor,
-                    now: datetime, announce_channel: str | None, payload: dict[str, Any] | None = None) -> int:
+def create_and_send(
+    uow: UnitOfWork,
+    *,
+    kind: str,
+    text: str,
+    stages: list[str] | None,
+    actor: Actor,
+    now: datetime,
+    announce_channel: str | None,
+    payload: dict[str, Any] | None = None,
+) -> int:
     """Inside the caller's transaction: store and queue an announcement (release announcements)."""
     row = uow.announcements.add(kind=kind, text=text, stages=stages, by=actor.user_id, now=now, payload=payload)
     _fan_out(uow, row.id, text, audience(uow, stages, announce_channel), now)
@@ -90,13 +107,17 @@ def _fan_out(uow: UnitOfWork, announcement_id: int, text: str, channels: list[st
     if not uow.announcements.start_sending(announcement_id, len(channels), now):
         return
     for channel in channels:
-        uow.outbox.enqueue(dedupe_key=f"announce:{announcement_id}:{channel}", kind=MessageKind.ANNOUNCEMENT,
-                           channel=channel, payload={"announcement_id": announcement_id, "text": text}, now=now)
+        uow.outbox.enqueue(
+            dedupe_key=f"announce:{announcement_id}:{channel}",
+            kind=MessageKind.ANNOUNCEMENT,
+            channel=channel,
+            payload={"announcement_id": announcement_id, "text": text},
+            now=now,
+        )
     log.info("announcement %s queued for %d channels", announcement_id, len(channels))
 
 
-def progress(uow_factory: UowFactory, actor: Actor | None, announcement_id: int | None = None
-             ) -> AnnouncementProgress:
+def progress(uow_factory: UowFactory, actor: Actor | None, announcement_id: int | None = None) -> AnnouncementProgress:
     """The delivery log: how many channels got it, are waiting, or failed (the newest one by default)."""
     if actor is not None:
         require_staff(actor)
@@ -106,5 +127,12 @@ def progress(uow_factory: UowFactory, actor: Actor | None, announcement_id: int 
             raise NotFound("No announcement has been sent yet.")
         counts = uow.outbox.counts_for(f"announce:{row.id}:")
         failed = tuple(m.channel for m in uow.outbox.with_prefix(f"announce:{row.id}:") if m.status == "failed")
-        return AnnouncementProgress(row.id, row.text, row.channel_count, counts.get("sent", 0),
-                                    counts.get("pending", 0), counts.get("failed", 0), failed)
+        return AnnouncementProgress(
+            row.id,
+            row.text,
+            row.channel_count,
+            counts.get("sent", 0),
+            counts.get("pending", 0),
+            counts.get("failed", 0),
+            failed,
+        )

@@ -49,8 +49,9 @@ def states(uow: UnitOfWork, integration: Integration) -> tuple[ItemState, ...]:
 
 
 def _view(integration: Integration, items: tuple[ItemState, ...], actor: Actor) -> ChecklistView:
-    return ChecklistView(integration.slug, integration.name, items, checklist.progress(items),
-                         checklist.owner_of(actor.is_staff))
+    return ChecklistView(
+        integration.slug, integration.name, items, checklist.progress(items), checklist.owner_of(actor.is_staff)
+    )
 
 
 def view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> ChecklistView:
@@ -60,8 +61,17 @@ def view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> ChecklistVi
         return _view(integration, states(uow, integration), actor)
 
 
-def save(uow_factory: UowFactory, actor: Actor, slug: str, ticked: list[str], now: datetime, *, rule: str,
-         timezone: str, review_channel: str | None) -> ChecklistView:
+def save(
+    uow_factory: UowFactory,
+    actor: Actor,
+    slug: str,
+    ticked: list[str],
+    now: datetime,
+    *,
+    rule: str,
+    timezone: str,
+    review_channel: str | None,
+) -> ChecklistView:
     """The checklist modal was submitted: tick and untick the actor's own items (others' never change)."""
     owner = checklist.owner_of(actor.is_staff)
     with uow_factory() as uow:
@@ -75,15 +85,29 @@ def save(uow_factory: UowFactory, actor: Actor, slug: str, ticked: list[str], no
         for key in sorted(remove):
             launch_repo.untick(integration.id, key)
         if add or remove:
-            note = "; ".join(part for part in (f"ticked {', '.join(sorted(add))}" if add else "",
-                                               f"unticked {', '.join(sorted(remove))}" if remove else "") if part)
-            uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
-                             action="checklist", actor=actor.user_id, from_stage=integration.stage, to_stage=None,
-                             note=note, at=now)
-            launch.post_card_when_ready(uow, integration, now, rule=rule, timezone=timezone,
-                                        review_channel=review_channel)
+            note = "; ".join(
+                part
+                for part in (
+                    f"ticked {', '.join(sorted(add))}" if add else "",
+                    f"unticked {', '.join(sorted(remove))}" if remove else "",
+                )
+                if part
+            )
+            uow.audit.record(
+                subject_type="integration",
+                subject_id=integration.id,
+                subject_key=integration.slug,
+                action="checklist",
+                actor=actor.user_id,
+                from_stage=integration.stage,
+                to_stage=None,
+                note=note,
+                at=now,
+            )
+            launch.post_card_when_ready(
+                uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel
+            )
         uow.commit()
         result = _view(integration, states(uow, integration), actor)
     log.info("checklist of %s: %s ticked %d, unticked %d", result.slug, actor.user_id, len(add), len(remove))
     return result
-

@@ -20,14 +20,25 @@ from storage.uow import UnitOfWork, UowFactory
 log = logging.getLogger(__name__)
 
 PARTNER_ACTIONS = (Action.APPROVE_ACCESS, Action.DECLINE_ACCESS)
-REVIEW_ACTIONS = (Action.APPROVE_REVIEW, Action.REQUEST_CHANGES, Action.REQUEST_REPLAY_INFO, Action.REQUEST_OAUTH,
-                  Action.MARK_MERGED, Action.APPROVE_PUBLIC_BETA, Action.APPROVE_PUBLIC)
+REVIEW_ACTIONS = (
+    Action.APPROVE_REVIEW,
+    Action.REQUEST_CHANGES,
+    Action.REQUEST_REPLAY_INFO,
+    Action.REQUEST_OAUTH,
+    Action.MARK_MERGED,
+    Action.APPROVE_PUBLIC_BETA,
+    Action.APPROVE_PUBLIC,
+)
 NOTIFICATIONS = {
-    Action.APPROVE_ACCESS: MessageKind.ACCESS_APPROVED, Action.DECLINE_ACCESS: MessageKind.ACCESS_DECLINED,
-    Action.REQUEST_CHANGES: MessageKind.CHANGES_REQUESTED, Action.REQUEST_REPLAY_INFO: MessageKind.REPLAY_INFO_REQUEST,
-    Action.REQUEST_OAUTH: MessageKind.OAUTH_REQUEST, Action.APPROVE_REVIEW: MessageKind.REVIEW_APPROVED,
+    Action.APPROVE_ACCESS: MessageKind.ACCESS_APPROVED,
+    Action.DECLINE_ACCESS: MessageKind.ACCESS_DECLINED,
+    Action.REQUEST_CHANGES: MessageKind.CHANGES_REQUESTED,
+    Action.REQUEST_REPLAY_INFO: MessageKind.REPLAY_INFO_REQUEST,
+    Action.REQUEST_OAUTH: MessageKind.OAUTH_REQUEST,
+    Action.APPROVE_REVIEW: MessageKind.REVIEW_APPROVED,
     Action.MARK_MERGED: MessageKind.MERGED,
-    Action.APPROVE_PUBLIC_BETA: MessageKind.PUBLIC_BETA_APPROVED, Action.APPROVE_PUBLIC: MessageKind.PUBLIC_APPROVED,
+    Action.APPROVE_PUBLIC_BETA: MessageKind.PUBLIC_BETA_APPROVED,
+    Action.APPROVE_PUBLIC: MessageKind.PUBLIC_APPROVED,
 }
 REQUEST_KINDS = {Action.REQUEST_REPLAY_INFO: "replay_info", Action.REQUEST_OAUTH: "oauth"}
 
@@ -51,13 +62,24 @@ def check(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int
         subject = _load(uow, action, subject_id)
         owner = subject.id if isinstance(subject, Partner) else subject.partner_id
         if _role(actor, owner) is not Role.STAFF:
-            log.warning("refused %s on %s #%s by %s (not staff)", action, type(subject).__name__, subject_id,
-                        actor.user_id)
+            log.warning(
+                "refused %s on %s #%s by %s (not staff)", action, type(subject).__name__, subject_id, actor.user_id
+            )
             raise NotPermitted("Only Segment staff can use these buttons. Nothing was changed.")
 
 
-def act(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int, expected: Stage,
-        note: str | None, now: datetime, *, timezone: str, launch_rule: str = DEFAULT_RULE) -> Card:
+def act(
+    uow_factory: UowFactory,
+    actor: Actor,
+    action: Action,
+    subject_id: int,
+    expected: Stage,
+    note: str | None,
+    now: datetime,
+    *,
+    timezone: str,
+    launch_rule: str = DEFAULT_RULE,
+) -> Card:
     """Apply one staff decision with its audit row and notifications in one transaction; return the new card."""
     check(uow_factory, actor, action, subject_id)
     if TRANSITIONS[action].needs_note:
@@ -69,21 +91,40 @@ def act(uow_factory: UowFactory, actor: Actor, action: Action, subject_id: int, 
         facts = facts_of(subject, uow, rule=launch_rule, now=now) if isinstance(subject, Integration) else Facts()
         target = decide(subject.stage, action, Role.STAFF, facts)
         payload = _apply(uow, subject, action, expected, target, actor, now, timezone)
-        entry = uow.audit.record(subject_type=_kind(subject), subject_id=subject.id, subject_key=_key(subject),
-                                 action=action, actor=actor.user_id, from_stage=expected,
-                                 to_stage=target if target is not expected else None, note=note, at=now)
+        entry = uow.audit.record(
+            subject_type=_kind(subject),
+            subject_id=subject.id,
+            subject_key=_key(subject),
+            action=action,
+            actor=actor.user_id,
+            from_stage=expected,
+            to_stage=target if target is not expected else None,
+            note=note,
+            at=now,
+        )
         partner = subject if isinstance(subject, Partner) else subject.partner
         payload.update(partner_name=partner.name, note=note, actor=actor.user_id, timezone=timezone)
         notify_partner(uow, partner, NOTIFICATIONS[action], payload, f"{action}:{entry.id}", now)
-        card = partner_card(uow, subject, timezone) if isinstance(subject, Partner) else \
-            integration_card(uow, subject, timezone, rule=launch_rule, now=now)
+        card = (
+            partner_card(uow, subject, timezone)
+            if isinstance(subject, Partner)
+            else integration_card(uow, subject, timezone, rule=launch_rule, now=now)
+        )
         uow.commit()
     log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, _kind(subject), subject_id, expected, target)
     return card
 
 
-def _apply(uow: UnitOfWork, subject: Partner | Integration, action: Action, expected: Stage, target: Stage,
-           actor: Actor, now: datetime, timezone: str) -> dict[str, Any]:
+def _apply(
+    uow: UnitOfWork,
+    subject: Partner | Integration,
+    action: Action,
+    expected: Stage,
+    target: Stage,
+    actor: Actor,
+    now: datetime,
+    timezone: str,
+) -> dict[str, Any]:
     """The state change itself, conditional so that exactly one concurrent click wins."""
     if isinstance(subject, Partner):
         if not uow.partners.move(subject.id, expected, target, now):
@@ -113,8 +154,9 @@ def _conflict(uow: UnitOfWork, subject: Partner | Integration, stage: Stage) -> 
     uow.session.refresh(subject)
     last = uow.audit.last_for(_kind(subject), subject.id)
     who = f" by <@{last.actor_user_id}>" if last else ""
-    return Conflict(f"Already handled{who}: {_key(subject)} is now {stage_label(subject.stage).lower()}. "
-                    "Nothing was changed.")
+    return Conflict(
+        f"Already handled{who}: {_key(subject)} is now {stage_label(subject.stage).lower()}. Nothing was changed."
+    )
 
 
 def _kind(subject: Partner | Integration) -> str:

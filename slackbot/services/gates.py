@@ -36,8 +36,7 @@ def find_integration(uow: UnitOfWork, actor: Actor, slug: str | None, *, what: s
     if actor.partner_id is None:
         if actor.is_staff:
             raise NotFound(f"Staff: name the integration, for example `/devcenter {what} acme-analytics`.")
-        raise NotPermitted("You are not part of a Developer Center partner yet. Request access with "
-                           "`/devcenter join`.")
+        raise NotPermitted("You are not part of a Developer Center partner yet. Request access with `/devcenter join`.")
     mine = [i for i in uow.integrations.for_partner(actor.partner_id) if i.stage not in CLOSED]
     if len(mine) != 1:
         names = ", ".join(f"`{i.slug}`" for i in mine) or "none yet — submit one with `/devcenter submit`"
@@ -50,9 +49,16 @@ def metadata_of(integration: Integration, entry: CatalogEntry | None) -> Catalog
     if entry is None:
         return CatalogMetadata(name=integration.name, pr_url=integration.pr_url or "")
     return CatalogMetadata(
-        name=entry.name, pr_url=entry.pr_url, description=entry.description, website=entry.website,
-        categories=tuple(entry.categories or ()), logo_svg=entry.logo_svg, mark_svg=entry.mark_svg,
-        support_email=entry.support_email, test_username=entry.test_username, test_password=entry.test_password,
+        name=entry.name,
+        pr_url=entry.pr_url,
+        description=entry.description,
+        website=entry.website,
+        categories=tuple(entry.categories or ()),
+        logo_svg=entry.logo_svg,
+        mark_svg=entry.mark_svg,
+        support_email=entry.support_email,
+        test_username=entry.test_username,
+        test_password=entry.test_password,
         test_notes=entry.test_notes,
     )
 
@@ -72,10 +78,15 @@ def launch_status(uow: UnitOfWork, integration: Integration, rule_key: str, now:
         evaluation = launch_rules.evaluate(rule, step, LaunchFacts(confirmed, days, oauth_done))
     in_beta = integration.stage in (*BETA_STAGES, Stage.PUBLIC)
     return LaunchStatus(
-        integration_id=integration.id, slug=integration.slug, name=integration.name, stage=integration.stage,
-        rule=rule, evaluation=evaluation,
+        integration_id=integration.id,
+        slug=integration.slug,
+        name=integration.name,
+        stage=integration.stage,
+        rule=rule,
+        evaluation=evaluation,
         metadata_problems=catalog.check(metadata_of(integration, launch.catalog(integration.id))),
-        confirmed=confirmed, pending=sum(v.status == "pending" for v in verifications),
+        confirmed=confirmed,
+        pending=sum(v.status == "pending" for v in verifications),
         private_beta_url=private_beta_url(integration.slug) if in_beta else None,
     )
 

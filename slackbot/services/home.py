@@ -17,14 +17,24 @@ from slackbot.services.status import NO_ACCESS
 from storage.models import Integration, StaffRequest
 from storage.uow import UnitOfWork, UowFactory
 
-WAITING = {Stage.ACCESS_REQUESTED: "Segment", Stage.BUILDING: "you", Stage.IN_REVIEW: "Segment",
-           Stage.CHANGES_REQUESTED: "you", Stage.APPROVED: "Segment", Stage.PRIVATE_BETA: "you",
-           Stage.PUBLIC_BETA: "you", Stage.PUBLIC: "nobody", Stage.DECLINED: "nobody", Stage.WITHDRAWN: "nobody"}
+WAITING = {
+    Stage.ACCESS_REQUESTED: "Segment",
+    Stage.BUILDING: "you",
+    Stage.IN_REVIEW: "Segment",
+    Stage.CHANGES_REQUESTED: "you",
+    Stage.APPROVED: "Segment",
+    Stage.PRIVATE_BETA: "you",
+    Stage.PUBLIC_BETA: "you",
+    Stage.PUBLIC: "nobody",
+    Stage.DECLINED: "nobody",
+    Stage.WITHDRAWN: "nobody",
+}
 __all__ = ["home", "staff_home"]
 
 
-def home(uow_factory: UowFactory, actor: Actor, now: datetime, *, timezone: str, rule: str,
-         focus: str | None = None) -> HomePage:
+def home(
+    uow_factory: UowFactory, actor: Actor, now: datetime, *, timezone: str, rule: str, focus: str | None = None
+) -> HomePage:
     """Staff get the program dashboard; partners their integrations; anyone else a way in."""
     if actor.is_staff:
         return HomePage(staff=staff_home(uow_factory, now, timezone=timezone, rule=rule))
@@ -55,17 +65,32 @@ def _actions(stage: Stage) -> tuple[str, ...]:
     return (*actions, "metadata", "checklist")
 
 
-def _item(uow: UnitOfWork, integration: Integration, requests: list[StaffRequest], now: datetime, *,
-          timezone: str, rule: str, detailed: bool) -> HomeIntegration:
+def _item(
+    uow: UnitOfWork,
+    integration: Integration,
+    requests: list[StaffRequest],
+    now: datetime,
+    *,
+    timezone: str,
+    rule: str,
+    detailed: bool,
+) -> HomeIntegration:
     in_launch = integration.stage in (*BETA_STAGES, Stage.PUBLIC)
     status = launch_status(uow, integration, rule, now) if detailed and in_launch else None
     waiting_on, what_next = _waiting(integration, status, requests)
     merged = integration.merged_at
     return HomeIntegration(
-        slug=integration.slug, name=integration.name, stage=integration.stage, waiting_on=waiting_on,
-        next_step=what_next, pr_url=integration.pr_url, review_due_at=integration.review_due_at, merged_at=merged,
-        release=calendar(uow, timezone).release_for_merge(merged) if merged and integration.stage is
-        Stage.APPROVED else None,
+        slug=integration.slug,
+        name=integration.name,
+        stage=integration.stage,
+        waiting_on=waiting_on,
+        next_step=what_next,
+        pr_url=integration.pr_url,
+        review_due_at=integration.review_due_at,
+        merged_at=merged,
+        release=calendar(uow, timezone).release_for_merge(merged)
+        if merged and integration.stage is Stage.APPROVED
+        else None,
         launch=status,
         checklist=checklist.progress(_checklist.states(uow, integration)) if detailed else None,
         requests=tuple(RequestLine(r.id, REQUEST_TITLES.get(r.kind, r.kind), r.requested_at) for r in requests),
@@ -73,8 +98,9 @@ def _item(uow: UnitOfWork, integration: Integration, requests: list[StaffRequest
     )
 
 
-def partner_home(uow_factory: UowFactory, actor: Actor, now: datetime, *, timezone: str, rule: str,
-                 focus: str | None) -> PartnerHome:
+def partner_home(
+    uow_factory: UowFactory, actor: Actor, now: datetime, *, timezone: str, rule: str, focus: str | None
+) -> PartnerHome:
     """Every integration of the actor's partner, `focus` (or the most active one) in detail."""
     assert actor.partner_id is not None
     with uow_factory() as uow:
@@ -88,7 +114,16 @@ def partner_home(uow_factory: UowFactory, actor: Actor, now: datetime, *, timezo
         by_integration: dict[int, list[StaffRequest]] = {}
         for request in repo(uow).open_requests([i.id for i in integrations]):
             by_integration.setdefault(request.integration_id, []).append(request)
-        items = tuple(_item(uow, i, by_integration.get(i.id, []), now, timezone=timezone, rule=rule,
-                            detailed=i.slug == focus) for i in integrations)
-        return PartnerHome(partner.name, partner.stage, calendar(uow, timezone).next_window(now),
-                           launch_rules.rule(rule), items, focus, timezone)
+        items = tuple(
+            _item(uow, i, by_integration.get(i.id, []), now, timezone=timezone, rule=rule, detailed=i.slug == focus)
+            for i in integrations
+        )
+        return PartnerHome(
+            partner.name,
+            partner.stage,
+            calendar(uow, timezone).next_window(now),
+            launch_rules.rule(rule),
+            items,
+            focus,
+            timezone,
+        )

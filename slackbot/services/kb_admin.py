@@ -50,8 +50,7 @@ def check_folder(directory: Path | None, today: date) -> int:
     return len(entries)
 
 
-def load_folder(uow_factory: UowFactory, directory: Path | None, now: datetime, *, prune: bool = False
-                ) -> LoadReport:
+def load_folder(uow_factory: UowFactory, directory: Path | None, now: datetime, *, prune: bool = False) -> LoadReport:
     """`kb load`: every *.yaml file of the folder (default: the shipped one) into the database."""
     try:
         pairs = load_by_file(directory)
@@ -60,8 +59,9 @@ def load_folder(uow_factory: UowFactory, directory: Path | None, now: datetime, 
     return load_files(uow_factory, pairs, now, prune=prune)
 
 
-def load_files(uow_factory: UowFactory, pairs: list[tuple[str, KbEntry]], now: datetime, *,
-               prune: bool = False) -> LoadReport:
+def load_files(
+    uow_factory: UowFactory, pairs: list[tuple[str, KbEntry]], now: datetime, *, prune: bool = False
+) -> LoadReport:
     """Upsert (file, entry) pairs as file entries; safe to repeat; refuses content that fails `kb check`."""
     problems = check_entries(entry for _, entry in pairs)
     if problems:
@@ -70,8 +70,7 @@ def load_files(uow_factory: UowFactory, pairs: list[tuple[str, KbEntry]], now: d
     positions: Counter[str] = Counter()
     with uow_factory() as uow:
         for file, entry in pairs:
-            counts[uow.kb.upsert(entry_values(entry), origin="file", file=file, position=positions[file],
-                                 now=now)] += 1
+            counts[uow.kb.upsert(entry_values(entry), origin="file", file=file, position=positions[file], now=now)] += 1
             positions[file] += 1
         keep = {entry.id for _, entry in pairs}
         stale = tuple(row.id for row in uow.kb.entries() if row.origin == "file" and row.id not in keep)
@@ -79,8 +78,7 @@ def load_files(uow_factory: UowFactory, pairs: list[tuple[str, KbEntry]], now: d
         if counts["created"] or counts["updated"] or pruned:
             uow.kb.bump_version()
         uow.commit()
-    return LoadReport(counts["created"], counts["updated"], counts["unchanged"], pruned,
-                      () if prune else stale)
+    return LoadReport(counts["created"], counts["updated"], counts["unchanged"], pruned, () if prune else stale)
 
 
 def export_files(uow_factory: UowFactory, folder: Path | None = None) -> dict[str, int]:
@@ -99,7 +97,8 @@ def stats(uow_factory: UowFactory, limit: int = 20) -> KbStats:
     """Entries by origin, question totals, open escalations, recent unanswered and not-helpful questions."""
     with uow_factory() as uow:
         return KbStats(
-            entries=uow.kb.count_by_origin(), totals=uow.kb.question_counts(),
+            entries=uow.kb.count_by_origin(),
+            totals=uow.kb.question_counts(),
             open_escalations=uow.kb.open_escalations(),
             unanswered=tuple(_line(q) for q in uow.kb.unanswered(limit)),
             not_helpful=tuple(_line(q) for q in uow.kb.not_helpful(limit)),
@@ -110,10 +109,12 @@ def rank(uow_factory: UowFactory | None, question: str, *, limit: int, now: date
     """Answers at or above the no-answer threshold, best first, from the database (if given) or the shipped files."""
     index = IndexCache().index(uow_factory) if uow_factory is not None else KbIndex(load_entries())
     hits = index.search(clean_question(question), limit=limit)
-    return [Ranked(hit.entry, hit.score, next_release(hit.entry, now, timezone)) for hit in hits
-            if hit.score >= NO_ANSWER_THRESHOLD]
+    return [
+        Ranked(hit.entry, hit.score, next_release(hit.entry, now, timezone))
+        for hit in hits
+        if hit.score >= NO_ANSWER_THRESHOLD
+    ]
 
 
 def _line(question: KbQuestion) -> QuestionLine:
-    return QuestionLine(question.created_at, question.asker, question.question, question.best_entry_id,
-                        question.score)
+    return QuestionLine(question.created_at, question.asker, question.question, question.best_entry_id, question.score)

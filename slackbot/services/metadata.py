@@ -27,8 +27,14 @@ log = logging.getLogger(__name__)
 def _view(integration: Integration, metadata: CatalogMetadata, *, staff: bool) -> MetadataView:
     on_file = frozenset(f.value for f in KEPT_WHEN_BLANK if getattr(metadata, f.value))
     public = replace(metadata, logo_svg="", mark_svg="", **{f.value: "" for f in SECRET_FIELDS})
-    return MetadataView(integration.slug, integration.name, public, on_file, catalog.check(metadata),
-                        staff_secrets=metadata if staff else None)
+    return MetadataView(
+        integration.slug,
+        integration.name,
+        public,
+        on_file,
+        catalog.check(metadata),
+        staff_secrets=metadata if staff else None,
+    )
 
 
 def metadata_view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> MetadataView:
@@ -46,8 +52,17 @@ def staff_metadata(uow_factory: UowFactory, actor: Actor, slug: str) -> Metadata
         return _view(integration, metadata_of(integration, repo(uow).catalog(integration.id)), staff=True)
 
 
-def save_metadata(uow_factory: UowFactory, actor: Actor, slug: str, values: dict[str, object], now: datetime, *,
-                  rule: str, timezone: str, review_channel: str | None) -> MetadataView:
+def save_metadata(
+    uow_factory: UowFactory,
+    actor: Actor,
+    slug: str,
+    values: dict[str, object],
+    now: datetime,
+    *,
+    rule: str,
+    timezone: str,
+    review_channel: str | None,
+) -> MetadataView:
     """Store what the partner (or staff) typed: wrong values are refused inline, missing ones may wait."""
     with uow_factory() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
@@ -61,9 +76,17 @@ def save_metadata(uow_factory: UowFactory, actor: Actor, slug: str, values: dict
         changed = [f.name for f in fields(CatalogMetadata) if getattr(before, f.name) != getattr(after, f.name)]
         stored = {f.name: getattr(after, f.name) for f in fields(CatalogMetadata)}
         launch_repo.save_catalog(integration.id, {**stored, "categories": list(after.categories)}, actor.user_id, now)
-        uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
-                         action="update_metadata", actor=actor.user_id, from_stage=integration.stage, to_stage=None,
-                         note="changed: " + (", ".join(changed) or "nothing"), at=now)  # field names, never values
+        uow.audit.record(
+            subject_type="integration",
+            subject_id=integration.id,
+            subject_key=integration.slug,
+            action="update_metadata",
+            actor=actor.user_id,
+            from_stage=integration.stage,
+            to_stage=None,
+            note="changed: " + (", ".join(changed) or "nothing"),
+            at=now,
+        )  # field names, never values
         launch.post_card_when_ready(uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel)
         uow.commit()
         view = _view(integration, after, staff=False)

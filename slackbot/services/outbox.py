@@ -54,8 +54,9 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
 
 
-def deliver_due(uow_factory: UowFactory, sender: Sender, now: datetime, *, alert_channel: str | None = None,
-                limit: int = 100) -> DeliveryReport:
+def deliver_due(
+    uow_factory: UowFactory, sender: Sender, now: datetime, *, alert_channel: str | None = None, limit: int = 100
+) -> DeliveryReport:
     """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly.
 
     A 429 ends the pass: Slack said when to come back, and every other message would be refused too.
@@ -95,8 +96,9 @@ class _Outcome:
 THREAD_WAIT = timedelta(seconds=5)
 
 
-def _deliver_one(uow_factory: UowFactory, sender: Sender, message: ClaimedMessage, now: datetime,
-                 alert_channel: str | None) -> _Outcome:
+def _deliver_one(
+    uow_factory: UowFactory, sender: Sender, message: ClaimedMessage, now: datetime, alert_channel: str | None
+) -> _Outcome:
     if message.thread_pending:  # its parent is not posted yet: wait for it, this is not a failure
         return _reschedule(uow_factory, message, now + THREAD_WAIT, "waiting for the parent message", "retry")
     try:
@@ -104,12 +106,14 @@ def _deliver_one(uow_factory: UowFactory, sender: Sender, message: ClaimedMessag
         channel, ts = posted or sender.send(message)
     except RetryLater as exc:
         if message.attempts >= MAX_ATTEMPTS:
-            return _give_up(uow_factory, message, f"gave up after {message.attempts} attempts: {exc}", now,
-                            alert_channel)
+            return _give_up(
+                uow_factory, message, f"gave up after {message.attempts} attempts: {exc}", now, alert_channel
+            )
         delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(message.attempts)
         log.info("outbox message %s retries in %ss: %s", message.id, delay.total_seconds(), exc)
-        return _reschedule(uow_factory, message, now + delay, str(exc),
-                           "throttled" if exc.retry_after is not None else "retry")
+        return _reschedule(
+            uow_factory, message, now + delay, str(exc), "throttled" if exc.retry_after is not None else "retry"
+        )
     except Undeliverable as exc:
         return _give_up(uow_factory, message, str(exc), now, alert_channel)
     with uow_factory() as uow:
@@ -118,22 +122,26 @@ def _deliver_one(uow_factory: UowFactory, sender: Sender, message: ClaimedMessag
     return _Outcome("sent")
 
 
-def _reschedule(uow_factory: UowFactory, message: ClaimedMessage, when: datetime, error: str,
-                status: str) -> _Outcome:
+def _reschedule(uow_factory: UowFactory, message: ClaimedMessage, when: datetime, error: str, status: str) -> _Outcome:
     with uow_factory() as uow:
         uow.outbox.reschedule(message.id, when, error)
         uow.commit()
     return _Outcome(status, when)
 
 
-def _give_up(uow_factory: UowFactory, message: ClaimedMessage, error: str, now: datetime,
-             alert_channel: str | None) -> _Outcome:
+def _give_up(
+    uow_factory: UowFactory, message: ClaimedMessage, error: str, now: datetime, alert_channel: str | None
+) -> _Outcome:
     log.error("outbox message %s (%s) failed: %s", message.id, message.kind, error)
     with uow_factory() as uow:
         uow.outbox.mark_failed(message.id, error)
         if alert_channel and message.kind != MessageKind.STAFF_ALERT:
-            uow.outbox.enqueue(dedupe_key=f"alert:outbox:{message.id}", kind=MessageKind.STAFF_ALERT,
-                               channel=alert_channel, now=now,
-                               payload={"outbox_id": message.id, "kind": message.kind, "error": error})
+            uow.outbox.enqueue(
+                dedupe_key=f"alert:outbox:{message.id}",
+                kind=MessageKind.STAFF_ALERT,
+                channel=alert_channel,
+                now=now,
+                payload={"outbox_id": message.id, "kind": message.kind, "error": error},
+            )
         uow.commit()
     return _Outcome("failed")

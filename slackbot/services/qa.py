@@ -79,8 +79,17 @@ class IndexCache:
 
 def entry_from_row(row: KbEntryRow) -> KbEntry:
     """A database row as a KbEntry."""
-    return entry_from_values({"id": row.id, "title": row.title, "questions": row.questions, "answer": row.answer,
-                              "sources": row.sources, "as_of": row.as_of, "tags": row.tags})
+    return entry_from_values(
+        {
+            "id": row.id,
+            "title": row.title,
+            "questions": row.questions,
+            "answer": row.answer,
+            "sources": row.sources,
+            "as_of": row.as_of,
+            "tags": row.tags,
+        }
+    )
 
 
 def clean_question(text: str) -> str:
@@ -88,23 +97,48 @@ def clean_question(text: str) -> str:
     return " ".join(html.unescape(text or "").split())[:MAX_QUESTION_CHARS]
 
 
-def ask(uow_factory: UowFactory, cache: IndexCache, *, question: str, asker: str, channel: str | None,
-        thread_ts: str | None, now: datetime, timezone: str, review_channel: str | None) -> Answer:
+def ask(
+    uow_factory: UowFactory,
+    cache: IndexCache,
+    *,
+    question: str,
+    asker: str,
+    channel: str | None,
+    thread_ts: str | None,
+    now: datetime,
+    timezone: str,
+    review_channel: str | None,
+) -> Answer:
     """Answer from the knowledge base and log the question; no good answer escalates it to staff."""
     text = clean_question(question)
     hits = cache.index(uow_factory).search(text, limit=1 + RELATED)
     best = hits[0] if hits and hits[0].score >= NO_ANSWER_THRESHOLD else None
     related = tuple(h.entry for h in hits[1:] if h.score >= NO_ANSWER_THRESHOLD) if best else ()
     with uow_factory() as uow:
-        row = uow.kb.log_question(question=text, asker=asker, channel=channel, thread_ts=thread_ts,
-                                  best_entry_id=hits[0].entry.id if hits else None,
-                                  score=round(hits[0].score, 4) if hits else 0.0, answered=best is not None, now=now)
+        row = uow.kb.log_question(
+            question=text,
+            asker=asker,
+            channel=channel,
+            thread_ts=thread_ts,
+            best_entry_id=hits[0].entry.id if hits else None,
+            score=round(hits[0].score, 4) if hits else 0.0,
+            answered=best is not None,
+            now=now,
+        )
         escalated = best is None and _escalate(uow, row, review_channel, now, requested=False)
         uow.commit()
     release = next_release(best.entry, now, timezone) if best else None
-    return Answer(question=text, question_id=row.id, best=best.entry if best else None,
-                  score=best.score if best else 0.0, related=related, next_release=release, escalated=escalated,
-                  can_escalate=bool(review_channel and channel), reply_in=reply_place(channel, thread_ts))
+    return Answer(
+        question=text,
+        question_id=row.id,
+        best=best.entry if best else None,
+        score=best.score if best else 0.0,
+        related=related,
+        next_release=release,
+        escalated=escalated,
+        can_escalate=bool(review_channel and channel),
+        reply_in=reply_place(channel, thread_ts),
+    )
 
 
 def next_release(entry: KbEntry, now: datetime, timezone: str) -> NextRelease | None:
@@ -122,8 +156,9 @@ def reply_place(channel: str | None, thread_ts: str | None) -> str:
     return "dm" if (channel or "D").startswith("D") else "channel"
 
 
-def ask_a_person(uow_factory: UowFactory, *, question_id: int, user_id: str, now: datetime,
-                 review_channel: str | None) -> EscalationResult:
+def ask_a_person(
+    uow_factory: UowFactory, *, question_id: int, user_id: str, now: datetime, review_channel: str | None
+) -> EscalationResult:
     """The Ask a person button: post the question to the staff review channel, once."""
     with uow_factory() as uow:
         question = _question(uow, question_id)
@@ -135,8 +170,9 @@ def ask_a_person(uow_factory: UowFactory, *, question_id: int, user_id: str, now
     return EscalationResult(Escalation.ASKED if asked else Escalation.ALREADY_ASKED, place)
 
 
-def rate_answer(uow_factory: UowFactory, *, question_id: int, user_id: str, helpful: bool,
-                now: datetime) -> FeedbackResult:
+def rate_answer(
+    uow_factory: UowFactory, *, question_id: int, user_id: str, helpful: bool, now: datetime
+) -> FeedbackResult:
     """Helpful / Not helpful: recorded once per question, and only from the person who asked."""
     with uow_factory() as uow:
         question = _question(uow, question_id)
@@ -147,8 +183,18 @@ def rate_answer(uow_factory: UowFactory, *, question_id: int, user_id: str, help
     return FeedbackResult(Feedback.RECORDED if recorded else Feedback.ALREADY_RATED, helpful)
 
 
-def relay_staff_reply(uow_factory: UowFactory, *, event_id: str, channel: str, thread_ts: str, ts: str,
-                      user_id: str, text: str, is_staff: bool, now: datetime) -> bool:
+def relay_staff_reply(
+    uow_factory: UowFactory,
+    *,
+    event_id: str,
+    channel: str,
+    thread_ts: str,
+    ts: str,
+    user_id: str,
+    text: str,
+    is_staff: bool,
+    now: datetime,
+) -> bool:
     """A reply in an escalation thread: staff replies go back to the partner once (event id and message ts)."""
     with uow_factory() as uow:
         escalation = uow.kb.escalation_by_staff_thread(channel, thread_ts)
@@ -162,10 +208,21 @@ def relay_staff_reply(uow_factory: UowFactory, *, event_id: str, channel: str, t
         key = f"qa:reply:{escalation.id}:{ts}"
         first = escalation.relay_key is None
         queued = uow.outbox.enqueue(
-            dedupe_key=key, kind=MessageKind.QA_STAFF_REPLY, channel=escalation.partner_channel, now=now,
-            payload={"asker": escalation.asker, "question": escalation.question, "staff_user": user_id, "text": text,
-                     "first": first, "in_thread": escalation.partner_thread_ts is not None or not first},
-            thread_ts=escalation.partner_thread_ts, thread_of=None if first else escalation.relay_key)
+            dedupe_key=key,
+            kind=MessageKind.QA_STAFF_REPLY,
+            channel=escalation.partner_channel,
+            now=now,
+            payload={
+                "asker": escalation.asker,
+                "question": escalation.question,
+                "staff_user": user_id,
+                "text": text,
+                "first": first,
+                "in_thread": escalation.partner_thread_ts is not None or not first,
+            },
+            thread_ts=escalation.partner_thread_ts,
+            thread_of=None if first else escalation.relay_key,
+        )
         if queued and first:
             escalation.relay_key = key  # later replies thread under the first one
         if queued and escalation.status == "open":
@@ -174,8 +231,17 @@ def relay_staff_reply(uow_factory: UowFactory, *, event_id: str, channel: str, t
     return queued
 
 
-def faq_draft(uow_factory: UowFactory, *, actor: Actor, channel: str, message_ts: str, thread_ts: str | None,
-              text: str, author: str | None, now: datetime) -> FaqDraft:
+def faq_draft(
+    uow_factory: UowFactory,
+    *,
+    actor: Actor,
+    channel: str,
+    message_ts: str,
+    thread_ts: str | None,
+    text: str,
+    author: str | None,
+    now: datetime,
+) -> FaqDraft:
     """Save as FAQ (staff only): the message as the answer, the thread's question as the question."""
     _require_staff(actor, "open Save as FAQ", channel)
     question = ""
@@ -186,15 +252,28 @@ def faq_draft(uow_factory: UowFactory, *, actor: Actor, channel: str, message_ts
             question = escalation.question if escalation else (asked.question if asked else "")
             uow.commit()
     title = (question or _first_line(text))[:MAX_TITLE_CHARS]
-    return FaqDraft(entry_id=slugify(title), title=title, question=question, answer=html.unescape(text).strip(),
-                    source_document=STAFF_SOURCE,
-                    source_section=f"Slack message {channel}/{message_ts} by {author or actor.user_id}, "
-                                   f"{now:%Y-%m-%d}",
-                    channel=channel, message_ts=message_ts)
+    return FaqDraft(
+        entry_id=slugify(title),
+        title=title,
+        question=question,
+        answer=html.unescape(text).strip(),
+        source_document=STAFF_SOURCE,
+        source_section=f"Slack message {channel}/{message_ts} by {author or actor.user_id}, {now:%Y-%m-%d}",
+        channel=channel,
+        message_ts=message_ts,
+    )
 
 
-def save_faq(uow_factory: UowFactory, cache: IndexCache, *, actor: Actor, fields: dict[str, str | None],
-             section: str, now: datetime, timezone: str) -> KbEntry:
+def save_faq(
+    uow_factory: UowFactory,
+    cache: IndexCache,
+    *,
+    actor: Actor,
+    fields: dict[str, str | None],
+    section: str,
+    now: datetime,
+    timezone: str,
+) -> KbEntry:
     """Create a staff-origin entry from the Save as FAQ form; InvalidInput names each bad field."""
     _require_staff(actor, "save an FAQ", section)
     entry = _entry_from_form(fields, section, now.astimezone(ZoneInfo(timezone)).date())
@@ -231,8 +310,10 @@ def _entry_from_form(fields: dict[str, str | None], section: str, today: Any) ->
     if not value.get("answer"):
         errors["answer"] = "The answer is empty."
     elif len(value["answer"]) > MAX_ANSWER_CHARS:
-        errors["answer"] = (f"The answer has {len(value['answer'])} characters; Slack shows at most "
-                            f"{MAX_ANSWER_CHARS} here. Shorten it.")
+        errors["answer"] = (
+            f"The answer has {len(value['answer'])} characters; Slack shows at most "
+            f"{MAX_ANSWER_CHARS} here. Shorten it."
+        )
     if errors:
         raise InvalidInput(errors)
     tags = tuple(_tags(value.get("tags", ""))) or ("staff-answer",)
@@ -261,17 +342,43 @@ def _question(uow: UnitOfWork, question_id: int) -> KbQuestion:
     return question
 
 
-def _escalate(uow: UnitOfWork, question: KbQuestion, review_channel: str | None, now: datetime, *,
-              requested: bool, requested_by: str | None = None) -> bool:
+def _escalate(
+    uow: UnitOfWork,
+    question: KbQuestion,
+    review_channel: str | None,
+    now: datetime,
+    *,
+    requested: bool,
+    requested_by: str | None = None,
+) -> bool:
     """Post the question to the review channel through the outbox; False when already escalated."""
     if not review_channel or not question.channel or not uow.kb.claim_escalation(question.id):
         return False
     direct = reply_place(question.channel, question.thread_ts) == "dm"
     key = f"qa:escalation:{question.id}"
-    uow.kb.escalate(question, partner_channel=question.asker if direct else question.channel,
-                    partner_thread_ts=question.thread_ts, staff_channel=review_channel, staff_key=key, now=now)
-    uow.outbox.enqueue(dedupe_key=key, kind=MessageKind.QA_ESCALATION, channel=review_channel, now=now, payload={
-        "question_id": question.id, "question": question.question, "asker": question.asker,
-        "channel": question.channel, "requested": requested, "requested_by": requested_by,
-        "best_entry_id": question.best_entry_id, "score": question.score, "answered": question.answered})
+    uow.kb.escalate(
+        question,
+        partner_channel=question.asker if direct else question.channel,
+        partner_thread_ts=question.thread_ts,
+        staff_channel=review_channel,
+        staff_key=key,
+        now=now,
+    )
+    uow.outbox.enqueue(
+        dedupe_key=key,
+        kind=MessageKind.QA_ESCALATION,
+        channel=review_channel,
+        now=now,
+        payload={
+            "question_id": question.id,
+            "question": question.question,
+            "asker": question.asker,
+            "channel": question.channel,
+            "requested": requested,
+            "requested_by": requested_by,
+            "best_entry_id": question.best_entry_id,
+            "score": question.score,
+            "answered": question.answered,
+        },
+    )
     return True

@@ -31,8 +31,9 @@ def emergencies(uow: UnitOfWork, since: date) -> list[EmergencyRelease]:
     return [EmergencyRelease(e.release_date, e.cutoff) for e in uow.releases.emergencies(since)]
 
 
-def declare_emergency(uow_factory: UowFactory, release: date, cutoff: datetime, reason: str | None, by: str,
-                      now: datetime) -> None:
+def declare_emergency(
+    uow_factory: UowFactory, release: date, cutoff: datetime, reason: str | None, by: str, now: datetime
+) -> None:
     """A one-off release: what is merged by `cutoff` ships on `release` (any day)."""
     try:
         EmergencyRelease(release, cutoff)
@@ -81,8 +82,12 @@ def release_contents(uow: UnitOfWork, release: date, timezone: str) -> list[Inte
     those merged by the cutoff of an emergency release declared for this day."""
     cal = calendar(uow, timezone)
     cutoffs = [e.cutoff for e in emergencies(uow, release) if e.release == release]
-    return [i for i in uow.integrations.at_stages([Stage.APPROVED]) if i.merged_at is not None and (
-        cal.release_for_merge(i.merged_at) <= release or any(i.merged_at <= cutoff for cutoff in cutoffs))]
+    return [
+        i
+        for i in uow.integrations.at_stages([Stage.APPROVED])
+        if i.merged_at is not None
+        and (cal.release_for_merge(i.merged_at) <= release or any(i.merged_at <= cutoff for cutoff in cutoffs))
+    ]
 
 
 def release_card(uow_factory: UowFactory, release: date, timezone: str) -> ReleaseCard:
@@ -93,11 +98,13 @@ def release_card(uow_factory: UowFactory, release: date, timezone: str) -> Relea
     return ReleaseCard(release, items, timezone)
 
 
-def ship_release(uow_factory: UowFactory, actor: Actor, release: date, now: datetime, *, timezone: str,
-                 announce_channel: str | None) -> ReleaseCard:
+def ship_release(
+    uow_factory: UowFactory, actor: Actor, release: date, now: datetime, *, timezone: str, announce_channel: str | None
+) -> ReleaseCard:
     """Move the release's integrations to private beta, tell each partner, announce it program-wide."""
-    require_staff(actor, f"ship_release {release}",
-                  "Only Segment staff can mark a release shipped. Nothing was changed.")
+    require_staff(
+        actor, f"ship_release {release}", "Only Segment staff can mark a release shipped. Nothing was changed."
+    )
     with uow_factory() as uow:
         cal = calendar(uow, timezone)
         shipped: list[ReleaseItem] = []
@@ -105,28 +112,51 @@ def ship_release(uow_factory: UowFactory, actor: Actor, release: date, now: date
             target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, facts_of(integration))
             if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now):
                 continue  # shipped by a concurrent click
-            uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
-                             action=Action.SHIP_RELEASE, actor=actor.user_id, from_stage=Stage.APPROVED,
-                             to_stage=target, note=f"release {release.isoformat()}", at=now)
-            notify_partner(uow, integration.partner, MessageKind.PRIVATE_BETA, {
-                "name": integration.name, "slug": integration.slug, "url": private_beta_url(integration.slug),
-                "release": release.isoformat(), "partner_name": integration.partner.name,
-            }, f"private_beta:{integration.id}", now)
+            uow.audit.record(
+                subject_type="integration",
+                subject_id=integration.id,
+                subject_key=integration.slug,
+                action=Action.SHIP_RELEASE,
+                actor=actor.user_id,
+                from_stage=Stage.APPROVED,
+                to_stage=target,
+                note=f"release {release.isoformat()}",
+                at=now,
+            )
+            notify_partner(
+                uow,
+                integration.partner,
+                MessageKind.PRIVATE_BETA,
+                {
+                    "name": integration.name,
+                    "slug": integration.slug,
+                    "url": private_beta_url(integration.slug),
+                    "release": release.isoformat(),
+                    "partner_name": integration.partner.name,
+                },
+                f"private_beta:{integration.id}",
+                now,
+            )
             shipped.append(_item(integration, cal))
         if shipped:
             names = ", ".join(f"*{i.name}*" for i in shipped)
             announcements.create_and_send(
-                uow, kind="release", text=f":rocket: The {release:%B} {release.day} Developer Center release is out: "
-                                          f"{names} {'is' if len(shipped) == 1 else 'are'} now in private beta.",
-                stages=None, actor=actor, now=now, announce_channel=announce_channel,
-                payload={"release": release.isoformat(), "slugs": [i.slug for i in shipped]})
+                uow,
+                kind="release",
+                text=f":rocket: The {release:%B} {release.day} Developer Center release is out: "
+                f"{names} {'is' if len(shipped) == 1 else 'are'} now in private beta.",
+                stages=None,
+                actor=actor,
+                now=now,
+                announce_channel=announce_channel,
+                payload={"release": release.isoformat(), "slugs": [i.slug for i in shipped]},
+            )
         uow.commit()
     log.info("release %s shipped by %s: %d integrations", release, actor.user_id, len(shipped))
     return ReleaseCard(release, tuple(shipped), timezone, actor.user_id, now)
 
 
-def set_freeze(uow_factory: UowFactory, day: date, *, frozen: bool, reason: str | None, by: str,
-               now: datetime) -> bool:
+def set_freeze(uow_factory: UowFactory, day: date, *, frozen: bool, reason: str | None, by: str, now: datetime) -> bool:
     """Freeze (or unfreeze) a Wednesday; True when something changed."""
     if day.weekday() != 2:
         raise InvalidInput({"date": f"{day.isoformat()} is a {day:%A}; releases (and freezes) are on Wednesdays."})

@@ -26,10 +26,20 @@ def cutoff_reminders(uow_factory: UowFactory, now: datetime, timezone: str) -> i
         for integration in uow.integrations.at_stages([Stage.APPROVED]):
             if integration.merged_at is not None:
                 continue
-            notify_partner(uow, integration.partner, MessageKind.CUTOFF_REMINDER, {
-                "name": integration.name, "slug": integration.slug, "cutoff": window.cutoff.isoformat(),
-                "release": window.release.isoformat(), "timezone": timezone,
-            }, f"cutoff:{integration.id}:{window.release.isoformat()}", now)
+            notify_partner(
+                uow,
+                integration.partner,
+                MessageKind.CUTOFF_REMINDER,
+                {
+                    "name": integration.name,
+                    "slug": integration.slug,
+                    "cutoff": window.cutoff.isoformat(),
+                    "release": window.release.isoformat(),
+                    "timezone": timezone,
+                },
+                f"cutoff:{integration.id}:{window.release.isoformat()}",
+                now,
+            )
             sent += 1
         uow.commit()
     return sent
@@ -45,10 +55,21 @@ def review_sla_nudges(uow_factory: UowFactory, now: datetime, timezone: str, rev
             if due is None or not is_overdue(due, now):
                 continue
             link = message_link(uow, integration.card_key)
-            if notify_staff(uow, review_channel, MessageKind.REVIEW_OVERDUE, {
-                "name": integration.name, "slug": integration.slug, "partner_name": integration.partner.name,
-                "due": due.isoformat(), "timezone": timezone, "link": link,
-            }, f"sla:{integration.id}:{today}", now):
+            if notify_staff(
+                uow,
+                review_channel,
+                MessageKind.REVIEW_OVERDUE,
+                {
+                    "name": integration.name,
+                    "slug": integration.slug,
+                    "partner_name": integration.partner.name,
+                    "due": due.isoformat(),
+                    "timezone": timezone,
+                    "link": link,
+                },
+                f"sla:{integration.id}:{today}",
+                now,
+            ):
                 nudged += 1
         uow.commit()
     return nudged
@@ -62,22 +83,25 @@ def release_day(uow_factory: UowFactory, now: datetime, timezone: str, review_ch
             return False
     card = release_card(uow_factory, today, timezone)
     with uow_factory() as uow:
-        posted = notify_staff(uow, review_channel, MessageKind.RELEASE_CARD, card.to_payload(),
-                              f"release_card:{today.isoformat()}", now)
+        posted = notify_staff(
+            uow, review_channel, MessageKind.RELEASE_CARD, card.to_payload(), f"release_card:{today.isoformat()}", now
+        )
         uow.commit()
     log.info("release card for %s: %d integrations", today, len(card.items))
     return posted is not None
 
 
-def launch_gates(uow_factory: UowFactory, now: datetime, *, rule: str, timezone: str,
-                 review_channel: str | None) -> int:
+def launch_gates(
+    uow_factory: UowFactory, now: datetime, *, rule: str, timezone: str, review_channel: str | None
+) -> int:
     """Daily: post the approve card of every beta integration whose gates now pass by time alone (e.g. 14 days)."""
     from slackbot.services.launch import BETA_STAGES, post_card_when_ready
 
     posted = 0
     with uow_factory() as uow:
         for integration in uow.integrations.at_stages(sorted(BETA_STAGES)):
-            posted += post_card_when_ready(uow, integration, now, rule=rule, timezone=timezone,
-                                           review_channel=review_channel)
+            posted += post_card_when_ready(
+                uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel
+            )
         uow.commit()
     return posted

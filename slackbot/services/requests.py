@@ -30,8 +30,15 @@ def request_title(request_id: int, uow_factory: UowFactory, actor: Actor) -> str
         return f"{REQUEST_TITLES.get(request.kind, request.kind)} for {request.integration.name}"
 
 
-def answer_request(uow_factory: UowFactory, actor: Actor, request_id: int, text: str | None, now: datetime, *,
-                   review_channel: str | None) -> None:
+def answer_request(
+    uow_factory: UowFactory,
+    actor: Actor,
+    request_id: int,
+    text: str | None,
+    now: datetime,
+    *,
+    review_channel: str | None,
+) -> None:
     """Store the answer once and post it in the thread of the staff review card."""
     answer = parse_note(text, "answer")
     request_title(request_id, uow_factory, actor)
@@ -41,11 +48,30 @@ def answer_request(uow_factory: UowFactory, actor: Actor, request_id: int, text:
         if not uow.requests.answer(request_id, answer or "", actor.user_id, now):
             raise Conflict("This request was already answered.")
         integration = request.integration
-        uow.audit.record(subject_type="integration", subject_id=integration.id, subject_key=integration.slug,
-                         action=f"answer_{request.kind}", actor=actor.user_id, from_stage=integration.stage,
-                         to_stage=None, note=answer, at=now)
-        notify_staff(uow, review_channel, MessageKind.REQUEST_ANSWER, {
-            "name": integration.name, "slug": integration.slug, "request": REQUEST_TITLES.get(request.kind),
-            "answer": answer, "actor": actor.user_id,
-        }, f"request_answer:{request_id}", now, thread_of=integration.card_key)
+        uow.audit.record(
+            subject_type="integration",
+            subject_id=integration.id,
+            subject_key=integration.slug,
+            action=f"answer_{request.kind}",
+            actor=actor.user_id,
+            from_stage=integration.stage,
+            to_stage=None,
+            note=answer,
+            at=now,
+        )
+        notify_staff(
+            uow,
+            review_channel,
+            MessageKind.REQUEST_ANSWER,
+            {
+                "name": integration.name,
+                "slug": integration.slug,
+                "request": REQUEST_TITLES.get(request.kind),
+                "answer": answer,
+                "actor": actor.user_id,
+            },
+            f"request_answer:{request_id}",
+            now,
+            thread_of=integration.card_key,
+        )
         uow.commit()

@@ -21,8 +21,9 @@ PENDING_SHOWN = 10
 
 
 def _line(uow: UnitOfWork, integration: Integration, detail: str) -> Line:
-    return Line(integration.slug, integration.name, integration.partner.name, detail,
-                message_link(uow, integration.card_key))
+    return Line(
+        integration.slug, integration.name, integration.partner.name, detail, message_link(uow, integration.card_key)
+    )
 
 
 def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWindow, tuple[Line, ...]]:
@@ -36,8 +37,14 @@ def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWind
         release = calendar.release_for_merge(integration.merged_at)
         if release <= window.release:
             late = "" if release == window.release else f" (carried over from {release:%b} {release.day})"
-            lines.append(Line(integration.slug, integration.name, integration.partner.name,
-                              f"merged {integration.merged_at.astimezone(calendar.zone):%a %b %d}{late}"))
+            lines.append(
+                Line(
+                    integration.slug,
+                    integration.name,
+                    integration.partner.name,
+                    f"merged {integration.merged_at.astimezone(calendar.zone):%a %b %d}{late}",
+                )
+            )
     return window, tuple(lines)
 
 
@@ -47,8 +54,11 @@ def staff_home(uow_factory: UowFactory, now: datetime, *, timezone: str, rule: s
         counts = repo(uow).stage_counts()
         reviews = sorted(uow.integrations.at_stages([Stage.IN_REVIEW]), key=lambda i: i.review_due_at or now)
         zone = ZoneInfo(timezone)
-        overdue = tuple(_line(uow, i, f"due {i.review_due_at.astimezone(zone):%a %b %d, %I:%M %p %Z}") for i in reviews
-                        if i.review_due_at is not None and i.review_due_at < now)
+        overdue = tuple(
+            _line(uow, i, f"due {i.review_due_at.astimezone(zone):%a %b %d, %I:%M %p %Z}")
+            for i in reviews
+            if i.review_due_at is not None and i.review_due_at < now
+        )
         blocked_metadata, blocked_customers, ready = [], [], []
         for integration in uow.integrations.at_stages(list(BETA_STAGES)):
             status = launch_status(uow, integration, rule, now)
@@ -62,12 +72,21 @@ def staff_home(uow_factory: UowFactory, now: datetime, *, timezone: str, rule: s
             customers = [m for m in (status.evaluation.missing if status.evaluation else ()) if "customer" in m]
             if customers:
                 blocked_customers.append(_line(uow, integration, "; ".join(customers)))
-        pending = tuple(verification_view(row, uow.integrations.get(row.integration_id))  # type: ignore[arg-type]
-                        for row in repo(uow).pending_verifications(PENDING_SHOWN))
+        pending = tuple(
+            verification_view(row, uow.integrations.get(row.integration_id))  # type: ignore[arg-type]
+            for row in repo(uow).pending_verifications(PENDING_SHOWN)
+        )
         window, release_items = _release(uow, now, timezone)
         return StaffHome(
-            counts=tuple((stage, counts.get(stage, 0)) for stage in Stage), overdue=overdue,
-            blocked_metadata=tuple(blocked_metadata), blocked_customers=tuple(blocked_customers), ready=tuple(ready),
-            pending=pending, window=window, release_items=release_items,
-            rule=launch_rules.rule(rule), now=now, timezone=timezone,
+            counts=tuple((stage, counts.get(stage, 0)) for stage in Stage),
+            overdue=overdue,
+            blocked_metadata=tuple(blocked_metadata),
+            blocked_customers=tuple(blocked_customers),
+            ready=tuple(ready),
+            pending=pending,
+            window=window,
+            release_items=release_items,
+            rule=launch_rules.rule(rule),
+            now=now,
+            timezone=timezone,
         )

@@ -26,8 +26,11 @@ def status(uow_factory: UowFactory, actor: Actor, slug: str | None, now: datetim
                     raise NotPermitted(NO_ACCESS)
                 raise NotFound(f"No integration called `{slug}` that you can see. Try `/devcenter status`.")
             partner = integration.partner
-            integrations = [integration] if actor.is_staff and integration.partner_id != actor.partner_id \
+            integrations = (
+                [integration]
+                if actor.is_staff and integration.partner_id != actor.partner_id
                 else list(uow.integrations.for_partner(partner.id))
+            )
         else:
             if actor.partner_id is None:
                 if actor.is_staff:

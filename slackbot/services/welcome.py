@@ -8,8 +8,16 @@ from slackbot.domain.notifications import MessageKind
 from storage.uow import UowFactory
 
 
-def member_joined(uow_factory: UowFactory, *, event_id: str, user_id: str, channel_id: str, is_staff: bool,
-                  is_external: bool, now: datetime) -> bool:
+def member_joined(
+    uow_factory: UowFactory,
+    *,
+    event_id: str,
+    user_id: str,
+    channel_id: str,
+    is_staff: bool,
+    is_external: bool,
+    now: datetime,
+) -> bool:
     """Queue the welcomes for a join event; True when this event queued anything.
 
     A repeated event_id (Slack retries up to 3 times) is ignored; the outbox dedupe keys make the
@@ -30,9 +38,15 @@ def member_joined(uow_factory: UowFactory, *, event_id: str, user_id: str, chann
             uow.commit()
             return False
         payload = {"user_id": user_id, "partner_name": partner.name, "channel_id": channel_id}
-        queued = uow.outbox.enqueue(dedupe_key=f"welcome:channel:{user_id}", kind=MessageKind.WELCOME_CHANNEL,
-                                    channel=channel_id, payload=payload, now=now)
-        queued |= uow.outbox.enqueue(dedupe_key=f"welcome:dm:{user_id}", kind=MessageKind.WELCOME_DM, channel=user_id,
-                                     payload=payload, now=now)
+        queued = uow.outbox.enqueue(
+            dedupe_key=f"welcome:channel:{user_id}",
+            kind=MessageKind.WELCOME_CHANNEL,
+            channel=channel_id,
+            payload=payload,
+            now=now,
+        )
+        queued |= uow.outbox.enqueue(
+            dedupe_key=f"welcome:dm:{user_id}", kind=MessageKind.WELCOME_DM, channel=user_id, payload=payload, now=now
+        )
         uow.commit()
         return queued

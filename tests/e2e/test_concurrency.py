@@ -20,14 +20,24 @@ def world(harness: Harness) -> DemoWorld:
     world = build_world(harness)
     zoe = harness.slack.workspace.add_user("zoe.zebra", external=True)
     harness.emu.slash("/devcenter join", as_user=zoe)
-    harness.emu.submit({"company": "Zebra", "website": "https://zebra.example.com", "data_in": "API",
-                        "data_out": "Dashboards", "use_cases": "Analytics", "heard_from": "Friend",
-                        "agreement": ["agreed"]}, as_user=zoe)
+    harness.emu.submit(
+        {
+            "company": "Zebra",
+            "website": "https://zebra.example.com",
+            "data_in": "API",
+            "data_out": "Dashboards",
+            "use_cases": "Analytics",
+            "heard_from": "Friend",
+            "agreement": ["agreed"],
+        },
+        as_user=zoe,
+    )
     return world
 
 
 def test_two_simultaneous_approvals_make_one_transition_and_one_notification(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     second = harness.slack.workspace.add_user("sky.staff", "Sky Staff")
     world.review_channel.members.add(second.id)
     harness.bot.directory.staff_users = frozenset({world.staff.id, second.id})
@@ -35,9 +45,18 @@ def test_two_simultaneous_approvals_make_one_transition_and_one_notification(
     approve = next(b for b in buttons(card.blocks) if b.label == "Approve")
     bodies = []
     for user in (world.staff, second):
-        payload = harness.emu.action_payload(user, approve, {  # the same card, clicked twice
-            "type": "message", "message_ts": card.ts, "channel_id": world.review_channel.id, "is_ephemeral": False},
-            message=card, channel=world.review_channel)
+        payload = harness.emu.action_payload(
+            user,
+            approve,
+            {  # the same card, clicked twice
+                "type": "message",
+                "message_ts": card.ts,
+                "channel_id": world.review_channel.id,
+                "is_ephemeral": False,
+            },
+            message=card,
+            channel=world.review_channel,
+        )
         bodies.append(urlencode({"payload": json.dumps(payload)}))
     start = threading.Barrier(2)
 

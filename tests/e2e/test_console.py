@@ -35,8 +35,9 @@ def test_console_explains_its_own_commands_and_bad_input(tmp_path: Path) -> None
 
 
 def test_join_in_console_posts_one_welcome_and_home_renders(tmp_path: Path) -> None:
-    output = _run(":as riley\n:join riley #partner-rocket-metrics\n:join riley #partner-rocket-metrics\n:home\n",
-                  tmp_path)
+    output = _run(
+        ":as riley\n:join riley #partner-rocket-metrics\n:join riley #partner-rocket-metrics\n:home\n", tmp_path
+    )
 
     assert output.count("Welcome @riley.rocket") == 1
     assert "App Home" in output and "Rocket Metrics" in output
@@ -45,8 +46,13 @@ def test_join_in_console_posts_one_welcome_and_home_renders(tmp_path: Path) -> N
 def test_devcenter_bot_console_command_exits_zero_at_end_of_input(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
     result = subprocess.run(
-        [sys.executable, "-m", "slackbot.cli", "run"], input="/devcenter status\n", capture_output=True,
-        text=True, cwd=tmp_path, env={**env, "PYTHONPATH": str(Path(__file__).parents[2])}, timeout=120,
+        [sys.executable, "-m", "slackbot.cli", "run"],
+        input="/devcenter status\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(Path(__file__).parents[2])},
+        timeout=120,
     )
 
     assert result.returncode == 0, result.stderr

@@ -28,7 +28,8 @@ def crowded(harness: Harness) -> list[str]:
 
 
 def test_fan_out_to_200_channels_under_rate_limits_delivers_exactly_one_message_each(
-        harness: Harness, crowded: list[str]) -> None:
+    harness: Harness, crowded: list[str]
+) -> None:
     assert isinstance(harness.clock, FrozenClock)
     harness.slack.limiter.enabled = True  # chat.postMessage: 60 per minute workspace-wide, 1/s per channel
     start = harness.clock()

@@ -17,8 +17,15 @@ from slackbot.services.gates import repo
 from storage.uow import UowFactory
 
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
-STAGES = [Stage.BUILDING, Stage.IN_REVIEW, Stage.CHANGES_REQUESTED, Stage.APPROVED, Stage.PRIVATE_BETA,
-          Stage.PUBLIC_BETA, Stage.PUBLIC]
+STAGES = [
+    Stage.BUILDING,
+    Stage.IN_REVIEW,
+    Stage.CHANGES_REQUESTED,
+    Stage.APPROVED,
+    Stage.PRIVATE_BETA,
+    Stage.PUBLIC_BETA,
+    Stage.PUBLIC,
+]
 
 
 @pytest.fixture
@@ -37,7 +44,8 @@ def _slug(harness: Harness, slug: str) -> int:
 
 
 def test_partner_home_shows_the_timeline_next_deploy_launch_gates_and_checklist(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     harness.emu.open_home(world.riley)
 
     home = harness.emu.home(world.riley)
@@ -94,11 +102,13 @@ def test_a_home_button_refusal_is_explained_in_a_modal(harness: Harness, world: 
     view = harness.slack.workspace.homes[world.pat.id]
     forged = next(b for b in buttons(view.data["blocks"]) if b.label == "Checklist")
 
-    harness.emu.press(world.pat, Button(forged.label, forged.action_id, forged.block_id, "rocket-metrics", None),
-                      view=view)
+    harness.emu.press(
+        world.pat, Button(forged.label, forged.action_id, forged.block_id, "rocket-metrics", None), view=view
+    )
 
-    assert "No integration called `rocket-metrics` that you can see" in \
-        harness.emu.text(harness.emu.modal(world.pat).data["blocks"])
+    assert "No integration called `rocket-metrics` that you can see" in harness.emu.text(
+        harness.emu.modal(world.pat).data["blocks"]
+    )
 
 
 def test_people_outside_the_program_get_a_way_in(harness: Harness, world: DemoWorld) -> None:
@@ -109,8 +119,11 @@ def test_people_outside_the_program_get_a_way_in(harness: Harness, world: DemoWo
 
 
 def test_every_partner_command_works_from_a_mention_in_a_shared_channel(harness: Harness, world: DemoWorld) -> None:
-    for word, button in (("metadata", "Edit catalog metadata"), ("verify", "Record a verification"),
-                         ("checklist", "Update checklist")):
+    for word, button in (
+        ("metadata", "Edit catalog metadata"),
+        ("verify", "Record a verification"),
+        ("checklist", "Update checklist"),
+    ):
         harness.emu.mention(word, as_user=world.riley, channel=world.rocket_channel)
         harness.emu.click(button, as_user=world.riley, in_channel=world.rocket_channel)
         assert harness.emu.modal(world.riley) is not None, word
@@ -118,12 +131,14 @@ def test_every_partner_command_works_from_a_mention_in_a_shared_channel(harness:
 
 
 def test_staff_home_counts_stages_overdue_reviews_launches_and_the_next_release(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     acme = _slug(harness, "acme-analytics")
     harness.clock.advance(days=4)
     harness.emu.slash("/devcenter verify", as_user=world.riley)
-    harness.emu.submit({"customer": "Globex", "workspace": "globex", "contact": "hank@globex.example.com"},
-                       as_user=world.riley)
+    harness.emu.submit(
+        {"customer": "Globex", "workspace": "globex", "contact": "hank@globex.example.com"}, as_user=world.riley
+    )
     harness.emu.open_home(world.staff)
     home = harness.emu.home(world.staff)
     assert "In review *1*" in home and "Private beta *1*" in home
@@ -149,14 +164,28 @@ def _fifty(uow_factory: UowFactory, harness: Harness, world: DemoWorld) -> None:
         for n in range(50):
             stage = STAGES[n % len(STAGES)]
             integration = uow.integrations.add(
-                partner, f"rocket-{n:02d}", f"Rocket {n:02d} " + "Interstellar " * 14, "cloud", stage, now,
+                partner,
+                f"rocket-{n:02d}",
+                f"Rocket {n:02d} " + "Interstellar " * 14,
+                "cloud",
+                stage,
+                now,
                 pr_url=f"https://github.com/segmentio/action-destinations/pull/{5000 + n}",
-                review_due_at=now - timedelta(days=1), merged_at=now if stage is Stage.APPROVED else None)
+                review_due_at=now - timedelta(days=1),
+                merged_at=now if stage is Stage.APPROVED else None,
+            )
             uow.requests.add(integration, "replay_info", "U0STAFF001", now)
             if stage in (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA):
-                repo(uow).add_verification(integration.id, customer="Globex " * 28, workspace=f"globex-{n}",
-                                           contact="hank@globex.example.com", verified_on=now.date(), notes="x" * 900,
-                                           by=world.riley.id, now=now)
+                repo(uow).add_verification(
+                    integration.id,
+                    customer="Globex " * 28,
+                    workspace=f"globex-{n}",
+                    contact="hank@globex.example.com",
+                    verified_on=now.date(),
+                    notes="x" * 900,
+                    by=world.riley.id,
+                    now=now,
+                )
         uow.commit()
 
 
@@ -180,7 +209,6 @@ def test_home_stays_within_slacks_limits_with_fifty_integrations(harness: Harnes
         assert len(harness.slack.workspace.homes[user.id].data["blocks"]) <= 100
 
 
-
 def test_status_stays_within_a_messages_limits_with_fifty_integrations(harness: Harness, world: DemoWorld) -> None:
     _fifty(harness.bot.services.uow, harness, world)
 
@@ -193,8 +221,9 @@ def test_status_stays_within_a_messages_limits_with_fifty_integrations(harness: 
 
 def test_a_forged_confirm_from_a_partners_home_is_refused_in_a_modal(harness: Harness, world: DemoWorld) -> None:
     harness.emu.slash("/devcenter verify", as_user=world.riley)
-    harness.emu.submit({"customer": "Globex", "workspace": "globex", "contact": "hank@globex.example.com"},
-                       as_user=world.riley)
+    harness.emu.submit(
+        {"customer": "Globex", "workspace": "globex", "contact": "hank@globex.example.com"}, as_user=world.riley
+    )
     harness.emu.open_home(world.riley)
     view = harness.slack.workspace.homes[world.riley.id]
 

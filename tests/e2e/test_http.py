@@ -29,8 +29,9 @@ def _status_body(harness: Harness, world: DemoWorld) -> str:
 
 
 def test_bad_signature_is_refused_with_401_and_nothing_happens(harness: Harness, world: DemoWorld) -> None:
-    answer = harness.driver.post(_status_body(harness, world), "application/x-www-form-urlencoded",
-                                 signature="v0=" + "0" * 64)
+    answer = harness.driver.post(
+        _status_body(harness, world), "application/x-www-form-urlencoded", signature="v0=" + "0" * 64
+    )
     harness.settle()
 
     assert answer.status == 401
@@ -47,8 +48,13 @@ def test_stale_timestamp_is_refused_with_401(harness: Harness, world: DemoWorld)
 
 
 def test_replayed_join_with_bad_signature_queues_no_welcome(harness: Harness, world: DemoWorld) -> None:
-    body = json.dumps({"type": "event_callback", "event_id": "Ev1", "event": {
-        "type": "member_joined_channel", "user": world.riley.id, "channel": world.rocket_channel.id}})
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": "Ev1",
+            "event": {"type": "member_joined_channel", "user": world.riley.id, "channel": world.rocket_channel.id},
+        }
+    )
     answer = harness.driver.post(body, "application/json", signature="v0=deadbeef")
     harness.settle()
 
@@ -94,10 +100,21 @@ def test_gunicorn_serves_a_signed_status_command(sqlite_url: str, tmp_path: Path
     slack = FakeSlack(Workspace()).start()
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET="gunicorn-secret", SLACK_API_URL=slack.api_url,
-               DATABASE_URL=sqlite_url, PYTHONPATH=str(Path(__file__).parents[2]))
-    server = subprocess.Popen([sys.executable, "-m", "slackbot.cli", "serve", "--port", str(port), "--workers", "1"],
-                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env.update(
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET="gunicorn-secret",
+        SLACK_API_URL=slack.api_url,
+        DATABASE_URL=sqlite_url,
+        PYTHONPATH=str(Path(__file__).parents[2]),
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "slackbot.cli", "serve", "--port", str(port), "--workers", "1"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         _wait_until_healthy(f"http://127.0.0.1:{port}/healthz", server)
         user = slack.workspace.add_user("someone")
@@ -107,8 +124,9 @@ def test_gunicorn_serves_a_signed_status_command(sqlite_url: str, tmp_path: Path
         driver = Driver(f"http://127.0.0.1:{port}/slack/events", "gunicorn-secret", slack.workspace, slack.base_url)
         assert driver.slash(user, channel, "/devcenter", "help").status == 200
         assert driver.slash(user, channel, "/devcenter", "help").status == 200
-        assert driver.post("command=%2Fdevcenter", "application/x-www-form-urlencoded",
-                           signature="v0=bad").status == 401
+        assert (
+            driver.post("command=%2Fdevcenter", "application/x-www-form-urlencoded", signature="v0=bad").status == 401
+        )
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

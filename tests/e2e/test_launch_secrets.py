@@ -16,11 +16,16 @@ from storage.models import AuditEntry, OutboxMessage
 
 PASSWORD, EMAIL, USERNAME = "Pl4netary-Hunter-2", "escalations@rocket.example.com", "segment-qa-7731"
 METADATA = {
-    "name": "Rocket Metrics", "description": "Launch dashboards from Segment events.",
-    "website": "https://rocket.example.com", "primary_category": "Analytics",
+    "name": "Rocket Metrics",
+    "description": "Launch dashboards from Segment events.",
+    "website": "https://rocket.example.com",
+    "primary_category": "Analytics",
     "logo_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64"><rect width="240" height="64"/></svg>',
     "mark_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64"/></svg>',
-    "support_email": EMAIL, "test_username": USERNAME, "test_password": PASSWORD, "test_notes": "MFA code: 424242",
+    "support_email": EMAIL,
+    "test_username": USERNAME,
+    "test_password": PASSWORD,
+    "test_notes": "MFA code: 424242",
 }
 SECRETS = (PASSWORD, EMAIL, USERNAME, "424242")
 
@@ -45,7 +50,8 @@ def _everything_partners_see(harness: Harness, world: DemoWorld) -> str:
 
 
 def test_secrets_stay_out_of_logs_and_partner_views_even_at_debug_level(
-        harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture) -> None:
+    harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     harness.emu.slash("/devcenter metadata", as_user=world.riley)
     harness.emu.submit({**METADATA, "mark_svg": METADATA["logo_svg"]}, as_user=world.riley)  # refused inline
@@ -74,8 +80,9 @@ def test_partners_cannot_open_the_staff_view_of_the_secrets(harness: Harness, wo
 
     assert PASSWORD not in reply.text and "on file" in reply.text
     with pytest.raises(Exception, match="Only Segment staff"):
-        harness.bot.services.staff_metadata(harness.bot.services.actor(world.riley.id, is_staff=False),
-                                            "rocket-metrics")
+        harness.bot.services.staff_metadata(
+            harness.bot.services.actor(world.riley.id, is_staff=False), "rocket-metrics"
+        )
 
 
 def test_another_partner_never_sees_rocket_metrics_metadata(harness: Harness, world: DemoWorld) -> None:
@@ -103,7 +110,8 @@ def test_a_partner_pressing_the_staff_button_gets_a_refusal_not_the_login(harnes
 
 
 def test_an_oversized_secret_is_refused_inline_and_never_logged(
-        harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture) -> None:
+    harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     secret = "Pl4netary-" + "x" * 400
     harness.emu.slash("/devcenter metadata", as_user=world.riley)

@@ -11,16 +11,28 @@ from slackbot.emulator.text import Button, buttons
 from slackbot.emulator.workspace import Message
 
 SQUARE_MARK = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30"/></svg>'
-WIDE_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64"><text x="4" y="44">Rocket Metrics'
-             '</text></svg>')
+WIDE_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64"><text x="4" y="44">Rocket Metrics</text></svg>'
+)
 METADATA = {
-    "name": "Rocket Metrics", "description": "Rocket Metrics turns Segment events into launch dashboards.",
-    "website": "https://rocket.example.com", "primary_category": "Analytics", "secondary_category": "Attribution",
-    "logo_svg": WIDE_LOGO, "mark_svg": SQUARE_MARK, "support_email": "help@rocket.example.com",
-    "test_username": "segment-tester", "test_password": "s3cret-Launch!", "test_notes": "Use the EU region.",
+    "name": "Rocket Metrics",
+    "description": "Rocket Metrics turns Segment events into launch dashboards.",
+    "website": "https://rocket.example.com",
+    "primary_category": "Analytics",
+    "secondary_category": "Attribution",
+    "logo_svg": WIDE_LOGO,
+    "mark_svg": SQUARE_MARK,
+    "support_email": "help@rocket.example.com",
+    "test_username": "segment-tester",
+    "test_password": "s3cret-Launch!",
+    "test_notes": "Use the EU region.",
 }
-GLOBEX = {"customer": "Globex", "workspace": "globex-prod", "contact": "Hank Scorpio <hank@globex.example.com>",
-          "notes": "identify and track arrive"}
+GLOBEX = {
+    "customer": "Globex",
+    "workspace": "globex-prod",
+    "contact": "Hank Scorpio <hank@globex.example.com>",
+    "notes": "identify and track arrive",
+}
 INITECH = {**GLOBEX, "customer": "Initech", "workspace": "initech", "contact": "Bill <bill@initech.example.com>"}
 
 
@@ -63,8 +75,7 @@ def test_rocket_metrics_goes_public_with_every_gate_refusing_first(harness: Harn
     card = _latest_card(harness, world, "Rocket Metrics (rocket-metrics)")
     text = emu.message_text(card)
     assert "Approve public beta" not in _labels(card)
-    assert "Catalog metadata: Write a description" in text and "1 more confirmed customer verification (0 of 1)" \
-        in text
+    assert "Catalog metadata: Write a description" in text and "1 more confirmed customer verification (0 of 1)" in text
     assert "catalog metadata is not complete" in _forge(harness, world, card, "approve_public_beta")
 
     emu.slash("/devcenter metadata", as_user=world.riley)
@@ -116,13 +127,19 @@ def test_rocket_metrics_goes_public_with_every_gate_refusing_first(harness: Harn
     assert "New & Noteworthy" in _dm(harness, world)
 
     history = emu.slash("/devcenter history rocket-metrics", as_user=world.staff).text
-    for step in ("update metadata", "record verification", "confirm verification", "approve public beta",
-                 "approve public"):
+    for step in (
+        "update metadata",
+        "record verification",
+        "confirm verification",
+        "approve public beta",
+        "approve public",
+    ):
         assert step in history
 
 
 def test_status_shows_the_private_beta_url_the_active_rule_and_what_is_missing(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     status = harness.emu.slash("/devcenter status", as_user=world.riley).text
 
     assert "https://app.segment.com/goto-my-workspace/destinations/catalog/rocket-metrics" in status

@@ -8,10 +8,21 @@ from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 
-GOOD_SURVEY = {"company": "Zebra Metrics", "website": "https://zebra.example.com", "data_in": "SDKs",
-               "data_out": "Dashboards", "use_cases": "Analytics", "heard_from": "A friend", "agreement": ["agreed"]}
-GOOD_SUBMISSION = {"name": "Acme Pixel", "slug": "acme-pixel", "kind": "web_device",
-                   "pr_url": "https://github.com/segmentio/action-destinations/pull/77"}
+GOOD_SURVEY = {
+    "company": "Zebra Metrics",
+    "website": "https://zebra.example.com",
+    "data_in": "SDKs",
+    "data_out": "Dashboards",
+    "use_cases": "Analytics",
+    "heard_from": "A friend",
+    "agreement": ["agreed"],
+}
+GOOD_SUBMISSION = {
+    "name": "Acme Pixel",
+    "slug": "acme-pixel",
+    "kind": "web_device",
+    "pr_url": "https://github.com/segmentio/action-destinations/pull/77",
+}
 
 
 @pytest.fixture
@@ -31,21 +42,25 @@ def _errors(harness: Harness, user: User, values: dict) -> dict[str, str]:
     return body.get("errors", {}) if body.get("response_action") == "errors" else {}
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("company", "", "Please answer this question."),
-    ("website", "", "Please answer this question."),
-    ("website", "zebra.example.com", "full URL"),
-    ("website", "ftp://zebra.example.com", "full URL"),
-    ("website", "https://localhost", "full URL"),
-    ("data_in", "  ", "Please answer this question."),
-    ("data_out", "", "Please answer this question."),
-    ("use_cases", "x" * 1001, "under 1000 characters"),
-    ("heard_from", "", "Please answer this question."),
-    ("agreement", [], "agree to the Partner Program Agreement"),
-    ("company", "Acme Analytics", "already registered"),
-])
-def test_access_survey_rejects_bad_answers_inline(harness: Harness, world: DemoWorld, zoe: User, field: str,
-                                                  value: object, message: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("company", "", "Please answer this question."),
+        ("website", "", "Please answer this question."),
+        ("website", "zebra.example.com", "full URL"),
+        ("website", "ftp://zebra.example.com", "full URL"),
+        ("website", "https://localhost", "full URL"),
+        ("data_in", "  ", "Please answer this question."),
+        ("data_out", "", "Please answer this question."),
+        ("use_cases", "x" * 1001, "under 1000 characters"),
+        ("heard_from", "", "Please answer this question."),
+        ("agreement", [], "agree to the Partner Program Agreement"),
+        ("company", "Acme Analytics", "already registered"),
+    ],
+)
+def test_access_survey_rejects_bad_answers_inline(
+    harness: Harness, world: DemoWorld, zoe: User, field: str, value: object, message: str
+) -> None:
     harness.emu.slash("/devcenter join", as_user=zoe)
 
     errors = _errors(harness, zoe, {**GOOD_SURVEY, field: value})
@@ -56,19 +71,23 @@ def test_access_survey_rejects_bad_answers_inline(harness: Harness, world: DemoW
         assert uow.partners.by_name("Zebra Metrics") is None
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("name", "", "Give the integration's name."),
-    ("slug", "", "A slug is required."),
-    ("slug", "Acme_Pixel", "lowercase letters"),
-    ("slug", "rocket-metrics", "is taken"),
-    ("kind", None, "Choose the kind"),
-    ("kind", "mobile_device", "does not support device-mode mobile destinations"),
-    ("pr_url", "https://github.com/segmentio/action-destinations/issues/77", "pull request URL"),
-    ("pr_url", "https://github.com/acme/action-destinations/pull/77", "pull request URL"),
-    ("pr_url", "", "pull request URL"),
-])
-def test_submit_form_rejects_bad_fields_inline(harness: Harness, world: DemoWorld, field: str, value: object,
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Give the integration's name."),
+        ("slug", "", "A slug is required."),
+        ("slug", "Acme_Pixel", "lowercase letters"),
+        ("slug", "rocket-metrics", "is taken"),
+        ("kind", None, "Choose the kind"),
+        ("kind", "mobile_device", "does not support device-mode mobile destinations"),
+        ("pr_url", "https://github.com/segmentio/action-destinations/issues/77", "pull request URL"),
+        ("pr_url", "https://github.com/acme/action-destinations/pull/77", "pull request URL"),
+        ("pr_url", "", "pull request URL"),
+    ],
+)
+def test_submit_form_rejects_bad_fields_inline(
+    harness: Harness, world: DemoWorld, field: str, value: object, message: str
+) -> None:
     harness.emu.slash("/devcenter submit", as_user=world.pat)
 
     errors = _errors(harness, world.pat, {**GOOD_SUBMISSION, field: value})
@@ -105,16 +124,21 @@ def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, wor
     assert "Not a fit for the catalog." in harness.emu.message_text(harness.emu.dms(zoe)[-1])
 
 
-def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(
-        harness: Harness, world: DemoWorld) -> None:
+def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(harness: Harness, world: DemoWorld) -> None:
     with harness.bot.services.uow() as uow:  # acme-analytics gets a review card, as a submission would post
         from slackbot.domain.notifications import MessageKind
         from slackbot.services.cards import integration_card, notify_staff
 
         acme = uow.integrations.by_slug("acme-analytics")
         acme.card_key = "review_card:acme:test"
-        notify_staff(uow, "C0STAFF001", MessageKind.REVIEW_CARD,
-                     integration_card(uow, acme, "America/Los_Angeles").to_payload(), acme.card_key, harness.clock())
+        notify_staff(
+            uow,
+            "C0STAFF001",
+            MessageKind.REVIEW_CARD,
+            integration_card(uow, acme, "America/Los_Angeles").to_payload(),
+            acme.card_key,
+            harness.clock(),
+        )
         uow.commit()
     harness.settle()
     harness.emu.click("Request OAuth", as_user=world.staff, in_channel=world.review_channel)
@@ -129,8 +153,15 @@ def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(
 def test_a_pull_request_of_another_partner_is_refused(harness: Harness, world: DemoWorld) -> None:
     harness.emu.slash("/devcenter submit", as_user=world.riley)
 
-    errors = _errors(harness, world.riley, {**GOOD_SUBMISSION, "slug": "rocket-pixel",
-                                            "pr_url": "https://github.com/segmentio/action-destinations/pull/3141"})
+    errors = _errors(
+        harness,
+        world.riley,
+        {
+            **GOOD_SUBMISSION,
+            "slug": "rocket-pixel",
+            "pr_url": "https://github.com/segmentio/action-destinations/pull/3141",
+        },
+    )
 
     assert errors["pr_url"] == "That pull request belongs to another partner's integration."
 
@@ -146,21 +177,30 @@ def test_a_second_join_is_refused_before_any_form_opens(harness: Harness, world:
     assert "You already belong to a partner" in member.text and harness.emu.modal(world.pat) is None
 
 
-VERIFICATION = {"customer": "Globex", "workspace": "globex-prod", "contact": "Hank <hank@globex.example.com>",
-                "verified_on": "2026-11-20", "notes": ""}
+VERIFICATION = {
+    "customer": "Globex",
+    "workspace": "globex-prod",
+    "contact": "Hank <hank@globex.example.com>",
+    "verified_on": "2026-11-20",
+    "notes": "",
+}
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("customer", "", "Give the customer's company."),
-    ("workspace", " ", "Give their Segment workspace."),
-    ("contact", "", "Give who we can ask there (name and email)."),
-    ("customer", "x" * 201, "Keep it under"),
-    ("verified_on", None, "Pick the date the customer verified the integration."),
-    ("verified_on", "2026-12-24", "The verification date cannot be in the future."),
-    ("notes", "n" * 1001, "Keep the notes under"),
-])
-def test_verification_form_rejects_bad_fields_inline(harness: Harness, world: DemoWorld, field: str, value: object,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("customer", "", "Give the customer's company."),
+        ("workspace", " ", "Give their Segment workspace."),
+        ("contact", "", "Give who we can ask there (name and email)."),
+        ("customer", "x" * 201, "Keep it under"),
+        ("verified_on", None, "Pick the date the customer verified the integration."),
+        ("verified_on", "2026-12-24", "The verification date cannot be in the future."),
+        ("notes", "n" * 1001, "Keep the notes under"),
+    ],
+)
+def test_verification_form_rejects_bad_fields_inline(
+    harness: Harness, world: DemoWorld, field: str, value: object, message: str
+) -> None:
     harness.emu.slash("/devcenter verify", as_user=world.riley)
 
     errors = _errors(harness, world.riley, {**VERIFICATION, field: value})
@@ -168,14 +208,18 @@ def test_verification_form_rejects_bad_fields_inline(harness: Harness, world: De
     assert message in errors[field]
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("website", "rocket.example.com", "full URL"),
-    ("support_email", "not-an-email", "not an email address"),
-    ("description", "d" * 501, "keep it to 500"),
-    ("mark_svg", "<png/>", "SVG"),
-])
-def test_metadata_form_rejects_wrong_values_inline(harness: Harness, world: DemoWorld, field: str, value: str,
-                                                   message: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("website", "rocket.example.com", "full URL"),
+        ("support_email", "not-an-email", "not an email address"),
+        ("description", "d" * 501, "keep it to 500"),
+        ("mark_svg", "<png/>", "SVG"),
+    ],
+)
+def test_metadata_form_rejects_wrong_values_inline(
+    harness: Harness, world: DemoWorld, field: str, value: str, message: str
+) -> None:
     harness.emu.slash("/devcenter metadata", as_user=world.riley)
 
     errors = _errors(harness, world.riley, {"name": "Rocket Metrics", field: value})

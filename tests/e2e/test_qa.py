@@ -18,8 +18,11 @@ def world(harness: Harness) -> DemoWorld:
 
 
 def escalation_posts(harness: Harness, world: DemoWorld) -> list[Message]:
-    return [m for m in harness.emu.messages(world.review_channel)
-            if not m.thread_ts and "Question from" in harness.emu.message_text(m)]
+    return [
+        m
+        for m in harness.emu.messages(world.review_channel)
+        if not m.thread_ts and "Question from" in harness.emu.message_text(m)
+    ]
 
 
 def mention(harness: Harness, text: str, user: object, channel: object) -> Message:
@@ -39,9 +42,11 @@ def questions(harness: Harness) -> list[tuple[str, bool, str | None, bool]]:
 
 
 def test_slash_ask_answers_with_the_entry_its_sources_as_of_date_and_buttons(
-        harness: Harness, world: DemoWorld) -> None:
-    reply = harness.emu.slash("/devcenter ask how long does the review of my PR take?", as_user=world.pat,
-                              channel=world.acme_channel)
+    harness: Harness, world: DemoWorld
+) -> None:
+    reply = harness.emu.slash(
+        "/devcenter ask how long does the review of my PR take?", as_user=world.pat, channel=world.acme_channel
+    )
 
     assert reply.status == 200
     assert "business days" in reply.text
@@ -52,17 +57,16 @@ def test_slash_ask_answers_with_the_entry_its_sources_as_of_date_and_buttons(
 
 
 def test_next_deploy_question_gets_wednesday_release_and_tuesday_cutoff_for_the_frozen_clock(
-        harness: Harness, world: DemoWorld) -> None:
-    reply = harness.emu.slash("/devcenter ask when is the next deploy", as_user=world.pat,
-                              channel=world.acme_channel)
+    harness: Harness, world: DemoWorld
+) -> None:
+    reply = harness.emu.slash("/devcenter ask when is the next deploy", as_user=world.pat, channel=world.acme_channel)
 
     assert "Wednesday" in reply.text and "Tuesday 5 pm Pacific" in reply.text
     assert "*Next release:* Wednesday Nov 25, 2026 (2026-11-25)" in reply.text
     assert "Merge by *Tue Nov 24, 5:00 PM PST*" in reply.text
 
 
-def test_a_mention_whose_first_word_is_no_command_is_answered_in_its_thread(
-        harness: Harness, world: DemoWorld) -> None:
+def test_a_mention_whose_first_word_is_no_command_is_answered_in_its_thread(harness: Harness, world: DemoWorld) -> None:
     question = mention(harness, "How do I test my destination locally?", world.pat, world.acme_channel)
 
     answers = thread(harness, world.acme_channel, question.ts)
@@ -71,7 +75,8 @@ def test_a_mention_whose_first_word_is_no_command_is_answered_in_its_thread(
 
 
 def test_an_uncovered_question_says_i_dont_know_and_reaches_the_review_channel(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     reply = harness.emu.slash(f"/devcenter ask {UNCOVERED}", as_user=world.pat, channel=world.acme_channel)
 
     assert "I don't know" in reply.text and "asked the Developer Center team" in reply.text
@@ -81,15 +86,23 @@ def test_an_uncovered_question_says_i_dont_know_and_reaches_the_review_channel(
     assert "@pat.partner" in text and "#partner-acme-analytics" in text and UNCOVERED in text
 
 
-def test_escalation_round_trip_from_a_mention_thread_to_staff_and_back_once(
-        harness: Harness, world: DemoWorld) -> None:
+def test_escalation_round_trip_from_a_mention_thread_to_staff_and_back_once(harness: Harness, world: DemoWorld) -> None:
     asked = mention(harness, UNCOVERED, world.pat, world.acme_channel)
     [post] = escalation_posts(harness, world)
 
-    harness.emu.reply_in_thread("No sponsorships this year, sorry!", as_user=world.staff,
-                                channel=world.review_channel, thread_ts=post.ts, deliveries=3)
-    harness.emu.reply_in_thread("But we can share your launch on our blog.", as_user=world.staff,
-                                channel=world.review_channel, thread_ts=post.ts)
+    harness.emu.reply_in_thread(
+        "No sponsorships this year, sorry!",
+        as_user=world.staff,
+        channel=world.review_channel,
+        thread_ts=post.ts,
+        deliveries=3,
+    )
+    harness.emu.reply_in_thread(
+        "But we can share your launch on our blog.",
+        as_user=world.staff,
+        channel=world.review_channel,
+        thread_ts=post.ts,
+    )
 
     partner_thread = thread(harness, world.acme_channel, asked.ts)
     assert "I don't know" in partner_thread[0]
@@ -100,18 +113,21 @@ def test_escalation_round_trip_from_a_mention_thread_to_staff_and_back_once(
 
 
 def test_escalation_from_a_slash_command_is_answered_in_the_channel_then_in_that_thread(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     harness.emu.slash(f"/devcenter ask {UNCOVERED}", as_user=world.pat, channel=world.acme_channel)
     [post] = escalation_posts(harness, world)
 
     harness.emu.reply_in_thread("No, sorry.", as_user=world.staff, channel=world.review_channel, thread_ts=post.ts)
-    harness.emu.reply_in_thread("Ping us for the blog.", as_user=world.staff, channel=world.review_channel,
-                                thread_ts=post.ts)
+    harness.emu.reply_in_thread(
+        "Ping us for the blog.", as_user=world.staff, channel=world.review_channel, thread_ts=post.ts
+    )
 
     [answer] = [m for m in harness.emu.messages(world.acme_channel) if not m.thread_ts]
     assert UNCOVERED in harness.emu.message_text(answer) and "No, sorry." in harness.emu.message_text(answer)
     assert thread(harness, world.acme_channel, answer.ts) == [
-        "*@sam.staff* (Developer Center team): Ping us for the blog."]
+        "*@sam.staff* (Developer Center team): Ping us for the blog."
+    ]
 
 
 def test_replies_from_non_staff_and_in_other_threads_are_not_relayed(harness: Harness, world: DemoWorld) -> None:
@@ -119,17 +135,14 @@ def test_replies_from_non_staff_and_in_other_threads_are_not_relayed(harness: Ha
     [post] = escalation_posts(harness, world)
     harness.slack.workspace.channels[world.review_channel.id].members.add(world.stranger.id)
 
-    harness.emu.reply_in_thread("I think yes?", as_user=world.stranger, channel=world.review_channel,
-                                thread_ts=post.ts)
-    harness.emu.reply_in_thread("Unrelated chatter", as_user=world.staff, channel=world.acme_channel,
-                                thread_ts=post.ts)
+    harness.emu.reply_in_thread("I think yes?", as_user=world.stranger, channel=world.review_channel, thread_ts=post.ts)
+    harness.emu.reply_in_thread("Unrelated chatter", as_user=world.staff, channel=world.acme_channel, thread_ts=post.ts)
 
     assert [m for m in harness.emu.messages(world.acme_channel) if m.user != world.staff.id] == []
 
 
 def test_ask_a_person_posts_the_question_to_staff_once(harness: Harness, world: DemoWorld) -> None:
-    harness.emu.slash("/devcenter ask how do I get the private beta url", as_user=world.pat,
-                      channel=world.acme_channel)
+    harness.emu.slash("/devcenter ask how do I get the private beta url", as_user=world.pat, channel=world.acme_channel)
 
     first = harness.emu.click("Ask a person", as_user=world.pat, in_channel=world.acme_channel)
     second = harness.emu.click("Ask a person", as_user=world.pat, in_channel=world.acme_channel)
@@ -164,13 +177,18 @@ def test_ask_without_a_question_explains_how_to_ask(harness: Harness, world: Dem
 def _staff_answer_in_escalation(harness: Harness, world: DemoWorld) -> Message:
     harness.emu.mention(UNCOVERED, as_user=world.pat, channel=world.acme_channel)
     [post] = escalation_posts(harness, world)
-    harness.emu.reply_in_thread("We don't sponsor trade fairs; ask about co-marketing instead.",
-                                as_user=world.staff, channel=world.review_channel, thread_ts=post.ts)
+    harness.emu.reply_in_thread(
+        "We don't sponsor trade fairs; ask about co-marketing instead.",
+        as_user=world.staff,
+        channel=world.review_channel,
+        thread_ts=post.ts,
+    )
     return next(m for m in harness.emu.messages(world.review_channel) if m.user == world.staff.id)
 
 
 def test_save_as_faq_turns_a_staff_answer_into_an_entry_partners_get_at_once(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     answer = _staff_answer_in_escalation(harness, world)
 
     harness.emu.message_shortcut(CallbackId.SAVE_AS_FAQ, answer, as_user=world.staff)
@@ -179,13 +197,21 @@ def test_save_as_faq_turns_a_staff_answer_into_an_entry_partners_get_at_once(
     initial = {b["block_id"]: b["element"].get("initial_value") for b in modal.data["blocks"] if b["type"] == "input"}
     assert initial["faq.questions"] == UNCOVERED
     assert initial["faq.answer"] == "We don't sponsor trade fairs; ask about co-marketing instead."
-    saved = harness.emu.submit({**initial, "faq.id": "trade-fair-sponsoring", "faq.title": "Trade fair sponsoring",
-                                "faq.tags": "events, marketing"}, as_user=world.staff)
+    saved = harness.emu.submit(
+        {
+            **initial,
+            "faq.id": "trade-fair-sponsoring",
+            "faq.title": "Trade fair sponsoring",
+            "faq.tags": "events, marketing",
+        },
+        as_user=world.staff,
+    )
 
     assert saved.response.body == ""
     assert "Saved *Trade fair sponsoring*" in saved.messages[-1].text
-    reply = harness.emu.slash("/devcenter ask will segment sponsor our trade fair booth", as_user=world.riley,
-                              channel=world.rocket_channel)
+    reply = harness.emu.slash(
+        "/devcenter ask will segment sponsor our trade fair booth", as_user=world.riley, channel=world.rocket_channel
+    )
     assert "Trade fair sponsoring" in reply.text and "co-marketing" in reply.text
     with harness.bot.services.uow() as uow:
         row = uow.kb.entry("trade-fair-sponsoring")
@@ -194,16 +220,22 @@ def test_save_as_faq_turns_a_staff_answer_into_an_entry_partners_get_at_once(
 
 
 def test_save_as_faq_shows_inline_errors_for_missing_fields_long_answers_and_taken_ids(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     answer = _staff_answer_in_escalation(harness, world)
     harness.emu.message_shortcut(CallbackId.SAVE_AS_FAQ, answer, as_user=world.staff)
 
-    empty = harness.emu.submit({"faq.id": "", "faq.title": "", "faq.questions": "", "faq.answer": ""},
-                               as_user=world.staff).response.json()
-    long = harness.emu.submit({"faq.id": "deploy-schedule", "faq.title": "Deploys", "faq.questions": "When?",
-                               "faq.answer": "x" * 2901}, as_user=world.staff).response.json()
-    taken = harness.emu.submit({"faq.id": "deploy-schedule", "faq.title": "Deploys", "faq.questions": "When?",
-                                "faq.answer": "Wednesdays."}, as_user=world.staff).response.json()
+    empty = harness.emu.submit(
+        {"faq.id": "", "faq.title": "", "faq.questions": "", "faq.answer": ""}, as_user=world.staff
+    ).response.json()
+    long = harness.emu.submit(
+        {"faq.id": "deploy-schedule", "faq.title": "Deploys", "faq.questions": "When?", "faq.answer": "x" * 2901},
+        as_user=world.staff,
+    ).response.json()
+    taken = harness.emu.submit(
+        {"faq.id": "deploy-schedule", "faq.title": "Deploys", "faq.questions": "When?", "faq.answer": "Wednesdays."},
+        as_user=world.staff,
+    ).response.json()
 
     assert empty["response_action"] == "errors"
     assert set(empty["errors"]) == {"faq.id", "faq.title", "faq.questions", "faq.answer"}
@@ -214,7 +246,8 @@ def test_save_as_faq_shows_inline_errors_for_missing_fields_long_answers_and_tak
 
 
 def test_save_as_faq_is_refused_to_non_staff_and_stores_nothing(
-        harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture) -> None:
+    harness: Harness, world: DemoWorld, caplog: pytest.LogCaptureFixture
+) -> None:
     asked = mention(harness, "how do I get the private beta url", world.pat, world.acme_channel)
 
     reply = harness.emu.message_shortcut(CallbackId.SAVE_AS_FAQ, asked, as_user=world.pat)
@@ -229,8 +262,9 @@ def test_save_as_faq_is_refused_to_non_staff_and_stores_nothing(
 
 def test_a_question_containing_the_word_payload_is_answered_not_404(harness: Harness, world: DemoWorld) -> None:
     # slack-bolt 1.30 parses a form body containing "payload" as an interactivity envelope (see slackbot/web.py).
-    reply = harness.emu.slash("/devcenter ask does performBatch get the payload as an array", as_user=world.pat,
-                              channel=world.acme_channel)
+    reply = harness.emu.slash(
+        "/devcenter ask does performBatch get the payload as an array", as_user=world.pat, channel=world.acme_channel
+    )
 
     assert reply.status == 200
     assert "Helpful" in reply.text and "I don't know" not in reply.text

@@ -55,8 +55,7 @@ def test_a_merge_after_the_tuesday_cutoff_misses_this_weeks_release(harness: Har
     assert "Misses it" not in reply and "Makes it" in reply  # the next window is Dec 2, which it makes
 
 
-def test_cutoff_reminder_goes_out_on_tuesday_once_to_approved_unmerged_work(
-        harness: Harness, world: DemoWorld) -> None:
+def test_cutoff_reminder_goes_out_on_tuesday_once_to_approved_unmerged_work(harness: Harness, world: DemoWorld) -> None:
     _approve(harness, merge=False)
 
     assert harness.run_job("cutoff_reminder") == 0  # Monday: not cutoff day
@@ -81,7 +80,8 @@ def test_overdue_reviews_nudge_staff_once_a_day(harness: Harness, world: DemoWor
 
 
 def test_release_day_ships_to_private_beta_and_announces_in_every_partner_channel(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     _approve(harness, merge=True)
     harness.clock.advance(days=1, hours=23)  # Wednesday 08:00
     assert harness.run_job("release_day") is True
@@ -103,13 +103,18 @@ def test_release_day_ships_to_private_beta_and_announces_in_every_partner_channe
     assert "Shipped by @sam.staff" in card and "Mark release shipped" not in card
 
 
-def test_a_frozen_wednesday_has_no_release_and_moves_changes_to_the_next(
-        harness: Harness, world: DemoWorld) -> None:
+def test_a_frozen_wednesday_has_no_release_and_moves_changes_to_the_next(harness: Harness, world: DemoWorld) -> None:
     from datetime import date
 
     _approve(harness, merge=True)
-    set_freeze(harness.bot.services.uow, date(2026, 11, 25), frozen=True, reason="Thanksgiving week",
-               by="U0STAFF001", now=harness.clock())
+    set_freeze(
+        harness.bot.services.uow,
+        date(2026, 11, 25),
+        frozen=True,
+        reason="Thanksgiving week",
+        by="U0STAFF001",
+        now=harness.clock(),
+    )
     assert "Next release: Wednesday Dec 2" in harness.emu.slash("/devcenter deploys", as_user=world.pat).text
 
     harness.clock.advance(days=1, hours=23)
@@ -118,12 +123,14 @@ def test_a_frozen_wednesday_has_no_release_and_moves_changes_to_the_next(
 
 
 def test_staff_announce_previews_the_exact_audience_then_sends_once_per_channel(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     harness.emu.slash("/devcenter announce", as_user=world.staff)
     errors = harness.emu.submit({"message": "  ", "stages": []}, as_user=world.staff).response.json()
     assert errors["errors"] == {"message": "Please write a few words."}
-    preview = harness.emu.submit({"message": "Office hours Thursday!", "stages": ["in_review"]},
-                                 as_user=world.staff).response.json()
+    preview = harness.emu.submit(
+        {"message": "Office hours Thursday!", "stages": ["in_review"]}, as_user=world.staff
+    ).response.json()
     assert preview["response_action"] == "update" and preview["view"]["submit"]["text"] == "Send to 2 channels"
     assert harness.emu.messages(world.acme_channel) == []  # the preview is a dry run
 
@@ -150,8 +157,7 @@ def test_an_emergency_release_on_a_monday_gets_its_own_release_card(harness: Har
 
     _approve(harness, merge=True)
     cutoff = datetime.fromisoformat("2026-11-23T12:00:00-08:00")
-    declare_emergency(harness.bot.services.uow, date(2026, 11, 23), cutoff, "hotfix", "U0STAFF001",
-                      harness.clock())
+    declare_emergency(harness.bot.services.uow, date(2026, 11, 23), cutoff, "hotfix", "U0STAFF001", harness.clock())
     assert "Next release: Monday Nov 23" in harness.emu.slash("/devcenter deploys", as_user=world.pat).text
 
     assert harness.run_job("release_day") is True

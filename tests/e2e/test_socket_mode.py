@@ -22,13 +22,25 @@ def socket_bot(database_url: str) -> Iterator[tuple[FakeSlack, Bot]]:
     clock = FrozenClock()
     slack = FakeSlack(Workspace()).start()
     server = slack.enable_socket_mode()
-    settings = Settings(bot_token="xoxb-socket", app_token="xapp-1-socket", slack_api_url=slack.api_url,
-                        database_url=database_url, post_rate=0.0)
+    settings = Settings(
+        bot_token="xoxb-socket",
+        app_token="xapp-1-socket",
+        slack_api_url=slack.api_url,
+        database_url=database_url,
+        post_rate=0.0,
+    )
     bot = build_bot(settings, clock=clock)
     pat = slack.workspace.add_user("pat.partner", external=True, user_id="U0MEMBER01")
     channel = slack.workspace.add_channel("partner-acme-analytics", shared=True, members=[pat])
-    seed_demo(bot.services.uow, acme_channel=channel.id, acme_users=pat.id, rocket_channel="C0ROCKET01",
-              rocket_users="U0RILEY001", now=clock(), timezone=settings.timezone)
+    seed_demo(
+        bot.services.uow,
+        acme_channel=channel.id,
+        acme_users=pat.id,
+        rocket_channel="C0ROCKET01",
+        rocket_users="U0RILEY001",
+        now=clock(),
+        timezone=settings.timezone,
+    )
     handler = SocketModeHandler(bot.app, settings.app_token)
     handler.connect()
     assert server.wait_connected()
@@ -42,7 +54,8 @@ def test_a_slash_command_over_socket_mode_is_answered_in_its_ack(socket_bot: tup
     slack, _bot = socket_bot
     ws = slack.workspace
     body = Driver("http://unused/", "unused", ws, slack.base_url).slash_body(
-        ws.user_by_name("pat.partner"), ws.channel_by_name("partner-acme-analytics"), "/devcenter", "status")
+        ws.user_by_name("pat.partner"), ws.channel_by_name("partner-acme-analytics"), "/devcenter", "status"
+    )
 
     ack = ws.socket_mode.send("slash_commands", dict(parse_qsl(body)))
 
@@ -55,8 +68,13 @@ def test_a_join_over_socket_mode_is_acked_and_welcomed_once(socket_bot: tuple[Fa
     riley = ws.add_user("ann.acme", external=True)
     channel = ws.channel_by_name("partner-acme-analytics")
     channel.members.add(riley.id)
-    event = {"type": "event_callback", "event_id": "EvSOCKET1", "team_id": "T0DEVCTR01", "api_app_id": "A0DEVCTR01",
-             "event": {"type": "member_joined_channel", "user": riley.id, "channel": channel.id}}
+    event = {
+        "type": "event_callback",
+        "event_id": "EvSOCKET1",
+        "team_id": "T0DEVCTR01",
+        "api_app_id": "A0DEVCTR01",
+        "event": {"type": "member_joined_channel", "user": riley.id, "channel": channel.id},
+    }
 
     for _ in range(2):
         assert ws.socket_mode.send("events_api", event)["envelope_id"]

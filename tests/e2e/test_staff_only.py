@@ -41,9 +41,14 @@ def _review_card(harness: Harness, world: DemoWorld, slug: str) -> None:
     with harness.bot.services.uow() as uow:
         integration = uow.integrations.by_slug(slug)
         integration.card_key = f"review_card:{integration.id}:test"
-        notify_staff(uow, "C0STAFF001", MessageKind.REVIEW_CARD,
-                     integration_card(uow, integration, "America/Los_Angeles").to_payload(), integration.card_key,
-                     harness.clock())
+        notify_staff(
+            uow,
+            "C0STAFF001",
+            MessageKind.REVIEW_CARD,
+            integration_card(uow, integration, "America/Los_Angeles").to_payload(),
+            integration.card_key,
+            harness.clock(),
+        )
         uow.commit()
     harness.settle()
 
@@ -54,15 +59,22 @@ def _outsiders(harness: Harness, world: DemoWorld) -> dict[str, User]:
     harness.bot.directory.staff_users = frozenset({"U0STAFF001", listed_but_external.id})
     for user in (world.pat, world.riley, outsider, listed_but_external, world.stranger):
         world.review_channel.members.add(user.id)
-    return {"owning partner": world.pat, "other partner": world.riley, "external user": outsider,
-            "staff-listed external user": listed_but_external, "internal stranger": world.stranger}
+    return {
+        "owning partner": world.pat,
+        "other partner": world.riley,
+        "external user": outsider,
+        "staff-listed external user": listed_but_external,
+        "internal stranger": world.stranger,
+    }
 
 
 @pytest.mark.parametrize("button", CARD_BUTTONS)
-@pytest.mark.parametrize("who", ["owning partner", "other partner", "external user", "staff-listed external user",
-                                 "internal stranger"])
+@pytest.mark.parametrize(
+    "who", ["owning partner", "other partner", "external user", "staff-listed external user", "internal stranger"]
+)
 def test_non_staff_click_is_refused_logged_and_changes_nothing(
-        harness: Harness, world: DemoWorld, who: str, button: str, caplog: pytest.LogCaptureFixture) -> None:
+    harness: Harness, world: DemoWorld, who: str, button: str, caplog: pytest.LogCaptureFixture
+) -> None:
     _review_card(harness, world, "acme-analytics")
     user = _outsiders(harness, world)[who]
     before = _snapshot(harness)
@@ -81,9 +93,18 @@ def test_non_staff_click_is_refused_logged_and_changes_nothing(
 def test_non_staff_cannot_decide_access_requests_either(harness: Harness, world: DemoWorld, who: str) -> None:
     newcomer = harness.slack.workspace.add_user("nina.new", external=True)
     harness.emu.slash("/devcenter join", as_user=newcomer)
-    harness.emu.submit({"company": "Nina Co", "website": "https://nina.example.com", "data_in": "API",
-                        "data_out": "Dashboards", "use_cases": "CRM", "heard_from": "Blog",
-                        "agreement": ["agreed"]}, as_user=newcomer)
+    harness.emu.submit(
+        {
+            "company": "Nina Co",
+            "website": "https://nina.example.com",
+            "data_in": "API",
+            "data_out": "Dashboards",
+            "use_cases": "CRM",
+            "heard_from": "Blog",
+            "agreement": ["agreed"],
+        },
+        as_user=newcomer,
+    )
     user = _outsiders(harness, world)[who]
     before = _snapshot(harness)
 
@@ -95,6 +116,13 @@ def test_non_staff_cannot_decide_access_requests_either(harness: Harness, world:
 
 
 def test_staff_action_ids_cover_every_card_button() -> None:
-    for action in ("approve_access", "decline_access", "approve_review", "request_changes", "request_replay_info",
-                   "request_oauth", "mark_merged"):
+    for action in (
+        "approve_access",
+        "decline_access",
+        "approve_review",
+        "request_changes",
+        "request_replay_info",
+        "request_oauth",
+        "mark_merged",
+    ):
         assert staff_action_id(action).value == f"lifecycle.{action}"

@@ -76,14 +76,17 @@ def test_mention_gives_external_partners_the_same_commands_privately(harness: Ha
     assert all(m.ephemeral_to == world.pat.id for m in replies)  # staff data and status are never public
 
 
-def test_a_staff_mention_in_a_shared_channel_shows_the_queue_to_staff_only(harness: Harness,
-                                                                           world: DemoWorld) -> None:
+def test_a_staff_mention_in_a_shared_channel_shows_the_queue_to_staff_only(harness: Harness, world: DemoWorld) -> None:
     harness.emu.mention("queue", as_user=world.staff, channel=world.acme_channel)
 
-    assert not any("Waiting on Segment" in harness.emu.message_text(m)
-                   for m in harness.emu.messages(world.acme_channel, as_user=world.pat))
-    assert any("Waiting on Segment" in harness.emu.message_text(m)
-               for m in harness.emu.messages(world.acme_channel, as_user=world.staff))
+    assert not any(
+        "Waiting on Segment" in harness.emu.message_text(m)
+        for m in harness.emu.messages(world.acme_channel, as_user=world.pat)
+    )
+    assert any(
+        "Waiting on Segment" in harness.emu.message_text(m)
+        for m in harness.emu.messages(world.acme_channel, as_user=world.staff)
+    )
 
 
 def test_home_tab_shows_status_and_commands(harness: Harness, world: DemoWorld) -> None:

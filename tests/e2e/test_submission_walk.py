@@ -9,12 +9,20 @@ from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 
 SURVEY = {
-    "company": "Zebra Metrics", "website": "https://zebra.example.com",
-    "data_in": "SDKs and a REST API", "data_out": "Events appear in dashboards per user",
-    "use_cases": "Product analytics", "heard_from": "A customer", "agreement": ["agreed"],
+    "company": "Zebra Metrics",
+    "website": "https://zebra.example.com",
+    "data_in": "SDKs and a REST API",
+    "data_out": "Events appear in dashboards per user",
+    "use_cases": "Product analytics",
+    "heard_from": "A customer",
+    "agreement": ["agreed"],
 }
-SUBMISSION = {"name": "Zebra Metrics", "slug": "zebra-metrics", "kind": "cloud",
-              "pr_url": "https://github.com/segmentio/action-destinations/pull/4242"}
+SUBMISSION = {
+    "name": "Zebra Metrics",
+    "slug": "zebra-metrics",
+    "kind": "cloud",
+    "pr_url": "https://github.com/segmentio/action-destinations/pull/4242",
+}
 
 
 @pytest.fixture
@@ -46,7 +54,8 @@ def _approve_access(harness: Harness, world: DemoWorld, zoe: User) -> None:
 
 
 def test_partner_walks_from_access_request_to_approved_and_merged(
-        harness: Harness, world: DemoWorld, zoe: User) -> None:
+    harness: Harness, world: DemoWorld, zoe: User
+) -> None:
     emu = harness.emu
     emu.slash("/devcenter join", as_user=zoe)
     assert emu.modal(zoe) is not None
@@ -83,8 +92,10 @@ def test_partner_walks_from_access_request_to_approved_and_merged(
     assert any("we dedupe on messageId" in emu.message_text(m) for m in replies)
 
     emu.click("Approve", as_user=world.staff, in_channel=world.review_channel)
-    assert "passed review! If it is merged by *Tue Nov 24, 5:00 PM PST*, it ships in the Wednesday Nov 25 " \
-           "release" in _dm_text(harness, zoe)
+    assert (
+        "passed review! If it is merged by *Tue Nov 24, 5:00 PM PST*, it ships in the Wednesday Nov 25 "
+        "release" in _dm_text(harness, zoe)
+    )
 
     emu.click("Mark merged", as_user=world.staff, in_channel=world.review_channel)
     assert "is merged and ships in the Wednesday Nov 25 release" in _dm_text(harness, zoe)
@@ -92,13 +103,20 @@ def test_partner_walks_from_access_request_to_approved_and_merged(
     assert "Approved" in status.text and "Merged:" in status.text
 
     history = emu.slash("/devcenter history zebra-metrics", as_user=world.staff).text
-    for step in ("submit for review", "request changes", "request replay info", "answer replay info",
-                 "approve review", "mark merged"):
+    for step in (
+        "submit for review",
+        "request changes",
+        "request replay info",
+        "answer replay info",
+        "approve review",
+        "mark merged",
+    ):
         assert step in history
 
 
 def test_review_card_offers_only_the_buttons_the_transition_table_allows(
-        harness: Harness, world: DemoWorld, zoe: User) -> None:
+    harness: Harness, world: DemoWorld, zoe: User
+) -> None:
     _approve_access(harness, world, zoe)
     harness.emu.slash("/devcenter submit", as_user=zoe)
     harness.emu.submit(SUBMISSION, as_user=zoe)

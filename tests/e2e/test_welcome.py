@@ -14,11 +14,11 @@ def world(harness: Harness) -> DemoWorld:
 
 
 def _welcomes(harness: Harness, world: DemoWorld, user_name: str) -> tuple[int, int]:
-    channel = sum(f"Welcome @{user_name} to" in harness.emu.message_text(m)
-                  for m in harness.emu.messages(world.rocket_channel))
+    channel = sum(
+        f"Welcome @{user_name} to" in harness.emu.message_text(m) for m in harness.emu.messages(world.rocket_channel)
+    )
     user = harness.emu.user(user_name)
-    dm = sum("welcome to the Segment Developer Center" in harness.emu.message_text(m)
-             for m in harness.emu.dms(user))
+    dm = sum("welcome to the Segment Developer Center" in harness.emu.message_text(m) for m in harness.emu.dms(user))
     return channel, dm
 
 
@@ -48,8 +48,7 @@ def test_a_mass_join_welcomes_each_new_teammate_once(harness: Harness, world: De
     assert "Rocket Metrics" in status.text  # the new teammate now belongs to the partner
 
 
-def test_staff_and_internal_users_joining_a_partner_channel_get_no_welcome(
-        harness: Harness, world: DemoWorld) -> None:
+def test_staff_and_internal_users_joining_a_partner_channel_get_no_welcome(harness: Harness, world: DemoWorld) -> None:
     harness.emu.join(world.staff, world.rocket_channel)
     harness.emu.join(world.stranger, world.rocket_channel)
 
@@ -73,7 +72,8 @@ def test_welcome_waits_in_the_outbox_while_slack_rate_limits(harness: Harness, w
 
 
 def test_slack_server_errors_and_dropped_connections_are_retried_without_duplicates(
-        harness: Harness, world: DemoWorld) -> None:
+    harness: Harness, world: DemoWorld
+) -> None:
     harness.slack.inject("chat.postMessage", status=500, times=1)
     harness.slack.inject("conversations.open", drop=True, times=1)
 

@@ -19,13 +19,24 @@ from storage.uow import UowFactory
 def audited(uow: UowFactory, clock, database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     with uow() as work:
         partner = work.partners.add("Acme Analytics", Stage.BUILDING, None, clock())
-        integration = work.integrations.add(partner, "acme-analytics", "Acme Analytics", "cloud", Stage.IN_REVIEW,
-                                            clock())
-        for action, note in (("submit_for_review", "https://github.com/segmentio/action-destinations/pull/1"),
-                             ("request_changes", 'Add tests, "please"')):
-            work.audit.record(subject_type="integration", subject_id=integration.id, subject_key="acme-analytics",
-                              action=action, actor="U0STAFF001", from_stage="building", to_stage="in_review",
-                              note=note, at=clock())
+        integration = work.integrations.add(
+            partner, "acme-analytics", "Acme Analytics", "cloud", Stage.IN_REVIEW, clock()
+        )
+        for action, note in (
+            ("submit_for_review", "https://github.com/segmentio/action-destinations/pull/1"),
+            ("request_changes", 'Add tests, "please"'),
+        ):
+            work.audit.record(
+                subject_type="integration",
+                subject_id=integration.id,
+                subject_key="acme-analytics",
+                action=action,
+                actor="U0STAFF001",
+                from_stage="building",
+                to_stage="in_review",
+                note=note,
+                at=clock(),
+            )
         work.commit()
     monkeypatch.chdir(tmp_path)
     for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):

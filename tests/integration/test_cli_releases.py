@@ -28,7 +28,10 @@ def _next(runner: CliRunner, at: str) -> dict[str, str]:
 
 def test_deploys_next_prints_release_cutoff_and_timezone(cli_env: CliRunner) -> None:
     assert _next(cli_env, "2026-11-24T16:59:00-08:00") == {
-        "release": "2026-11-25", "cutoff": "2026-11-24T17:00:00-08:00", "timezone": "America/Los_Angeles"}
+        "release": "2026-11-25",
+        "cutoff": "2026-11-24T17:00:00-08:00",
+        "timezone": "America/Los_Angeles",
+    }
     assert _next(cli_env, "2026-11-24T17:01")["release"] == "2026-12-02"
 
 
@@ -61,10 +64,13 @@ def test_announce_needs_a_bot_token_and_says_so(cli_env: CliRunner) -> None:
 
 
 def test_an_emergency_release_is_listed_and_ships_what_merged_before_its_cutoff(cli_env: CliRunner) -> None:
-    added = cli_env.invoke(main, ["deploys", "emergency", "add", "2099-01-08", "--cutoff", "2099-01-08T12:00",
-                                  "--reason", "security fix"])
+    added = cli_env.invoke(
+        main, ["deploys", "emergency", "add", "2099-01-08", "--cutoff", "2099-01-08T12:00", "--reason", "security fix"]
+    )
     assert added.exit_code == 0, added.output
-    assert "Thu 2099-01-08  cutoff Thu 12:00 PST  security fix" in cli_env.invoke(
-        main, ["deploys", "emergency", "list"]).output
+    assert (
+        "Thu 2099-01-08  cutoff Thu 12:00 PST  security fix"
+        in cli_env.invoke(main, ["deploys", "emergency", "list"]).output
+    )
     late = cli_env.invoke(main, ["deploys", "emergency", "add", "2099-01-08", "--cutoff", "2099-01-09T12:00"])
     assert late.exit_code == 1 and "cannot fall after its release day" in late.output

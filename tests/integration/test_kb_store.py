@@ -23,16 +23,37 @@ SAM = Actor("U0STAFF001", is_staff=True, partner_id=None)
 
 
 def acme_entry(entry_id: str = "acme-webhooks", answer: str = "Acme Analytics receives events by webhook.") -> KbEntry:
-    return KbEntry(entry_id, "How acme-analytics receives events", ("How does acme get events?",
-                   "Does acme-analytics use webhooks?"), answer,
-                   (Source("seed: Developer Center Overview", "Acme example", "https://example.com/acme"),),
-                   date(2026, 11, 1), ("acme", "webhooks"))
+    return KbEntry(
+        entry_id,
+        "How acme-analytics receives events",
+        ("How does acme get events?", "Does acme-analytics use webhooks?"),
+        answer,
+        (Source("seed: Developer Center Overview", "Acme example", "https://example.com/acme"),),
+        date(2026, 11, 1),
+        ("acme", "webhooks"),
+    )
 
 
-def ask(uow: UowFactory, cache: qa.IndexCache, clock: FrozenClock, text: str, *, channel: str | None = ACME,
-        thread_ts: str | None = None) -> qa.Answer:
-    return qa.ask(uow, cache, question=text, asker=PAT, channel=channel, thread_ts=thread_ts, now=clock(),
-                  timezone="America/Los_Angeles", review_channel=REVIEW)
+def ask(
+    uow: UowFactory,
+    cache: qa.IndexCache,
+    clock: FrozenClock,
+    text: str,
+    *,
+    channel: str | None = ACME,
+    thread_ts: str | None = None,
+) -> qa.Answer:
+    return qa.ask(
+        uow,
+        cache,
+        question=text,
+        asker=PAT,
+        channel=channel,
+        thread_ts=thread_ts,
+        now=clock(),
+        timezone="America/Los_Angeles",
+        review_channel=REVIEW,
+    )
 
 
 def deliver(uow: UowFactory, key: str, ts: str, clock: FrozenClock) -> None:
@@ -58,7 +79,8 @@ def test_loading_the_shipped_files_twice_creates_then_changes_nothing(uow: UowFa
 
 
 def test_changed_and_removed_file_entries_are_updated_and_reported_then_pruned(
-        uow: UowFactory, clock: FrozenClock) -> None:
+    uow: UowFactory, clock: FrozenClock
+) -> None:
     kb_admin.load_files(uow, [("acme.yaml", acme_entry()), ("acme.yaml", acme_entry("acme-old"))], clock())
 
     kept = kb_admin.load_files(uow, [("acme.yaml", acme_entry(answer="Acme now polls."))], clock())
@@ -107,11 +129,24 @@ def test_the_index_is_rebuilt_only_when_the_entries_change(uow: UowFactory, cloc
 
 def test_staff_entries_join_the_shipped_files_before_any_kb_load(uow: UowFactory, clock: FrozenClock) -> None:
     cache = qa.IndexCache()
-    fields = {"id": "acme-sponsoring", "title": "Sponsoring acme's booth", "questions": "Will you sponsor our booth?",
-              "answer": "No, but ask about co-marketing.", "tags": "events", "source": ""}
+    fields = {
+        "id": "acme-sponsoring",
+        "title": "Sponsoring acme's booth",
+        "questions": "Will you sponsor our booth?",
+        "answer": "No, but ask about co-marketing.",
+        "tags": "events",
+        "source": "",
+    }
 
-    qa.save_faq(uow, cache, actor=SAM, fields=fields, section="Slack message C1/1.2", now=clock(),
-                timezone="America/Los_Angeles")
+    qa.save_faq(
+        uow,
+        cache,
+        actor=SAM,
+        fields=fields,
+        section="Slack message C1/1.2",
+        now=clock(),
+        timezone="America/Los_Angeles",
+    )
 
     ids = {e.id for e in cache.index(uow).entries}
     assert "acme-sponsoring" in ids and "deploy-schedule" in ids
@@ -142,16 +177,21 @@ def test_feedback_counts_once_and_only_from_the_asker(uow: UowFactory, clock: Fr
     first = qa.rate_answer(uow, question_id=answer.question_id, user_id=PAT, helpful=False, now=clock())
     again = qa.rate_answer(uow, question_id=answer.question_id, user_id=PAT, helpful=True, now=clock())
 
-    assert [r.outcome for r in (other, first, again)] == [Feedback.NOT_THE_ASKER, Feedback.RECORDED,
-                                                          Feedback.ALREADY_RATED]
+    assert [r.outcome for r in (other, first, again)] == [
+        Feedback.NOT_THE_ASKER,
+        Feedback.RECORDED,
+        Feedback.ALREADY_RATED,
+    ]
     assert [line.question for line in kb_admin.stats(uow).not_helpful] == ["how long does review take"]
 
 
 def test_asking_a_person_twice_posts_one_escalation(uow: UowFactory, clock: FrozenClock) -> None:
     answer = ask(uow, qa.IndexCache(), clock, "how long does review take", thread_ts="1772518001.000002")
 
-    results = [qa.ask_a_person(uow, question_id=answer.question_id, user_id=PAT, now=clock(), review_channel=REVIEW)
-               for _ in range(2)]
+    results = [
+        qa.ask_a_person(uow, question_id=answer.question_id, user_id=PAT, now=clock(), review_channel=REVIEW)
+        for _ in range(2)
+    ]
 
     assert [r.outcome for r in results] == [Escalation.ASKED, Escalation.ALREADY_ASKED]
     assert results[0].reply_in == "thread"
@@ -166,12 +206,24 @@ def test_a_staff_reply_is_relayed_once_per_message_whatever_the_event_ids(uow: U
     deliver(uow, f"qa:escalation:{answer.question_id}", "1772518009.000009", clock)
 
     def reply(event_id: str, ts: str, *, staff: bool = True) -> bool:
-        return qa.relay_staff_reply(uow, event_id=event_id, channel=REVIEW, thread_ts="1772518009.000009", ts=ts,
-                                    user_id=SAM.user_id, text="Sunny.", is_staff=staff, now=clock())
+        return qa.relay_staff_reply(
+            uow,
+            event_id=event_id,
+            channel=REVIEW,
+            thread_ts="1772518009.000009",
+            ts=ts,
+            user_id=SAM.user_id,
+            text="Sunny.",
+            is_staff=staff,
+            now=clock(),
+        )
 
-    assert [reply("Ev1", "1772518010.000001"), reply("Ev1", "1772518010.000001"),
-            reply("Ev2", "1772518010.000001"), reply("Ev3", "1772518011.000001", staff=False)] == [
-        True, False, False, False]
+    assert [
+        reply("Ev1", "1772518010.000001"),
+        reply("Ev1", "1772518010.000001"),
+        reply("Ev2", "1772518010.000001"),
+        reply("Ev3", "1772518011.000001", staff=False),
+    ] == [True, False, False, False]
     with uow() as unit:
         escalation = unit.kb.escalation_for(answer.question_id)
         assert escalation is not None and (escalation.status, escalation.answered_by) == ("answered", SAM.user_id)
@@ -180,8 +232,17 @@ def test_a_staff_reply_is_relayed_once_per_message_whatever_the_event_ids(uow: U
 
 
 def test_replies_in_threads_that_are_not_escalations_are_ignored(uow: UowFactory, clock: FrozenClock) -> None:
-    relayed = qa.relay_staff_reply(uow, event_id="Ev9", channel=REVIEW, thread_ts="1772518009.000009",
-                                   ts="1772518010.000001", user_id=SAM.user_id, text="hi", is_staff=True, now=clock())
+    relayed = qa.relay_staff_reply(
+        uow,
+        event_id="Ev9",
+        channel=REVIEW,
+        thread_ts="1772518009.000009",
+        ts="1772518010.000001",
+        user_id=SAM.user_id,
+        text="hi",
+        is_staff=True,
+        now=clock(),
+    )
 
     assert relayed is False
     with uow() as unit:
@@ -199,16 +260,32 @@ def test_a_question_asked_in_a_dm_is_answered_by_dm(uow: UowFactory, clock: Froz
 
 
 def test_export_writes_file_and_staff_entries_back_in_the_loadable_format(
-        uow: UowFactory, clock: FrozenClock, tmp_path: Path) -> None:
+    uow: UowFactory, clock: FrozenClock, tmp_path: Path
+) -> None:
     pairs = load_by_file()
     kb_admin.load_files(uow, pairs, clock())
     with uow() as unit:
-        unit.kb.add({"id": "acme-webhooks", "title": acme_entry().title, "questions": list(acme_entry().questions),
-                     "answer": acme_entry().answer, "sources": [{"document": "seed: Developer Center Overview",
-                                                                 "section": "Acme example",
-                                                                 "url": "https://example.com/acme"}],
-                     "as_of": date(2026, 11, 1), "tags": ["acme", "webhooks"]},
-                    origin="staff", file="staff.yaml", created_by=SAM.user_id, now=clock())
+        unit.kb.add(
+            {
+                "id": "acme-webhooks",
+                "title": acme_entry().title,
+                "questions": list(acme_entry().questions),
+                "answer": acme_entry().answer,
+                "sources": [
+                    {
+                        "document": "seed: Developer Center Overview",
+                        "section": "Acme example",
+                        "url": "https://example.com/acme",
+                    }
+                ],
+                "as_of": date(2026, 11, 1),
+                "tags": ["acme", "webhooks"],
+            },
+            origin="staff",
+            file="staff.yaml",
+            created_by=SAM.user_id,
+            now=clock(),
+        )
         unit.commit()
 
     counts = kb_admin.export_files(uow, tmp_path)

@@ -23,12 +23,19 @@ from storage.uow import UowFactory
 
 TZ, RULE = "America/Los_Angeles", "program-2026"
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
-COMPLETE = {"name": "Rocket Metrics", "pr_url": "https://github.com/segmentio/action-destinations/pull/2718",
-            "description": "Dashboards.", "website": "https://rocket.example.com", "categories": ["Analytics"],
-            "logo_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 3"/>',
-            "mark_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 3 3"/>',
-            "support_email": "help@rocket.example.com", "test_username": "qa", "test_password": "hunter2",
-            "test_notes": ""}
+COMPLETE = {
+    "name": "Rocket Metrics",
+    "pr_url": "https://github.com/segmentio/action-destinations/pull/2718",
+    "description": "Dashboards.",
+    "website": "https://rocket.example.com",
+    "categories": ["Analytics"],
+    "logo_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 3"/>',
+    "mark_svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 3 3"/>',
+    "support_email": "help@rocket.example.com",
+    "test_username": "qa",
+    "test_password": "hunter2",
+    "test_notes": "",
+}
 
 
 def add_rocket(uow: UowFactory, now: datetime, stage: Stage = Stage.PRIVATE_BETA) -> tuple[Actor, int]:
@@ -36,22 +43,43 @@ def add_rocket(uow: UowFactory, now: datetime, stage: Stage = Stage.PRIVATE_BETA
     with uow() as u:
         partner = u.partners.add("Rocket Metrics", Stage.BUILDING, "C0ROCKET01", now)
         u.partners.add_member(partner, "U0RILEY001", is_external=True, now=now)
-        integration = u.integrations.add(partner, "rocket-metrics", "Rocket Metrics", "cloud", stage, now,
-                                         merged_at=now - timedelta(days=8), released_at=now - timedelta(days=5))
+        integration = u.integrations.add(
+            partner,
+            "rocket-metrics",
+            "Rocket Metrics",
+            "cloud",
+            stage,
+            now,
+            merged_at=now - timedelta(days=8),
+            released_at=now - timedelta(days=5),
+        )
         u.commit()
         return Actor("U0RILEY001", is_staff=False, partner_id=partner.id), integration.id
 
 
 def _record(uow: UowFactory, member: Actor, now: datetime, workspace: str) -> int:
-    view = verifications.record(uow, member, "rocket-metrics", {
-        "customer": workspace.title(), "workspace": workspace, "contact": "ops@example.com",
-        "verified_on": now.date().isoformat()}, now, timezone=TZ, rule=RULE, review_channel="C0STAFF001")
+    view = verifications.record(
+        uow,
+        member,
+        "rocket-metrics",
+        {
+            "customer": workspace.title(),
+            "workspace": workspace,
+            "contact": "ops@example.com",
+            "verified_on": now.date().isoformat(),
+        },
+        now,
+        timezone=TZ,
+        rule=RULE,
+        review_channel="C0STAFF001",
+    )
     return view.verification_id
 
 
 def _confirm(uow: UowFactory, verification_id: int, now: datetime) -> None:
-    verifications.decide_verification(uow, STAFF, verification_id, True, now, timezone=TZ, rule=RULE,
-                                      review_channel="C0STAFF001")
+    verifications.decide_verification(
+        uow, STAFF, verification_id, True, now, timezone=TZ, rule=RULE, review_channel="C0STAFF001"
+    )
 
 
 def test_catalog_metadata_round_trips_and_its_repr_hides_the_secrets(uow: UowFactory, clock: FrozenClock) -> None:
@@ -67,8 +95,16 @@ def test_catalog_metadata_round_trips_and_its_repr_hides_the_secrets(uow: UowFac
 
 def test_one_workspace_verifies_an_integration_once(uow: UowFactory, clock: FrozenClock) -> None:
     _, integration_id = add_rocket(uow, clock())
-    add = lambda u: repo(u).add_verification(integration_id, customer="Globex", workspace="globex", contact="hank",
-                                             verified_on=date(2026, 11, 20), notes=None, by="U0RILEY001", now=clock())
+    add = lambda u: repo(u).add_verification(
+        integration_id,
+        customer="Globex",
+        workspace="globex",
+        contact="hank",
+        verified_on=date(2026, 11, 20),
+        notes=None,
+        by="U0RILEY001",
+        now=clock(),
+    )
     with uow() as u:
         add(u)
         with pytest.raises(IntegrityError):
@@ -98,11 +134,21 @@ def test_two_staff_confirming_at_once_one_wins(uow: UowFactory, clock: FrozenClo
     assert any("Already confirmed by <@U0STAFF001>" in r for r in results)
 
 
-def test_the_public_beta_gates_refuse_until_metadata_and_a_confirmed_customer(uow: UowFactory,
-                                                                              clock: FrozenClock) -> None:
+def test_the_public_beta_gates_refuse_until_metadata_and_a_confirmed_customer(
+    uow: UowFactory, clock: FrozenClock
+) -> None:
     member, integration_id = add_rocket(uow, clock())
-    approve = lambda: act(uow, STAFF, Action.APPROVE_PUBLIC_BETA, integration_id, Stage.PRIVATE_BETA, None,
-                          clock(), timezone=TZ, launch_rule=RULE)
+    approve = lambda: act(
+        uow,
+        STAFF,
+        Action.APPROVE_PUBLIC_BETA,
+        integration_id,
+        Stage.PRIVATE_BETA,
+        None,
+        clock(),
+        timezone=TZ,
+        launch_rule=RULE,
+    )
     with pytest.raises(IllegalTransition, match="catalog metadata is not complete"):
         approve()
     with uow() as u:
@@ -127,9 +173,17 @@ def test_days_in_stage_count_from_the_release_or_the_audit_trail(uow: UowFactory
     with uow() as u:
         integration = u.integrations.get(integration_id)
         assert repo(u).entered_stage(integration, Stage.PRIVATE_BETA) == clock() - timedelta(days=5)
-        u.audit.record(subject_type="integration", subject_id=integration_id, subject_key="rocket-metrics",
-                       action=Action.APPROVE_PUBLIC_BETA, actor="U0STAFF001", from_stage="private_beta",
-                       to_stage="public_beta", note=None, at=clock() - timedelta(days=3))
+        u.audit.record(
+            subject_type="integration",
+            subject_id=integration_id,
+            subject_key="rocket-metrics",
+            action=Action.APPROVE_PUBLIC_BETA,
+            actor="U0STAFF001",
+            from_stage="private_beta",
+            to_stage="public_beta",
+            note=None,
+            at=clock() - timedelta(days=3),
+        )
         u.commit()
         status = launch_status(u, integration, RULE, clock())
         assert status.evaluation is not None
@@ -154,8 +208,9 @@ def test_the_fifth_confirmed_customer_opens_the_oauth_request_once(uow: UowFacto
         assert {m.channel for m in notices} == {"C0ROCKET01", "U0RILEY001"}
         missing = launch_status(u, u.integrations.get(integration_id), RULE, clock() + timedelta(days=30))
         assert missing.evaluation is not None and any("OAuth" in m for m in missing.evaluation.missing)
-    checklist.save(uow, member, "rocket-metrics", ["oauth"], clock(), rule=RULE, timezone=TZ,
-                   review_channel="C0STAFF001")
+    checklist.save(
+        uow, member, "rocket-metrics", ["oauth"], clock(), rule=RULE, timezone=TZ, review_channel="C0STAFF001"
+    )
     with uow() as u:
         status = launch_status(u, u.integrations.get(integration_id), RULE, clock() + timedelta(days=30))
         assert status.ready
@@ -174,8 +229,9 @@ def test_a_ready_card_is_posted_once_per_stage(uow: UowFactory, clock: FrozenClo
         assert [c.dedupe_key for c in cards] == [f"launch_ready:{integration_id}:private_beta"]
         assert "approve_public_beta" in cards[0].payload["actions"]
         assert u.integrations.get(integration_id).card_key == cards[0].dedupe_key
-        assert not launch.post_card_when_ready(u, u.integrations.get(integration_id), clock(), rule=RULE,
-                                               timezone=TZ, review_channel="C0STAFF001")
+        assert not launch.post_card_when_ready(
+            u, u.integrations.get(integration_id), clock(), rule=RULE, timezone=TZ, review_channel="C0STAFF001"
+        )
 
 
 def test_another_rule_changes_what_public_needs(uow: UowFactory, clock: FrozenClock) -> None:

@@ -67,8 +67,13 @@ class FakeSender:
         return sorted(p.message_id for p in self.posts)
 
 
-def enqueue(uow: UowFactory, clock: FrozenClock, key: str = "welcome:acme-analytics",
-            kind: str = MessageKind.WELCOME_CHANNEL, channel: str = ACME) -> int:
+def enqueue(
+    uow: UowFactory,
+    clock: FrozenClock,
+    key: str = "welcome:acme-analytics",
+    kind: str = MessageKind.WELCOME_CHANNEL,
+    channel: str = ACME,
+) -> int:
     with uow() as u:
         u.outbox.enqueue(dedupe_key=key, kind=kind, channel=channel, payload={"partner": "Acme"}, now=clock())
         u.commit()
@@ -101,7 +106,12 @@ def test_a_due_message_is_posted_once_and_marked_sent(uow: UowFactory, clock: Fr
     assert sender.posts == [Post(message_id, ACME, "1764000000.000000")]
     sent = row(uow)
     assert (sent.status, sent.sent_channel, sent.sent_ts, sent.sent_at, sent.attempts) == (
-        "sent", ACME, "1764000000.000000", clock(), 1)
+        "sent",
+        ACME,
+        "1764000000.000000",
+        clock(),
+        1,
+    )
     clock.advance(hours=1)
     assert deliver(uow, sender, clock).sent == 0
     assert len(sender.posts) == 1 and sender.find_calls == []
@@ -114,8 +124,11 @@ def test_a_429_waits_exactly_for_retry_after(uow: UowFactory, clock: FrozenClock
     report = deliver(uow, sender, clock)
     assert (report.sent, report.retried, report.next_retry_at) == (0, 1, start + timedelta(seconds=30))
     waiting = row(uow)
-    assert (waiting.status, waiting.next_attempt_at, waiting.last_error) == ("pending", start + timedelta(seconds=30),
-                                                                             "ratelimited")
+    assert (waiting.status, waiting.next_attempt_at, waiting.last_error) == (
+        "pending",
+        start + timedelta(seconds=30),
+        "ratelimited",
+    )
     clock.advance(seconds=29)
     assert deliver(uow, sender, clock).sent == 0
     assert len(sender.send_calls) == 1
@@ -221,8 +234,7 @@ def test_a_crash_before_slack_got_the_post_sends_it_after_looking(uow: UowFactor
     assert sender.posted_ids() == [message_id]
 
 
-def test_two_workers_draining_together_deliver_each_message_exactly_once(uow: UowFactory,
-                                                                        clock: FrozenClock) -> None:
+def test_two_workers_draining_together_deliver_each_message_exactly_once(uow: UowFactory, clock: FrozenClock) -> None:
     ids = [enqueue(uow, clock, key=f"welcome:partner-{n:02d}") for n in range(40)]
     sender = FakeSender()
     start = threading.Barrier(2)

@@ -39,9 +39,20 @@ BAD_LINES = {
     "line 7": "'#vandelay'",
     "line 8": "richard",
 }
-SETTINGS_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL", "DATABASE_URL",
-                      "DEVCENTER_TZ", "DEVCENTER_STAFF_USERGROUP", "DEVCENTER_STAFF_USERS",
-                      "DEVCENTER_REVIEW_CHANNEL", "DEVCENTER_ANNOUNCE_CHANNEL", "PORT", "LOG_LEVEL")
+SETTINGS_VARIABLES = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_URL",
+    "DATABASE_URL",
+    "DEVCENTER_TZ",
+    "DEVCENTER_STAFF_USERGROUP",
+    "DEVCENTER_STAFF_USERS",
+    "DEVCENTER_REVIEW_CHANNEL",
+    "DEVCENTER_ANNOUNCE_CHANNEL",
+    "PORT",
+    "LOG_LEVEL",
+)
 
 
 def problems(text: str) -> dict[str, str]:
@@ -57,14 +68,15 @@ def partner_names(uow: UowFactory) -> list[str]:
 
 def test_a_good_file_creates_partners_members_and_integrations(uow: UowFactory, clock: FrozenClock) -> None:
     result = import_partners(uow, parse_import(GOOD), clock())
-    assert result == ImportResult(partners_created=3, integrations_created=3, integrations_updated=0,
-                                  members_added=3)
+    assert result == ImportResult(partners_created=3, integrations_created=3, integrations_updated=0, members_added=3)
     with uow() as u:
         acme = u.partners.by_name("Acme Analytics")
         assert acme is not None and (acme.stage, acme.channel_id) == (Stage.BUILDING, "C0ACME0001")
         assert u.partners.member_ids(acme.id) == ["U0ACMEDEV1", "U0ACMEDEV2"]
         assert [(i.slug, i.stage) for i in u.integrations.for_partner(acme.id)] == [
-            ("acme-analytics", Stage.IN_REVIEW), ("acme-audiences", Stage.BUILDING)]
+            ("acme-analytics", Stage.IN_REVIEW),
+            ("acme-audiences", Stage.BUILDING),
+        ]
         globex = u.partners.by_name("Globex")
         assert globex is not None and globex.stage is Stage.ACCESS_REQUESTED and globex.channel_id is None
         assert list(u.integrations.for_partner(globex.id)) == []
@@ -95,8 +107,15 @@ def test_every_bad_row_is_reported_with_its_line_number() -> None:
         assert expected in found[line], (line, found[line])
 
 
-@pytest.mark.parametrize("header", ["", "company,slug,stage\n", "company;integration;slug;stage;channel;users\n",
-                                    "Acme Analytics,Acme Analytics,acme-analytics,in_review,C0ACME0001,\n"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "",
+        "company,slug,stage\n",
+        "company;integration;slug;stage;channel;users\n",
+        "Acme Analytics,Acme Analytics,acme-analytics,in_review,C0ACME0001,\n",
+    ],
+)
 def test_a_file_without_the_header_is_refused_at_line_one(header: str) -> None:
     assert set(problems(header + GOOD.removeprefix(HEADER))) == {"line 1"}
 
@@ -106,16 +125,19 @@ def test_a_header_in_other_case_with_spaces_is_fine() -> None:
     assert [r.line for r in rows] == [2, 3, 5, 6]
 
 
-@pytest.mark.parametrize(("row", "expected"), [
-    (",Acme Analytics,acme-analytics,building,,", "company is empty"),
-    ("Acme Analytics,,acme-analytics,building,,", "integration name is empty"),
-    ("Acme Analytics,Acme Analytics,,building,,", "slug ''"),
-    ("Globex,Globex Insights,globex-insights,access_requested,,", "no integration yet"),
-    ("Globex,,,declined,C0GLOBEX01,U0GLOBEX01 bob", "bob"),
-    ("Acme Analytics,Acme Analytics,acme-analytics,building,U0ACMEDEV1,", "not a Slack channel id"),
-    ("Acme Analytics,Acme Analytics,acme-analytics,In_Review,,", "unknown stage"),
-    ("Acme Analytics,Acme Analytics,acme-analytics,building,,,", "expected 6 fields, found 7"),
-])
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (",Acme Analytics,acme-analytics,building,,", "company is empty"),
+        ("Acme Analytics,,acme-analytics,building,,", "integration name is empty"),
+        ("Acme Analytics,Acme Analytics,,building,,", "slug ''"),
+        ("Globex,Globex Insights,globex-insights,access_requested,,", "no integration yet"),
+        ("Globex,,,declined,C0GLOBEX01,U0GLOBEX01 bob", "bob"),
+        ("Acme Analytics,Acme Analytics,acme-analytics,building,U0ACMEDEV1,", "not a Slack channel id"),
+        ("Acme Analytics,Acme Analytics,acme-analytics,In_Review,,", "unknown stage"),
+        ("Acme Analytics,Acme Analytics,acme-analytics,building,,,", "expected 6 fields, found 7"),
+    ],
+)
 def test_each_kind_of_bad_row_says_what_is_wrong(row: str, expected: str) -> None:
     assert expected in problems(HEADER + row + "\n")["line 2"]
 
@@ -162,7 +184,8 @@ def run_import(folder: Path, content: str, name: str = "partners.csv") -> tuple[
 
 
 def test_the_command_imports_a_good_file_and_repeating_it_changes_nothing(
-        cli_env: Path, monkeypatch: pytest.MonkeyPatch, database_url: str, uow: UowFactory) -> None:
+    cli_env: Path, monkeypatch: pytest.MonkeyPatch, database_url: str, uow: UowFactory
+) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
     first, _ = run_import(cli_env, "\ufeff" + GOOD)  # a spreadsheet export starts with a byte order mark
     assert first.exit_code == 0, first.output
@@ -174,7 +197,8 @@ def test_the_command_imports_a_good_file_and_repeating_it_changes_nothing(
 
 
 def test_the_command_imports_nothing_when_any_row_is_bad(
-        cli_env: Path, monkeypatch: pytest.MonkeyPatch, database_url: str, uow: UowFactory) -> None:
+    cli_env: Path, monkeypatch: pytest.MonkeyPatch, database_url: str, uow: UowFactory
+) -> None:
     monkeypatch.setenv("DATABASE_URL", database_url)
     result, path = run_import(cli_env, BAD)
     assert result.exit_code != 0
@@ -186,7 +210,8 @@ def test_the_command_imports_nothing_when_any_row_is_bad(
 
 
 def test_the_command_reads_database_url_from_dot_env_in_the_working_directory(
-        cli_env: Path, database_url: str, uow: UowFactory) -> None:
+    cli_env: Path, database_url: str, uow: UowFactory
+) -> None:
     (cli_env / ".env").write_text(f"DATABASE_URL={database_url}\n", encoding="utf-8")
     result, _ = run_import(cli_env, GOOD)
     assert result.exit_code == 0, result.output
@@ -200,7 +225,8 @@ def test_the_command_refuses_a_missing_file(cli_env: Path, monkeypatch: pytest.M
 
 
 def test_the_command_on_an_unmigrated_database_says_to_run_db_upgrade(
-        cli_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{cli_env / 'empty.db'}")
     result, _ = run_import(cli_env, GOOD)
     assert result.exit_code == 1

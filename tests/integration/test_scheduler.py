@@ -34,8 +34,13 @@ def test_a_job_scheduled_before_a_restart_runs_after_it_exactly_once(engine: Eng
     install(_services(uow, clock), clock)
     first = build_scheduler(engine, TZ)
     first.start()
-    first.add_job(run_job, "date", run_date=datetime.now(UTC) + timedelta(hours=1), args=["release_day"],
-                  id="one-off-release-card")
+    first.add_job(
+        run_job,
+        "date",
+        run_date=datetime.now(UTC) + timedelta(hours=1),
+        args=["release_day"],
+        id="one-off-release-card",
+    )
     first.shutdown()  # the process "restarts" before the job is due: it lives only in the database now
 
     second = build_scheduler(engine, TZ)
@@ -92,11 +97,22 @@ def slack_url() -> str:
 
 def _start_worker(database_url: str, tmp_path: Path, slack_url: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(DATABASE_URL=database_url, PYTHONPATH=str(Path(__file__).parents[2]), PYTHONUNBUFFERED="1",
-               SLACK_BOT_TOKEN="xoxb-worker-test", SLACK_SIGNING_SECRET="worker-test",
-               SLACK_API_URL=slack_url)
-    process = subprocess.Popen([sys.executable, "-m", "slackbot.cli", "worker", "--lease-seconds", "1.5"], cwd=tmp_path,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env.update(
+        DATABASE_URL=database_url,
+        PYTHONPATH=str(Path(__file__).parents[2]),
+        PYTHONUNBUFFERED="1",
+        SLACK_BOT_TOKEN="xoxb-worker-test",
+        SLACK_SIGNING_SECRET="worker-test",
+        SLACK_API_URL=slack_url,
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "slackbot.cli", "worker", "--lease-seconds", "1.5"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
     return process, lines
@@ -115,7 +131,8 @@ def _next_state(lines: queue.Queue[str], timeout: float = 30) -> str:
 
 
 def test_two_workers_run_one_scheduler_and_the_standby_takes_over_when_it_dies(
-        database_url: str, tmp_path: Path, slack_url: str) -> None:
+    database_url: str, tmp_path: Path, slack_url: str
+) -> None:
     first, first_lines = _start_worker(database_url, tmp_path, slack_url)
     try:
         assert _next_state(first_lines) == "running"

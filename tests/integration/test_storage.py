@@ -34,8 +34,15 @@ def add_acme(uow: UowFactory, now: datetime) -> tuple[int, int]:
     with uow() as u:
         partner = u.partners.add("Acme Analytics", Stage.BUILDING, "C0ACME0001", now)
         u.partners.add_member(partner, "U0ACMEDEV1", is_external=True, now=now)
-        integration = u.integrations.add(partner, "acme-analytics", "Acme Analytics", "cloud", Stage.IN_REVIEW, now,
-                                         pr_url="https://github.com/segmentio/action-destinations/pull/1234")
+        integration = u.integrations.add(
+            partner,
+            "acme-analytics",
+            "Acme Analytics",
+            "cloud",
+            Stage.IN_REVIEW,
+            now,
+            pr_url="https://github.com/segmentio/action-destinations/pull/1234",
+        )
         u.commit()
         return partner.id, integration.id
 
@@ -116,13 +123,22 @@ def test_only_the_first_of_two_moves_from_the_same_stage_wins(uow: UowFactory, c
 def test_enqueue_is_idempotent_by_dedupe_key(uow: UowFactory, clock: FrozenClock) -> None:
     first = enqueue(uow, "welcome:acme", clock())
     with uow() as u:
-        assert not u.outbox.enqueue(dedupe_key="welcome:acme", kind="welcome_dm", channel="U0OTHER001",
-                                    payload={"other": True}, now=clock.advance(minutes=5))
+        assert not u.outbox.enqueue(
+            dedupe_key="welcome:acme",
+            kind="welcome_dm",
+            channel="U0OTHER001",
+            payload={"other": True},
+            now=clock.advance(minutes=5),
+        )
         u.commit()
         row = u.outbox.by_key("welcome:acme")
         assert row is not None
-        assert (row.id, row.kind, row.channel, row.payload) == (first, "welcome_channel", "C0ACME0001",
-                                                                {"k": "welcome:acme"})
+        assert (row.id, row.kind, row.channel, row.payload) == (
+            first,
+            "welcome_channel",
+            "C0ACME0001",
+            {"k": "welcome:acme"},
+        )
         assert u.outbox.counts() == {"pending": 1}
 
 
@@ -152,8 +168,12 @@ def test_a_claim_holds_a_lease_nobody_else_can_take_until_it_expires(uow: UowFac
         u.commit()
     assert first is not None
     assert (first.id, first.attempts, first.crashed_before) == (message_id, 1, False)
-    assert (first.kind, first.channel, first.payload, first.thread_ts) == ("welcome_channel", "C0ACME0001",
-                                                                           {"k": "welcome:acme"}, None)
+    assert (first.kind, first.channel, first.payload, first.thread_ts) == (
+        "welcome_channel",
+        "C0ACME0001",
+        {"k": "welcome:acme"},
+        None,
+    )
     for moment in (start, start + LEASE - timedelta(seconds=1), start + LEASE):
         with uow() as u:
             assert u.outbox.claim(message_id, moment, LEASE) is None
@@ -204,7 +224,12 @@ def test_a_sent_message_records_where_it_went_and_cannot_be_claimed(uow: UowFact
         row = u.outbox.by_key("welcome:acme")
         assert row is not None
         assert (row.status, row.sent_channel, row.sent_ts, row.sent_at, row.claimed_until) == (
-            "sent", "C0ACME0001", "1700000000.000100", clock(), None)
+            "sent",
+            "C0ACME0001",
+            "1700000000.000100",
+            clock(),
+            None,
+        )
         assert u.outbox.claim(message_id, clock.advance(hours=1), LEASE) is None
         assert u.outbox.counts() == {"sent": 1}
 
@@ -217,8 +242,11 @@ def test_a_failed_message_keeps_its_error_and_is_never_due_again(uow: UowFactory
         u.commit()
     with uow() as u:
         row = u.outbox.by_key("welcome:acme")
-        assert row is not None and (row.status, row.last_error, row.claimed_until) == ("failed", "channel_not_found",
-                                                                                       None)
+        assert row is not None and (row.status, row.last_error, row.claimed_until) == (
+            "failed",
+            "channel_not_found",
+            None,
+        )
         assert u.outbox.due_ids(clock.advance(days=1), 10) == []
         assert u.outbox.claim(message_id, clock(), LEASE) is None
         assert u.outbox.counts() == {"failed": 1}
@@ -237,13 +265,24 @@ def test_an_event_id_is_new_only_the_first_time(uow: UowFactory, clock: FrozenCl
 
 def test_audit_entries_are_listed_per_subject_oldest_first(uow: UowFactory, clock: FrozenClock) -> None:
     start = clock()
-    entries = [("integration:acme-analytics", "approve_review", "in_review", "approved", start + timedelta(hours=1)),
-               ("integration:acme-analytics", "submit_for_review", "building", "in_review", start),
-               ("integration:globex-insights", "withdraw", "building", "withdrawn", start)]
+    entries = [
+        ("integration:acme-analytics", "approve_review", "in_review", "approved", start + timedelta(hours=1)),
+        ("integration:acme-analytics", "submit_for_review", "building", "in_review", start),
+        ("integration:globex-insights", "withdraw", "building", "withdrawn", start),
+    ]
     with uow() as u:
         for key, action, old, new, at in entries:
-            u.audit.record(subject_type="integration", subject_id=1, subject_key=key, action=action,
-                           actor="U0STAFF001", from_stage=old, to_stage=new, note="looks good", at=at)
+            u.audit.record(
+                subject_type="integration",
+                subject_id=1,
+                subject_key=key,
+                action=action,
+                actor="U0STAFF001",
+                from_stage=old,
+                to_stage=new,
+                note="looks good",
+                at=at,
+            )
         u.commit()
     with uow() as u:
         acme = u.audit.for_key("integration:acme-analytics")
@@ -258,8 +297,9 @@ def test_audit_entries_are_listed_per_subject_oldest_first(uow: UowFactory, cloc
 
 def test_the_migrations_produce_exactly_the_models_schema(engine: Engine) -> None:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={
-            "compare_type": True, "compare_server_default": True, "include_object": include_object})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "compare_server_default": True, "include_object": include_object}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 

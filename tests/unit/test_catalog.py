@@ -21,10 +21,17 @@ from slackbot.domain.catalog import (
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64"><text x="0" y="40">Rocket Metrics</text></svg>'
 MARK = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="30"/></svg>'
 COMPLETE = CatalogMetadata(
-    name="Rocket Metrics", pr_url="https://github.com/segmentio/action-destinations/pull/2718",
-    description="Rocket Metrics turns Segment events into launch dashboards.", website="https://rocket.example.com",
-    categories=("Analytics", "Attribution"), logo_svg=LOGO, mark_svg=MARK, support_email="help@rocket.example.com",
-    test_username="segment-tester", test_password="s3cret-Launch!", test_notes="Use the EU region.",
+    name="Rocket Metrics",
+    pr_url="https://github.com/segmentio/action-destinations/pull/2718",
+    description="Rocket Metrics turns Segment events into launch dashboards.",
+    website="https://rocket.example.com",
+    categories=("Analytics", "Attribution"),
+    logo_svg=LOGO,
+    mark_svg=MARK,
+    support_email="help@rocket.example.com",
+    test_username="segment-tester",
+    test_password="s3cret-Launch!",
+    test_notes="Use the EU region.",
 )
 
 
@@ -46,8 +53,17 @@ def test_empty_metadata_lists_every_required_field_as_missing() -> None:
 
     assert all(p.missing for p in problems)
     assert [p.field for p in problems] == [
-        Field.NAME, Field.PR_URL, Field.DESCRIPTION, Field.WEBSITE, Field.PRIMARY, Field.LOGO, Field.MARK,
-        Field.SUPPORT_EMAIL, Field.TEST_USERNAME, Field.TEST_PASSWORD]
+        Field.NAME,
+        Field.PR_URL,
+        Field.DESCRIPTION,
+        Field.WEBSITE,
+        Field.PRIMARY,
+        Field.LOGO,
+        Field.MARK,
+        Field.SUPPORT_EMAIL,
+        Field.TEST_USERNAME,
+        Field.TEST_PASSWORD,
+    ]
 
 
 def test_a_500_character_description_is_fine_and_501_is_too_long() -> None:
@@ -65,14 +81,19 @@ def test_a_logo_that_is_not_svg_is_wrong() -> None:
     assert "not an SVG" in problems[0].message
 
 
-@pytest.mark.parametrize("markup", [
-    "<html><body>Rocket</body></html>",  # XML, but not SVG
-    "<svg xmlns='http://www.w3.org/2000/svg'><unclosed></svg>",  # broken XML
-    "rocket-mark.svg",  # a file name instead of the file
-])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><body>Rocket</body></html>",  # XML, but not SVG
+        "<svg xmlns='http://www.w3.org/2000/svg'><unclosed></svg>",  # broken XML
+        "rocket-mark.svg",  # a file name instead of the file
+    ],
+)
 def test_a_mark_that_is_not_svg_is_wrong(markup: str) -> None:
-    assert svg_problem(markup, "mark", square=True) == \
-        "The mark is not an SVG file: paste the SVG markup (it starts with <svg …>) or upload a .svg file."
+    assert (
+        svg_problem(markup, "mark", square=True)
+        == "The mark is not an SVG file: paste the SVG markup (it starts with <svg …>) or upload a .svg file."
+    )
 
 
 def test_a_mark_that_is_not_square_is_wrong() -> None:
@@ -151,16 +172,28 @@ def test_a_test_account_needs_both_username_and_password() -> None:
 
 
 def test_wrong_lists_only_given_but_wrong_values_keyed_by_modal_block() -> None:
-    metadata = replace(CatalogMetadata(), description="x" * 501, categories=("Analytics", "CRM", "Surveys"),
-                       mark_svg=LOGO)
+    metadata = replace(
+        CatalogMetadata(), description="x" * 501, categories=("Analytics", "CRM", "Surveys"), mark_svg=LOGO
+    )
 
     assert set(wrong(metadata)) == {"description", "secondary_category", "mark_svg"}
 
 
 def test_blank_svg_and_secret_fields_keep_what_is_on_file() -> None:
-    form = {"name": "Rocket Metrics", "pr_url": COMPLETE.pr_url, "description": "New words", "website":
-            COMPLETE.website, "primary_category": "Analytics", "secondary_category": "none", "logo_svg": "",
-            "mark_svg": None, "support_email": "", "test_username": "", "test_password": "  ", "test_notes": ""}
+    form = {
+        "name": "Rocket Metrics",
+        "pr_url": COMPLETE.pr_url,
+        "description": "New words",
+        "website": COMPLETE.website,
+        "primary_category": "Analytics",
+        "secondary_category": "none",
+        "logo_svg": "",
+        "mark_svg": None,
+        "support_email": "",
+        "test_username": "",
+        "test_password": "  ",
+        "test_notes": "",
+    }
 
     merged = from_form(form, COMPLETE)
 

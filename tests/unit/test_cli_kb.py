@@ -15,14 +15,31 @@ from slackbot.kb.loader import load_entries
 from slackbot.services import qa
 from storage.uow import UowFactory
 
-SETTINGS_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL", "DATABASE_URL",
-                      "DEVCENTER_TZ", "DEVCENTER_STAFF_USERGROUP", "DEVCENTER_STAFF_USERS",
-                      "DEVCENTER_REVIEW_CHANNEL", "DEVCENTER_ANNOUNCE_CHANNEL", "PORT", "LOG_LEVEL")
-ACME = [{"id": "acme-webhooks", "title": "How acme-analytics receives events",
-         "questions": ["How does acme get events?", "Does acme-analytics use webhooks?", "acme webhook setup"],
-         "answer": "Acme Analytics receives events by webhook.",
-         "sources": [{"document": "seed: Developer Center Overview", "section": "Acme example"}],
-         "as_of": "2026-11-01", "tags": ["acme"]}]
+SETTINGS_VARIABLES = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_URL",
+    "DATABASE_URL",
+    "DEVCENTER_TZ",
+    "DEVCENTER_STAFF_USERGROUP",
+    "DEVCENTER_STAFF_USERS",
+    "DEVCENTER_REVIEW_CHANNEL",
+    "DEVCENTER_ANNOUNCE_CHANNEL",
+    "PORT",
+    "LOG_LEVEL",
+)
+ACME = [
+    {
+        "id": "acme-webhooks",
+        "title": "How acme-analytics receives events",
+        "questions": ["How does acme get events?", "Does acme-analytics use webhooks?", "acme webhook setup"],
+        "answer": "Acme Analytics receives events by webhook.",
+        "sources": [{"document": "seed: Developer Center Overview", "section": "Acme example"}],
+        "as_of": "2026-11-01",
+        "tags": ["acme"],
+    }
+]
 
 
 @pytest.fixture
@@ -60,8 +77,7 @@ def test_ask_json_on_a_fresh_clone_answers_from_the_shipped_files(cli_env: Path)
     assert answers[0]["id"] == "deploy-schedule"
     assert all({"id", "title", "answer", "sources", "score"} <= set(a) for a in answers)
     assert [a["score"] for a in answers] == sorted((a["score"] for a in answers), reverse=True)
-    assert answers[0]["sources"][0]["document"] and set(answers[0]["next_release"]) == {"release", "cutoff",
-                                                                                          "timezone"}
+    assert answers[0]["sources"][0]["document"] and set(answers[0]["next_release"]) == {"release", "cutoff", "timezone"}
     assert not (cli_env / "var").exists()  # asking created no database
 
 
@@ -144,12 +160,20 @@ def test_kb_export_round_trips_the_loaded_files(db_env: Path) -> None:
     assert load_entries(db_env / "exported") == load_entries()
 
 
-def test_kb_stats_shows_unanswered_and_not_helpful_questions(
-        db_env: Path, uow: UowFactory, clock: FrozenClock) -> None:
+def test_kb_stats_shows_unanswered_and_not_helpful_questions(db_env: Path, uow: UowFactory, clock: FrozenClock) -> None:
     cache = qa.IndexCache()
     for text in ("what's the weather in paris", "how long does review take"):
-        answer = qa.ask(uow, cache, question=text, asker="U0MEMBER01", channel="C0ACME0001", thread_ts=None,
-                        now=clock(), timezone="America/Los_Angeles", review_channel="C0STAFF001")
+        answer = qa.ask(
+            uow,
+            cache,
+            question=text,
+            asker="U0MEMBER01",
+            channel="C0ACME0001",
+            thread_ts=None,
+            now=clock(),
+            timezone="America/Los_Angeles",
+            review_channel="C0STAFF001",
+        )
     qa.rate_answer(uow, question_id=answer.question_id, user_id="U0MEMBER01", helpful=False, now=clock())
 
     result = run("kb", "stats")

@@ -82,13 +82,16 @@ def test_socket_mode_needs_no_signing_secret() -> None:
     assert settings.signing_secret is None and settings.app_token == APP_TOKEN
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("postgres://devcenter:pw@db:5432/dc", "postgresql+psycopg://devcenter:pw@db:5432/dc"),
-    ("postgresql://devcenter:pw@db/dc", "postgresql+psycopg://devcenter:pw@db/dc"),
-    ("postgresql+psycopg://devcenter@db/dc", "postgresql+psycopg://devcenter@db/dc"),
-    ("sqlite:////srv/devcenter/devcenter.db", "sqlite:////srv/devcenter/devcenter.db"),
-    ("sqlite://", "sqlite://"),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("postgres://devcenter:pw@db:5432/dc", "postgresql+psycopg://devcenter:pw@db:5432/dc"),
+        ("postgresql://devcenter:pw@db/dc", "postgresql+psycopg://devcenter:pw@db/dc"),
+        ("postgresql+psycopg://devcenter@db/dc", "postgresql+psycopg://devcenter@db/dc"),
+        ("sqlite:////srv/devcenter/devcenter.db", "sqlite:////srv/devcenter/devcenter.db"),
+        ("sqlite://", "sqlite://"),
+    ],
+)
 def test_database_urls_are_normalised_to_the_psycopg_driver(url: str, expected: str) -> None:
     assert load_settings({"DATABASE_URL": url}).database_url == expected
 

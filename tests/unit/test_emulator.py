@@ -38,7 +38,8 @@ def test_driver_signs_exactly_like_slacks_published_test_vector() -> None:
 
     assert signature == vector["expected_x_slack_signature"]
     assert SignatureVerifier(vector["signing_secret"], clock=_FixedClock(1531420618)).is_valid(
-        vector["body"], vector["x_slack_request_timestamp"], signature)
+        vector["body"], vector["x_slack_request_timestamp"], signature
+    )
 
 
 class _FixedClock:
@@ -63,8 +64,9 @@ def test_post_message_answers_like_slack_and_history_returns_metadata(slack: Fak
     channel = slack.workspace.add_channel("general")
     client = _client(slack)
 
-    posted = client.chat_postMessage(channel=channel.id, text="hi", metadata={
-        "event_type": "devcenter_outbox", "event_payload": {"outbox_id": "7"}})
+    posted = client.chat_postMessage(
+        channel=channel.id, text="hi", metadata={"event_type": "devcenter_outbox", "event_payload": {"outbox_id": "7"}}
+    )
     history = client.conversations_history(channel=channel.id, include_all_metadata=True)
 
     assert posted["ok"] and posted["channel"] == channel.id and posted["message"]["bot_id"] == "B0BOTDEV01"
@@ -88,8 +90,9 @@ def test_too_many_blocks_and_long_section_text_are_invalid_blocks(slack: FakeSla
     with pytest.raises(SlackApiError, match="invalid_blocks"):
         _client(slack).chat_postMessage(channel=channel.id, text="x", blocks=[section] * 51)
     with pytest.raises(SlackApiError, match="invalid_blocks"):
-        _client(slack).chat_postMessage(channel=channel.id, text="x", blocks=[
-            {"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}}])
+        _client(slack).chat_postMessage(
+            channel=channel.id, text="x", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "y" * 3001}}]
+        )
 
 
 def test_rate_limit_fault_answers_429_with_integer_retry_after(slack: FakeSlack) -> None:
@@ -134,9 +137,18 @@ def test_trigger_ids_are_single_use_and_expire_after_three_seconds(slack: FakeSl
 
 def test_modal_with_inputs_needs_a_submit_button(slack: FakeSlack) -> None:
     user = slack.workspace.add_user("pat")
-    view = {"type": "modal", "title": {"type": "plain_text", "text": "T"}, "blocks": [
-        {"type": "input", "block_id": "b", "label": {"type": "plain_text", "text": "L"},
-         "element": {"type": "plain_text_input", "action_id": "a"}}]}
+    view = {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "T"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "b",
+                "label": {"type": "plain_text", "text": "L"},
+                "element": {"type": "plain_text_input", "action_id": "a"},
+            }
+        ],
+    }
 
     with pytest.raises(SlackApiError, match="invalid_arguments"):
         _client(slack).views_open(trigger_id=slack.workspace.new_trigger(user.id), view=view)

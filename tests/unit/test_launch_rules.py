@@ -68,13 +68,21 @@ def test_the_contributing_rule_needs_one_customer_and_no_oauth() -> None:
 
 def test_the_rule_says_what_each_step_needs_even_when_met() -> None:
     assert evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=9, days=99, oauth=True)).needs == (
-        "2 confirmed customer verifications", "14 days in public beta",
-        "Enable with Segment / OAuth once 5 customers are confirmed")
+        "2 confirmed customer verifications",
+        "14 days in public beta",
+        "Enable with Segment / OAuth once 5 customers are confirmed",
+    )
 
 
-@pytest.mark.parametrize(("stage", "step"), [(Stage.PRIVATE_BETA, Stage.PUBLIC_BETA),
-                                              (Stage.PUBLIC_BETA, Stage.PUBLIC), (Stage.APPROVED, None),
-                                              (Stage.PUBLIC, None)])
+@pytest.mark.parametrize(
+    ("stage", "step"),
+    [
+        (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA),
+        (Stage.PUBLIC_BETA, Stage.PUBLIC),
+        (Stage.APPROVED, None),
+        (Stage.PUBLIC, None),
+    ],
+)
 def test_only_beta_stages_work_towards_a_launch_step(stage: Stage, step: Stage | None) -> None:
     assert next_step(stage) is step
 

@@ -22,8 +22,7 @@ from slackbot.domain.lifecycle import (
 S = Stage
 PARTNER, STAFF, STRANGER = Role.PARTNER, Role.STAFF, Role.STRANGER
 ALL_STAGES: list[Stage | None] = [None, *Stage]
-OPEN = (S.ACCESS_REQUESTED, S.BUILDING, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED, S.PRIVATE_BETA,
-        S.PUBLIC_BETA)
+OPEN = (S.ACCESS_REQUESTED, S.BUILDING, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED, S.PRIVATE_BETA, S.PUBLIC_BETA)
 STAY = "stay"  # the action does not move the stage
 
 # Who may act, and from each source stage, where to. Written from DESIGN.md §3, not from TRANSITIONS.
@@ -35,8 +34,10 @@ EXPECTED: dict[Action, tuple[frozenset[Role], dict[Stage | None, Stage | str]]] 
     Action.REQUEST_ACCESS: (frozenset({STRANGER}), {None: S.ACCESS_REQUESTED}),
     Action.APPROVE_ACCESS: (frozenset({STAFF}), {S.ACCESS_REQUESTED: S.BUILDING}),
     Action.DECLINE_ACCESS: (frozenset({STAFF}), {S.ACCESS_REQUESTED: S.DECLINED}),
-    Action.SUBMIT_FOR_REVIEW: (frozenset({PARTNER}),
-                               {None: S.IN_REVIEW, S.BUILDING: S.IN_REVIEW, S.CHANGES_REQUESTED: S.IN_REVIEW}),
+    Action.SUBMIT_FOR_REVIEW: (
+        frozenset({PARTNER}),
+        {None: S.IN_REVIEW, S.BUILDING: S.IN_REVIEW, S.CHANGES_REQUESTED: S.IN_REVIEW},
+    ),
     Action.REQUEST_CHANGES: (frozenset({STAFF}), {S.IN_REVIEW: S.CHANGES_REQUESTED}),
     Action.REQUEST_REPLAY_INFO: (frozenset({STAFF}), {S.IN_REVIEW: STAY, S.CHANGES_REQUESTED: STAY}),
     Action.REQUEST_OAUTH: (frozenset({STAFF}), {s: STAY for s in OPEN[2:]}),
@@ -74,8 +75,9 @@ def expected(stage: Stage | None, action: Action, role: Role, facts: Facts) -> S
     return stage if target == STAY else target  # type: ignore[return-value]
 
 
-EVERY_FACTS = [Facts(merged=m, metadata_complete=c, launch_rule_met=r)
-               for m, c, r in itertools.product((False, True), repeat=3)]
+EVERY_FACTS = [
+    Facts(merged=m, metadata_complete=c, launch_rule_met=r) for m, c, r in itertools.product((False, True), repeat=3)
+]
 COMBOS = list(itertools.product(ALL_STAGES, Action, Role))
 
 
@@ -91,10 +93,10 @@ def test_the_hand_written_table_covers_every_action() -> None:
     assert set(EXPECTED) == set(Action) == set(TRANSITIONS)
 
 
-@pytest.mark.parametrize(("stage", "action", "role"), COMBOS,
-                         ids=[f"{s or 'new'}-{a}-{r}" for s, a, r in COMBOS])
-def test_decide_matches_the_design_for_every_stage_action_and_role(stage: Stage | None, action: Action,
-                                                                   role: Role) -> None:
+@pytest.mark.parametrize(("stage", "action", "role"), COMBOS, ids=[f"{s or 'new'}-{a}-{r}" for s, a, r in COMBOS])
+def test_decide_matches_the_design_for_every_stage_action_and_role(
+    stage: Stage | None, action: Action, role: Role
+) -> None:
     for facts in EVERY_FACTS:
         assert outcome(stage, action, role, facts) == expected(stage, action, role, facts), facts
 

@@ -23,10 +23,22 @@ def test_a_slug_longer_than_64_characters_is_refused() -> None:
     assert problem is not None and "64" in problem
 
 
-@pytest.mark.parametrize("slug", [
-    "Acme-Analytics", "acme_analytics", "acme analytics", "acme--analytics", "-acme", "acme-", "acme.io",
-    "acme/analytics", "äcme", " acme", "acme\nglobex",
-])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "Acme-Analytics",
+        "acme_analytics",
+        "acme analytics",
+        "acme--analytics",
+        "-acme",
+        "acme-",
+        "acme.io",
+        "acme/analytics",
+        "äcme",
+        " acme",
+        "acme\nglobex",
+    ],
+)
 def test_slugs_with_capitals_underscores_spaces_or_stray_hyphens_are_refused(slug: str) -> None:
     problem = slug_problem(slug)
     assert problem is not None and "acme-analytics" in problem  # the message shows a good example
@@ -36,40 +48,46 @@ def test_a_slug_with_a_trailing_newline_is_refused() -> None:
     assert slug_problem("acme-analytics\n") is not None
 
 
-@pytest.mark.parametrize("url", [
-    f"{PR}/1234",
-    f"{PR}/1",
-    f"{PR}/1234/",
-    f"  {PR}/1234\n",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{PR}/1234",
+        f"{PR}/1",
+        f"{PR}/1234/",
+        f"  {PR}/1234\n",
+    ],
+)
 def test_a_pull_request_on_action_destinations_is_accepted(url: str) -> None:
     assert pr_url_problem(url) is None
 
 
-@pytest.mark.parametrize("url", [
-    "https://github.com/segmentio/action-destinations/issues/1234",
-    "https://github.com/segmentio/action-destinations",
-    f"{PR}/",
-    f"{PR}/0",
-    f"{PR}/01234",
-    f"{PR}/abc",
-    "https://github.com/segmentio/analytics-next/pull/1234",
-    "https://github.com/acme-analytics/action-destinations/pull/1234",
-    "https://github.com/segmentio/action-destinations-fork/pull/1234",
-    "https://gitlab.com/segmentio/action-destinations/pull/1234",
-    "https://github.com.evil.example/segmentio/action-destinations/pull/1234",
-    "https://www.github.com/segmentio/action-destinations/pull/1234",
-    "http://github.com/segmentio/action-destinations/pull/1234",
-    "github.com/segmentio/action-destinations/pull/1234",
-    f"{PR}/1234/files",
-    f"{PR}/1234#issuecomment-99",
-    f"{PR}/1234?diff=split",
-    f"{PR}/1234 please review",
-    f"{PR}/1234\nhttps://evil.example",
-    f"see {PR}/1234",
-    f"<{PR}/1234>",
-    "",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://github.com/segmentio/action-destinations/issues/1234",
+        "https://github.com/segmentio/action-destinations",
+        f"{PR}/",
+        f"{PR}/0",
+        f"{PR}/01234",
+        f"{PR}/abc",
+        "https://github.com/segmentio/analytics-next/pull/1234",
+        "https://github.com/acme-analytics/action-destinations/pull/1234",
+        "https://github.com/segmentio/action-destinations-fork/pull/1234",
+        "https://gitlab.com/segmentio/action-destinations/pull/1234",
+        "https://github.com.evil.example/segmentio/action-destinations/pull/1234",
+        "https://www.github.com/segmentio/action-destinations/pull/1234",
+        "http://github.com/segmentio/action-destinations/pull/1234",
+        "github.com/segmentio/action-destinations/pull/1234",
+        f"{PR}/1234/files",
+        f"{PR}/1234#issuecomment-99",
+        f"{PR}/1234?diff=split",
+        f"{PR}/1234 please review",
+        f"{PR}/1234\nhttps://evil.example",
+        f"see {PR}/1234",
+        f"<{PR}/1234>",
+        "",
+    ],
+)
 def test_anything_else_is_refused_with_an_example_of_a_good_url(url: str) -> None:
     problem = pr_url_problem(url)
     assert problem is not None

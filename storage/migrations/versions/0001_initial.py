@@ -30,23 +30,27 @@ def upgrade() -> None:
         "partner_members",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("slack_user_id", sa.String(32), nullable=False, unique=True),
-        sa.Column("partner_id", sa.Integer, sa.ForeignKey("partners.id", ondelete="CASCADE"), nullable=False,
-                  index=True),
+        sa.Column(
+            "partner_id", sa.Integer, sa.ForeignKey("partners.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("is_external", sa.Boolean, nullable=False),
         sa.Column("created_at", TS, nullable=False),
     )
     op.create_table(
         "integrations",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("partner_id", sa.Integer, sa.ForeignKey("partners.id", ondelete="CASCADE"), nullable=False,
-                  index=True),
+        sa.Column(
+            "partner_id", sa.Integer, sa.ForeignKey("partners.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("slug", sa.String(64), nullable=False, unique=True),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("stage", sa.String(32), nullable=False, index=True),
         sa.Column("pr_url", sa.String(300), nullable=True),
-        *(sa.Column(name, TS, nullable=True)
-          for name in ("submitted_at", "review_due_at", "approved_at", "merged_at", "released_at")),
+        *(
+            sa.Column(name, TS, nullable=True)
+            for name in ("submitted_at", "review_due_at", "approved_at", "merged_at", "released_at")
+        ),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
     )

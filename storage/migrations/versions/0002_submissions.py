@@ -31,8 +31,13 @@ def upgrade() -> None:
     op.create_table(
         "staff_requests",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("integration_id", sa.Integer, sa.ForeignKey("integrations.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        sa.Column(
+            "integration_id",
+            sa.Integer,
+            sa.ForeignKey("integrations.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("requested_by", sa.String(32), nullable=False),

@@ -56,8 +56,9 @@ def upgrade() -> None:
     op.create_table(
         "kb_escalations",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("question_id", sa.Integer, sa.ForeignKey("kb_questions.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+        sa.Column(
+            "question_id", sa.Integer, sa.ForeignKey("kb_questions.id", ondelete="CASCADE"), nullable=False, unique=True
+        ),
         sa.Column("question", sa.Text, nullable=False),
         sa.Column("asker", sa.String(32), nullable=False),
         sa.Column("partner_channel", sa.String(32), nullable=False),

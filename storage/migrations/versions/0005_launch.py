@@ -17,15 +17,15 @@ TS = sa.DateTime(timezone=True)
 
 
 def _integration() -> sa.Column:
-    return sa.Column("integration_id", sa.Integer, sa.ForeignKey("integrations.id", ondelete="CASCADE"),
-                     nullable=False, index=True)
+    return sa.Column(
+        "integration_id", sa.Integer, sa.ForeignKey("integrations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
 
 
 def upgrade() -> None:
     op.create_table(
         "catalog_metadata",
-        sa.Column("integration_id", sa.Integer, sa.ForeignKey("integrations.id", ondelete="CASCADE"),
-                  primary_key=True),
+        sa.Column("integration_id", sa.Integer, sa.ForeignKey("integrations.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("pr_url", sa.String(300), nullable=False),
         sa.Column("description", sa.Text, nullable=False),
