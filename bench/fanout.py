@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bench.load import load
-from slackbot.domain.summaries import Actor
+from slackbot.domain.actors import Actor
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from handlers.viewstate import ack_form, metadata, values
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Stage
-from slackbot.domain.summaries import Card
+from slackbot.domain.views.reviews import Card
 from slackbot.ids import STAFF_ACTION_PREFIX, BlockId, CallbackId, staff_actions
 from slackbot.render import modals
 from slackbot.render.cards import card_blocks, card_text

@@ -51,7 +51,7 @@ def deploys() -> None:
 def deploys_next(at: str | None, as_json: bool) -> None:
     """The next release and its cutoff."""
     from slackbot.app import system_clock
-    from slackbot.domain.deploys import ReleaseCalendar
+    from slackbot.domain.releases import ReleaseCalendar
 
     settings = settings_from_env()
     moment = system_clock() if at is None else _parse_moment(at, settings)
@@ -198,8 +198,8 @@ def emergency_list() -> None:
 def announce(message: str, stages: tuple[str, ...], dry_run: bool, wait: bool) -> None:
     """Send MESSAGE to every partner's shared channel (and the announcements channel), at Slack's pace."""
     from slackbot.cli_progress import deliver_with_progress
+    from slackbot.domain.actors import Actor
     from slackbot.domain.errors import DomainError
-    from slackbot.domain.summaries import Actor
 
     bot = wired_bot(settings_from_env())
     operator = Actor("cli", is_staff=True, partner_id=None)

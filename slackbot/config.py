@@ -37,7 +37,7 @@ class Settings:
     port: int = 3000
     log_level: str = "INFO"
     post_rate: float = 5.0  # outbox messages per second (client-side pacing under Slack's limits); 0 = off
-    launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch_rules.RULES
+    launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch.RULES
 
     @property
     def has_slack_tokens(self) -> bool:

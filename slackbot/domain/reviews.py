@@ -11,9 +11,13 @@ Time is always a parameter and must be timezone-aware; naive datetimes raise Val
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
-from slackbot.domain.deploys import load_zone, require_aware
+from slackbot.domain.errors import InvalidInput
+from slackbot.domain.releases import load_zone, require_aware
 
 REVIEW_SLA_DAYS = 3
 START_OF_DAY = time(9, 0)
@@ -92,3 +96,80 @@ def is_overdue(due: datetime, now: datetime) -> bool:
     require_aware(due, "due")
     require_aware(now, "now")
     return now > due
+
+
+PR_URL = re.compile(r"^https://github\.com/segmentio/action-destinations/pull/(?P<number>[1-9][0-9]*)/?$")
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Kind(StrEnum):
+    """Kinds of destination Developer Center builds (mobile device-mode is not one of them)."""
+
+    CLOUD = "cloud"
+    WEB_DEVICE = "web_device"
+
+
+KIND_LABELS = {Kind.CLOUD: "Cloud-mode destination", Kind.WEB_DEVICE: "Web device-mode destination"}
+
+
+MOBILE_REFUSAL = (
+    "Developer Center does not support device-mode mobile destinations. Segment recommends a cloud-mode "
+    "destination, plus a plugin if you need device data such as the session ID."
+)
+
+
+def slug_problem(slug: str) -> str | None:
+    """Why `slug` is not a valid integration slug, or None."""
+    if not slug:
+        return "A slug is required."
+    if len(slug) > 64:
+        return "Keep the slug to 64 characters or fewer."
+    if not SLUG.fullmatch(slug):
+        return "Use lowercase letters, digits and single hyphens only (for example acme-analytics)."
+    return None
+
+
+def pr_url_problem(url: str) -> str | None:
+    """Why `url` is not a pull request on segmentio/action-destinations, or None."""
+    if not PR_URL.fullmatch(url.strip()):
+        return "Give the pull request URL, like https://github.com/segmentio/action-destinations/pull/1234."
+    return None
+
+
+MOBILE_KIND = "mobile_device"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A valid submit-for-review form."""
+
+    name: str
+    slug: str
+    kind: Kind
+    pr_url: str
+
+
+def parse_submission(values: dict[str, str | None]) -> Submission:
+    """Validate the submit-for-review form; raise InvalidInput keyed by field."""
+    name = (values.get("name") or "").strip()
+    slug = (values.get("slug") or "").strip()
+    kind = (values.get("kind") or "").strip()
+    pr_url = (values.get("pr_url") or "").strip()
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = "Give the integration's name."
+    elif len(name) > 100:
+        errors["name"] = "Keep the name under 100 characters."
+    if problem := slug_problem(slug):
+        errors["slug"] = problem
+    if kind == MOBILE_KIND:
+        errors["kind"] = MOBILE_REFUSAL
+    elif kind not in {k.value for k in Kind}:
+        errors["kind"] = "Choose the kind of destination."
+    if problem := pr_url_problem(pr_url):
+        errors["pr_url"] = problem
+    if errors:
+        raise InvalidInput(errors)
+    return Submission(name, slug, Kind(kind), pr_url)

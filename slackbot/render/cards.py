@@ -7,7 +7,7 @@ from datetime import datetime
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, HeaderBlock, PlainTextObject
 
 from slackbot.domain.lifecycle import TRANSITIONS, Action, stage_label
-from slackbot.domain.summaries import Card
+from slackbot.domain.views.reviews import Card
 from slackbot.ids import BlockId, staff_action_id, staff_actions
 from slackbot.render.common import checked, context, escape, section, when
 

@@ -17,7 +17,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from slackbot.domain.checklist import SECTIONS, ItemState, Owner, editable
-from slackbot.domain.launch_views import ChecklistView
+from slackbot.domain.views.launch import ChecklistView
 from slackbot.ids import ActionId, CallbackId
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
 from slack_sdk.models.views import View
 
-from slackbot.domain.launch_views import HomeIntegration, HomePage, PartnerHome, RequestLine
 from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.summaries import StatusReport
+from slackbot.domain.views.home import HomeIntegration, HomePage, PartnerHome, RequestLine
+from slackbot.domain.views.reviews import StatusReport
 from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, section, when
 from slackbot.render.launch import launch_text, private_beta_text, rule_line

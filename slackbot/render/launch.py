@@ -18,11 +18,10 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from slackbot.domain.launch_rules import LaunchRule
-from slackbot.domain.launch_views import LaunchReport, LaunchStatus
+from slackbot.domain.launch import LaunchRule, private_beta_url
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.rules import private_beta_url
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.views.launch import LaunchReport, LaunchStatus
 from slackbot.ids import SLASH_COMMAND, ActionId, CallbackId
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
 from slackbot.render.status import status_blocks as plain_status_blocks

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from slackbot.ids import SLASH_COMMAND
 from slackbot.render import launch, notices, qa, releases
 from slackbot.render.common import checked, context, escape, section

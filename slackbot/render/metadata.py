@@ -21,8 +21,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from slackbot.domain.catalog import CATEGORIES, MAX_DESCRIPTION, NO_CATEGORY, Field, Problem
-from slackbot.domain.launch_views import MetadataView
+from slackbot.domain.metadata import CATEGORIES, MAX_DESCRIPTION, NO_CATEGORY, Field, Problem
+from slackbot.domain.views.launch import MetadataView
 from slackbot.ids import ActionId, CallbackId
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
 

@@ -16,8 +16,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from slackbot.domain.forms import AGREEMENT, MAX_ANSWER, MAX_NOTE, MOBILE_KIND, SURVEY_QUESTIONS
-from slackbot.domain.rules import KIND_LABELS
+from slackbot.domain.access import AGREEMENT, MAX_ANSWER, SURVEY_QUESTIONS
+from slackbot.domain.reviews import KIND_LABELS, MOBILE_KIND
+from slackbot.domain.text import MAX_NOTE
 from slackbot.ids import BlockId, CallbackId
 from slackbot.render.common import MAX_VIEW_BLOCKS, checked, section
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_sdk.models.blocks import ActionsBlock, ButtonElement
 
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Card
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.views.reviews import Card
 from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.cards import card_blocks, card_text
 from slackbot.render.common import checked, context, day_name, escape, section, when

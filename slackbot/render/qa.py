@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from slackbot.ids import SLASH_COMMAND, ActionId, BlockId, CallbackId, Command
 from slackbot.kb.answers import Answer, Escalation, EscalationResult, FaqDraft, Feedback, FeedbackResult
 from slackbot.kb.model import KbEntry, Source

@@ -20,8 +20,8 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
 from slackbot.ids import ActionId, CallbackId
 from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, day_name, escape, section, when
 

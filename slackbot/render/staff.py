@@ -7,7 +7,7 @@ from datetime import datetime
 from slack_sdk.models.blocks import Block, HeaderBlock, PlainTextObject
 
 from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.summaries import HistoryLine, QueueItem
+from slackbot.domain.views.reviews import HistoryLine, QueueItem
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, escape, section, when
 
 KIND_EMOJI = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, HeaderBlock, PlainTextObject
 
-from slackbot.domain.launch_views import Line, StaffHome, VerificationView
 from slackbot.domain.lifecycle import stage_label
+from slackbot.domain.views.home import Line, StaffHome
+from slackbot.domain.views.launch import VerificationView
 from slackbot.ids import ActionId
 from slackbot.render.common import context, escape, section, when
 from slackbot.render.launch import rule_line

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, PlainTextObject
 
 from slackbot.domain.lifecycle import Stage, next_step, stage_label
-from slackbot.domain.summaries import IntegrationSummary, StatusReport
+from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
 from slackbot.ids import SLASH_COMMAND
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, section, when
 

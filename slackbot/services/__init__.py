@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from slackbot.domain import launch_rules as _launch_rules
-from slackbot.domain.launch_rules import DEFAULT_RULE
-from slackbot.domain.launch_views import ChecklistView, HomePage, LaunchReport, MetadataView, VerificationView
+from slackbot.domain import launch as _launch_rules
+from slackbot.domain.actors import Actor
+from slackbot.domain.launch import DEFAULT_RULE
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
-from slackbot.domain.summaries import Actor, Card, HistoryLine, QueueItem, StatusReport
+from slackbot.domain.views.home import HomePage
+from slackbot.domain.views.launch import ChecklistView, LaunchReport, MetadataView, VerificationView
+from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
+from slackbot.domain.views.reviews import Card, HistoryLine, QueueItem, StatusReport
 from slackbot.kb.answers import Answer, EscalationResult, FaqDraft, FeedbackResult
 from slackbot.kb.model import KbEntry
 from slackbot.services import access as _access

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from slackbot.domain.access import parse_access_request
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
-from slackbot.domain.forms import parse_access_request
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
 from slackbot.services.cards import notify_staff, partner_card
 from storage.uow import UowFactory
 

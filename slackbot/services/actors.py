@@ -7,8 +7,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotPermitted
-from slackbot.domain.summaries import Actor
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)

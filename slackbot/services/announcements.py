@@ -6,12 +6,12 @@ import logging
 from datetime import datetime
 from typing import Any
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotFound
-from slackbot.domain.forms import parse_note
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.releases import AnnouncementPreview, AnnouncementProgress
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.text import parse_note
+from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress
 from slackbot.services.actors import require_staff as staff_only
 from storage.models import Partner
 from storage.uow import UnitOfWork, UowFactory

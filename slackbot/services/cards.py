@@ -6,12 +6,12 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from slackbot.domain.deploys import ReleaseCalendar
-from slackbot.domain.forms import SURVEY_QUESTIONS
-from slackbot.domain.launch_rules import DEFAULT_RULE
+from slackbot.domain.access import SURVEY_QUESTIONS
+from slackbot.domain.launch import DEFAULT_RULE
 from slackbot.domain.lifecycle import Facts, Role, Stage, allowed_actions
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Card, CardEvent
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.releases import ReleaseCalendar
+from slackbot.domain.views.reviews import Card, CardEvent
 from slackbot.services.gates import BETA_STAGES, launch_status, lifecycle_facts
 from storage.models import Integration, Partner
 from storage.uow import UnitOfWork

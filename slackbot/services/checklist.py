@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from slackbot.domain import catalog, checklist
+from slackbot.domain import checklist
+from slackbot.domain import metadata as catalog
+from slackbot.domain.actors import Actor
 from slackbot.domain.checklist import Fact, ItemState
 from slackbot.domain.errors import NotPermitted
-from slackbot.domain.launch_views import ChecklistView
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.summaries import Actor
+from slackbot.domain.views.launch import ChecklistView
 from slackbot.services import launch
 from slackbot.services.gates import CLOSED, find_integration, metadata_of, repo
 from storage.models import Integration

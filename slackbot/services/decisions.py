@@ -6,13 +6,14 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from slackbot.domain.deploys import ReleaseCalendar
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, NotFound, NotPermitted
-from slackbot.domain.forms import parse_note
-from slackbot.domain.launch_rules import DEFAULT_RULE
+from slackbot.domain.launch import DEFAULT_RULE
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Facts, Role, Stage, decide, stage_label
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor, Card
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.releases import ReleaseCalendar
+from slackbot.domain.text import parse_note
+from slackbot.domain.views.reviews import Card
 from slackbot.services.cards import facts_of, integration_card, notify_partner, partner_card
 from storage.models import Integration, Partner
 from storage.uow import UnitOfWork, UowFactory

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from slackbot.domain.reviews import review_due
 from slackbot.services.cards import integration_card, notify_staff
 from slackbot.services.partners import ImportResult, import_partners, parse_import

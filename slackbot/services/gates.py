@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slackbot.domain import catalog, launch_rules
-from slackbot.domain.catalog import CatalogMetadata
+from slackbot.domain import launch as launch_rules
+from slackbot.domain import metadata as catalog
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
-from slackbot.domain.launch_rules import LaunchFacts
-from slackbot.domain.launch_views import LaunchStatus
+from slackbot.domain.launch import LaunchFacts, private_beta_url
 from slackbot.domain.lifecycle import Facts, Stage
-from slackbot.domain.rules import private_beta_url
-from slackbot.domain.summaries import Actor
+from slackbot.domain.metadata import CatalogMetadata
+from slackbot.domain.views.launch import LaunchStatus
 from storage.launch_models import CatalogEntry
 from storage.launch_repository import LaunchRepository
 from storage.models import Integration

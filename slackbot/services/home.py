@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slackbot.domain import checklist, launch_rules
-from slackbot.domain.launch_views import HomeIntegration, HomePage, LaunchStatus, PartnerHome, RequestLine
+from slackbot.domain import checklist
+from slackbot.domain import launch as launch_rules
+from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import FINAL_STAGES, Stage, next_step
-from slackbot.domain.summaries import Actor
+from slackbot.domain.views.home import HomeIntegration, HomePage, PartnerHome, RequestLine
+from slackbot.domain.views.launch import LaunchStatus
 from slackbot.services import checklist as _checklist
 from slackbot.services.gates import BETA_STAGES, CLOSED, launch_status, repo
 from slackbot.services.releases import calendar

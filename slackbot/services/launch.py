@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from slackbot.domain import launch_rules
+from slackbot.domain import launch as launch_rules
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotPermitted
-from slackbot.domain.launch_views import LaunchReport
 from slackbot.domain.lifecycle import Action
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.views.launch import LaunchReport
 from slackbot.services import status as _status
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import integration_card, notify_partner, notify_staff

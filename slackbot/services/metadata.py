@@ -10,11 +10,11 @@ import logging
 from dataclasses import fields, replace
 from datetime import datetime
 
-from slackbot.domain import catalog
-from slackbot.domain.catalog import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMetadata
+from slackbot.domain import metadata as catalog
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
-from slackbot.domain.launch_views import MetadataView
-from slackbot.domain.summaries import Actor
+from slackbot.domain.metadata import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMetadata
+from slackbot.domain.views.launch import MetadataView
 from slackbot.services import launch
 from slackbot.services.actors import require_staff
 from slackbot.services.gates import CLOSED, find_integration, metadata_of, repo

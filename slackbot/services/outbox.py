@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from storage.delivery import ClaimedMessage
 from storage.uow import UowFactory
 

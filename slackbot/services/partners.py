@@ -9,7 +9,8 @@ from datetime import datetime
 
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.rules import SLACK_CHANNEL_ID, SLACK_USER_ID, Kind, slug_problem
+from slackbot.domain.partners import SLACK_CHANNEL_ID, SLACK_USER_ID
+from slackbot.domain.reviews import Kind, slug_problem
 from storage.uow import UowFactory
 
 HEADER = ["company", "integration", "slug", "stage", "channel", "users"]

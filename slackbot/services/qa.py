@@ -11,10 +11,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slackbot.domain.deploys import ReleaseCalendar
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotFound, NotPermitted
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.releases import ReleaseCalendar
 from slackbot.kb.answers import (
     Answer,
     Escalation,

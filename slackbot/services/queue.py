@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.reviews import is_overdue, review_due
-from slackbot.domain.summaries import Actor, HistoryLine, QueueItem
+from slackbot.domain.views.reviews import HistoryLine, QueueItem
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import message_link
 from storage.uow import UowFactory

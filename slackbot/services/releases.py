@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from slackbot.domain.deploys import EmergencyRelease, ReleaseCalendar
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput
+from slackbot.domain.launch import private_beta_url
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.releases import DeployReport, ReleaseCard, ReleaseItem
-from slackbot.domain.rules import private_beta_url
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar
+from slackbot.domain.views.releases import DeployReport, ReleaseCard, ReleaseItem
 from slackbot.services import announcements
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import facts_of, notify_partner

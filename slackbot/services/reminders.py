@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from slackbot.domain.reviews import is_overdue
 from slackbot.services.cards import message_link, notify_partner, notify_staff
 from slackbot.services.releases import calendar, is_release_day, release_card

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, NotFound, NotPermitted
-from slackbot.domain.forms import parse_note
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.text import parse_note
 from slackbot.services.cards import notify_staff
 from storage.uow import UowFactory
 

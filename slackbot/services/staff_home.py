@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from slackbot.domain import launch_rules
-from slackbot.domain.catalog import LABELS
-from slackbot.domain.deploys import ReleaseWindow
-from slackbot.domain.launch_views import Line, StaffHome
+from slackbot.domain import launch as launch_rules
 from slackbot.domain.lifecycle import Stage
+from slackbot.domain.metadata import LABELS
+from slackbot.domain.releases import ReleaseWindow
+from slackbot.domain.views.home import Line, StaffHome
 from slackbot.services.cards import message_link
 from slackbot.services.gates import BETA_STAGES, launch_status, repo
 from slackbot.services.releases import calendar as release_calendar

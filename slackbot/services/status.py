@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
-from slackbot.domain.summaries import Actor, IntegrationSummary, StatusReport
+from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
 from storage.models import Integration, Partner
 from storage.uow import UowFactory
 

@@ -6,12 +6,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import IllegalTransition, InvalidInput, NotPermitted
-from slackbot.domain.forms import parse_submission
 from slackbot.domain.lifecycle import Action, Role, Stage, decide, stage_label
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.reviews import review_due
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.reviews import parse_submission, review_due
 from slackbot.services.cards import integration_card, notify_partner, notify_staff
 from storage.uow import UowFactory
 

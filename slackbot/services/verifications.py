@@ -10,12 +10,12 @@ import logging
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, InvalidInput, NotFound
-from slackbot.domain.launch_views import LaunchStatus, VerificationView
 from slackbot.domain.lifecycle import Action, Role, decide
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
 from slackbot.domain.verifications import parse_verification
+from slackbot.domain.views.launch import LaunchStatus, VerificationView
 from slackbot.services import launch
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import notify_partner, notify_staff

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from storage.uow import UowFactory
 
 

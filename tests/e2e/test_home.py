@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.domain.summaries import Actor
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button, buttons

@@ -126,7 +126,7 @@ def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, wor
 
 def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(harness: Harness, world: DemoWorld) -> None:
     with harness.bot.services.uow() as uow:  # acme-analytics gets a review card, as a submission would post
-        from slackbot.domain.notifications import MessageKind
+        from slackbot.domain.messages import MessageKind
         from slackbot.services.cards import integration_card, notify_staff
 
         acme = uow.integrations.by_slug("acme-analytics")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.domain.summaries import Actor
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.services.releases import set_freeze

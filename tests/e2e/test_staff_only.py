@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User

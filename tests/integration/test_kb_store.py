@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput
-from slackbot.domain.notifications import MessageKind
-from slackbot.domain.summaries import Actor
+from slackbot.domain.messages import MessageKind
 from slackbot.emulator.harness import FrozenClock
 from slackbot.kb.answers import Escalation, Feedback
 from slackbot.kb.files import load_by_file

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, IllegalTransition
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.domain.summaries import Actor
 from slackbot.emulator.harness import FrozenClock
 from slackbot.services import checklist, launch, verifications
 from slackbot.services.cards import facts_of

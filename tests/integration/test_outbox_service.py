@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from slackbot.domain.notifications import MessageKind
+from slackbot.domain.messages import MessageKind
 from slackbot.emulator.harness import FrozenClock
 from slackbot.services.outbox import LEASE, MAX_ATTEMPTS, RetryLater, Undeliverable, backoff, deliver_due
 from storage.delivery import ClaimedMessage

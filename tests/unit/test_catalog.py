@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from slackbot.domain.catalog import (
+from slackbot.domain.metadata import (
     CATEGORIES,
     CatalogMetadata,
     Field,

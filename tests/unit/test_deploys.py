@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from slackbot.domain.deploys import ReleaseCalendar, ReleaseWindow
+from slackbot.domain.releases import ReleaseCalendar, ReleaseWindow
 
 LA = ZoneInfo("America/Los_Angeles")
 LONDON = ZoneInfo("Europe/London")

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from test_deploys import CALENDAR, LA, LONDON, WED_JUNE_17, WED_JUNE_24, la  # shared calendar fixtures
 
-from slackbot.domain.deploys import EmergencyRelease, ReleaseCalendar
+from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar
 
 # --- emergency releases --------------------------------------------------------------------------
 

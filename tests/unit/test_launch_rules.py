@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from slackbot.config import ConfigError, load_settings
-from slackbot.domain.launch_rules import DEFAULT_RULE, RULES, LaunchFacts, evaluate, next_step, rule
+from slackbot.domain.launch import DEFAULT_RULE, RULES, LaunchFacts, evaluate, next_step, rule
 from slackbot.domain.lifecycle import Stage
 from slackbot.services import Services
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.domain.rules import pr_url_problem, private_beta_url, slug_problem
+from slackbot.domain.launch import private_beta_url
+from slackbot.domain.reviews import pr_url_problem, slug_problem
 
 PR = "https://github.com/segmentio/action-destinations/pull"
 

@@ -1,4 +1,4 @@
-"""What partners type into modals, and the rules it must follow (stdlib only; errors keyed by field)."""
+"""The access request: the partner survey of the Public Beta checklist and its rules (stdlib only)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from slackbot.domain.errors import InvalidInput
-from slackbot.domain.rules import MOBILE_REFUSAL, Kind, pr_url_problem, slug_problem
 
 WEBSITE_HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
+
+
 MAX_ANSWER = 1000
-MAX_NOTE = 2000
+
 
 # The partner survey of the Public Beta checklist (seed 003, "1. Partner Access").
 SURVEY_QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -22,8 +23,9 @@ SURVEY_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("use_cases", "Please explain what your customers use your tool to do"),
     ("heard_from", "How did you hear about Segment?"),
 )
+
+
 AGREEMENT = "agreement"
-MOBILE_KIND = "mobile_device"
 
 
 @dataclass(frozen=True)
@@ -33,16 +35,6 @@ class AccessRequest:
     company: str
     website: str
     answers: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A valid submit-for-review form."""
-
-    name: str
-    slug: str
-    kind: Kind
-    pr_url: str
 
 
 def website_problem(url: str) -> str | None:
@@ -69,37 +61,3 @@ def parse_access_request(values: dict[str, str | None], agreed: bool) -> AccessR
     if errors:
         raise InvalidInput(errors)
     return AccessRequest(clean["company"], clean["website"], clean)
-
-
-def parse_submission(values: dict[str, str | None]) -> Submission:
-    """Validate the submit-for-review form; raise InvalidInput keyed by field."""
-    name = (values.get("name") or "").strip()
-    slug = (values.get("slug") or "").strip()
-    kind = (values.get("kind") or "").strip()
-    pr_url = (values.get("pr_url") or "").strip()
-    errors: dict[str, str] = {}
-    if not name:
-        errors["name"] = "Give the integration's name."
-    elif len(name) > 100:
-        errors["name"] = "Keep the name under 100 characters."
-    if problem := slug_problem(slug):
-        errors["slug"] = problem
-    if kind == MOBILE_KIND:
-        errors["kind"] = MOBILE_REFUSAL
-    elif kind not in {k.value for k in Kind}:
-        errors["kind"] = "Choose the kind of destination."
-    if problem := pr_url_problem(pr_url):
-        errors["pr_url"] = problem
-    if errors:
-        raise InvalidInput(errors)
-    return Submission(name, slug, Kind(kind), pr_url)
-
-
-def parse_note(text: str | None, field: str = "note", *, required: bool = True) -> str | None:
-    """A staff reason or a partner answer: required unless said otherwise, at most 2000 characters."""
-    note = (text or "").strip()
-    if required and not note:
-        raise InvalidInput({field: "Please write a few words."})
-    if len(note) > MAX_NOTE:
-        raise InvalidInput({field: f"Keep it under {MAX_NOTE} characters."})
-    return note or None

@@ -37,16 +37,6 @@ class StatusReport:
 
 
 @dataclass(frozen=True)
-class Actor:
-    """Who is acting: resolved once per request from the Slack user id."""
-
-    user_id: str
-    is_staff: bool
-    partner_id: int | None
-    is_external: bool = False
-
-
-@dataclass(frozen=True)
 class CardEvent:
     """One line of a staff card's history: who did what, when."""
 

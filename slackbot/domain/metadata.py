@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from slackbot.domain.forms import website_problem
-from slackbot.domain.rules import pr_url_problem
+from slackbot.domain.access import website_problem
+from slackbot.domain.reviews import pr_url_problem
 
 # The 22 catalog categories, exactly as seed 000 lists them.
 CATEGORIES: tuple[str, ...] = (

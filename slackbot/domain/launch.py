@@ -182,3 +182,11 @@ def evaluate(launch_rule: LaunchRule, step: Stage, facts: LaunchFacts) -> Evalua
 def next_step(stage: Stage) -> Stage | None:
     """The launch step an integration at `stage` works towards (None when no launch gate applies)."""
     return {Stage.PRIVATE_BETA: PB, Stage.PUBLIC_BETA: GA}.get(stage)
+
+
+PRIVATE_BETA_URL = "https://app.segment.com/goto-my-workspace/destinations/catalog/{slug}"
+
+
+def private_beta_url(slug: str) -> str:
+    """The catalog URL that reaches a destination during private beta."""
+    return PRIVATE_BETA_URL.format(slug=slug)

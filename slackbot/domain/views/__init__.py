@@ -1,0 +1,1 @@
+"""Read models: the frozen views services return and renderers draw (stdlib only, no ORM rows)."""

@@ -1,0 +1,90 @@
+"""Frozen views of App Home that services return and renderers draw (stdlib only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from slackbot.domain.checklist import Progress
+from slackbot.domain.launch import LaunchRule
+from slackbot.domain.lifecycle import Stage
+from slackbot.domain.releases import ReleaseWindow
+from slackbot.domain.views.launch import LaunchStatus, VerificationView
+
+
+@dataclass(frozen=True)
+class RequestLine:
+    """An open request from staff, waiting for the partner's answer."""
+
+    request_id: int
+    title: str
+    requested_at: datetime
+
+
+@dataclass(frozen=True)
+class HomeIntegration:
+    """One integration on the partner's App Home."""
+
+    slug: str
+    name: str
+    stage: Stage
+    waiting_on: str  # "you", "Segment", or "nobody"
+    next_step: str
+    pr_url: str | None = None
+    review_due_at: datetime | None = None
+    merged_at: datetime | None = None
+    release: date | None = None
+    launch: LaunchStatus | None = None
+    checklist: Progress | None = None
+    requests: tuple[RequestLine, ...] = ()
+    actions: tuple[str, ...] = ()  # partner buttons: submit, metadata, verify, checklist
+
+
+@dataclass(frozen=True)
+class PartnerHome:
+    """The partner's App Home: every integration, one of them in detail."""
+
+    partner_name: str
+    partner_stage: Stage
+    window: ReleaseWindow
+    rule: LaunchRule
+    integrations: tuple[HomeIntegration, ...]
+    focus: str | None  # the slug shown in detail
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a staff list: an integration and what to say about it."""
+
+    slug: str
+    name: str
+    partner_name: str
+    detail: str
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class StaffHome:
+    """The program at a glance, for staff."""
+
+    counts: tuple[tuple[Stage, int], ...]
+    overdue: tuple[Line, ...]
+    blocked_metadata: tuple[Line, ...]
+    blocked_customers: tuple[Line, ...]
+    ready: tuple[Line, ...]
+    pending: tuple[VerificationView, ...]
+    window: ReleaseWindow
+    release_items: tuple[Line, ...]
+    rule: LaunchRule
+    now: datetime
+    timezone: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """What App Home shows a person: the staff dashboard, the partner dashboard, or a way in."""
+
+    staff: StaffHome | None = None
+    partner: PartnerHome | None = None
+    message: str | None = None
