@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert
 
 from slackbot.domain.lifecycle import Stage
-from storage.models import Integration, Partner, PartnerMember
+from storage.models.partners import Integration, Partner, PartnerMember
 
 STAGES = [Stage.BUILDING, Stage.IN_REVIEW, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA, Stage.PUBLIC]
 

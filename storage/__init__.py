@@ -1,3 +1,1 @@
-"""Persistence: models, repositories, unit of work, migrations. Importing it registers every table."""
-
-from storage import launch_models, models, release_models  # noqa: F401
+"""Persistence: engine and sessions, the unit of work (which owns every repository), models, migrations."""

@@ -1,4 +1,4 @@
-"""Unit of work: one session, one transaction, all repositories over it."""
+"""Unit of work: one session, one transaction, and every repository over it (none is built anywhere else)."""
 
 from __future__ import annotations
 
@@ -7,26 +7,32 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.delivery import EventRepository, OutboxRepository
-from storage.kb_repository import KbRepository
-from storage.release_repository import AnnouncementRepository, LockRepository, ReleaseRepository
-from storage.repositories import (
-    AuditRepository,
-    IntegrationRepository,
-    PartnerRepository,
-    StaffRequestRepository,
-)
+from storage.repositories.announcements import AnnouncementRepository
+from storage.repositories.audit import AuditRepository
+from storage.repositories.checklist import ChecklistRepository
+from storage.repositories.jobs import LockRepository
+from storage.repositories.metadata import CatalogRepository
+from storage.repositories.outbox import EventRepository, OutboxRepository
+from storage.repositories.partners import IntegrationRepository, PartnerRepository
+from storage.repositories.qa import KbRepository
+from storage.repositories.releases import ReleaseRepository
+from storage.repositories.reviews import StaffRequestRepository
+from storage.repositories.verifications import VerificationRepository
 
 
 class UnitOfWork:
     """`with uow_factory() as uow: …; uow.commit()`; leaving without commit rolls back."""
 
+    session: Session
     partners: PartnerRepository
     integrations: IntegrationRepository
+    requests: StaffRequestRepository
     audit: AuditRepository
     outbox: OutboxRepository
     events: EventRepository
-    requests: StaffRequestRepository
+    catalog: CatalogRepository
+    checklist: ChecklistRepository
+    verifications: VerificationRepository
     releases: ReleaseRepository
     announcements: AnnouncementRepository
     locks: LockRepository
@@ -36,17 +42,14 @@ class UnitOfWork:
         self._sessions = sessions
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._sessions()
-        self.partners = PartnerRepository(self.session)
-        self.integrations = IntegrationRepository(self.session)
-        self.audit = AuditRepository(self.session)
-        self.outbox = OutboxRepository(self.session)
-        self.events = EventRepository(self.session)
-        self.requests = StaffRequestRepository(self.session)
-        self.releases = ReleaseRepository(self.session)
-        self.announcements = AnnouncementRepository(self.session)
-        self.locks = LockRepository(self.session)
-        self.kb = KbRepository(self.session)
+        session = self.session = self._sessions()
+        self.partners, self.integrations = PartnerRepository(session), IntegrationRepository(session)
+        self.requests, self.audit = StaffRequestRepository(session), AuditRepository(session)
+        self.outbox, self.events = OutboxRepository(session), EventRepository(session)
+        self.catalog, self.checklist = CatalogRepository(session), ChecklistRepository(session)
+        self.verifications, self.releases = VerificationRepository(session), ReleaseRepository(session)
+        self.announcements, self.locks = AnnouncementRepository(session), LockRepository(session)
+        self.kb = KbRepository(session)
         return self
 
     def __exit__(

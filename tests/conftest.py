@@ -12,7 +12,7 @@ from sqlalchemy import Engine, text
 
 from slackbot.emulator.harness import FrozenClock, Harness
 from storage.db import make_engine, session_factory, upgrade
-from storage.models import Base
+from storage.models.base import Base
 from storage.uow import UowFactory, uow_factory
 
 POSTGRES_URL = os.environ.get("DEVCENTER_TEST_POSTGRES_URL")

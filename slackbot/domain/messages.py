@@ -5,6 +5,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class OutboxStatus(StrEnum):
+    """Where an outbox message stands."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
 class MessageKind(StrEnum):
     """One value per outbox message renderer."""
 

@@ -19,6 +19,21 @@ from enum import StrEnum
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.releases import load_zone, require_aware
 
+
+class RequestKind(StrEnum):
+    """What staff ask a partner for during review (no stage change)."""
+
+    REPLAY_INFO = "replay_info"
+    OAUTH = "oauth"
+
+
+class RequestStatus(StrEnum):
+    """A staff request waits for the partner's answer, then it is answered."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+
+
 REVIEW_SLA_DAYS = 3
 START_OF_DAY = time(9, 0)
 _DAY = timedelta(days=1)

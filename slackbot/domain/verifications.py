@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from slackbot.domain.errors import InvalidInput
+
+
+class VerificationStatus(StrEnum):
+    """A recorded verification waits for staff, who confirm or reject it."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
 
 MAX_TEXT, MAX_NOTES = 200, 1000
 FIELDS = ("customer", "workspace", "contact", "verified_on", "notes")

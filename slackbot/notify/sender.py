@@ -12,7 +12,7 @@ from slackbot.ids import OUTBOX_EVENT_TYPE
 from slackbot.notify.pacer import Pacer
 from slackbot.render.messages import render_message
 from slackbot.services.outbox import RetryLater, Undeliverable
-from storage.delivery import ClaimedMessage
+from storage.repositories.outbox import ClaimedMessage
 
 log = logging.getLogger(__name__)
 

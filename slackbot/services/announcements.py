@@ -13,7 +13,7 @@ from slackbot.domain.messages import MessageKind
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress
 from slackbot.services.actors import require_staff as staff_only
-from storage.models import Partner
+from storage.models.partners import Partner
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)

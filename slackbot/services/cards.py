@@ -13,7 +13,7 @@ from slackbot.domain.messages import MessageKind
 from slackbot.domain.releases import ReleaseCalendar
 from slackbot.domain.views.reviews import Card, CardEvent
 from slackbot.services.gates import BETA_STAGES, launch_status, lifecycle_facts
-from storage.models import Integration, Partner
+from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from slackbot.domain.errors import NotPermitted
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.views.launch import ChecklistView
 from slackbot.services import launch
-from slackbot.services.gates import CLOSED, find_integration, metadata_of, repo
-from storage.models import Integration
+from slackbot.services.gates import CLOSED, find_integration, metadata_of
+from storage.models.partners import Integration
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def facts(uow: UnitOfWork, integration: Integration) -> set[Fact]:
         known.add(Fact.CHANNEL)
     if integration.submitted_at is not None or integration.stage in SUBMITTED:
         known.add(Fact.SUBMITTED)
-    metadata = metadata_of(integration, repo(uow).catalog(integration.id))
+    metadata = metadata_of(integration, uow.catalog.catalog(integration.id))
     if not catalog.check(metadata):
         known.add(Fact.METADATA)
     if metadata.has_test_account:
@@ -46,7 +46,7 @@ def facts(uow: UnitOfWork, integration: Integration) -> set[Fact]:
 
 def states(uow: UnitOfWork, integration: Integration) -> tuple[ItemState, ...]:
     """Every item of an integration's checklist, done or not."""
-    return checklist.states(repo(uow).ticks(integration.id), facts(uow, integration))
+    return checklist.states(uow.checklist.ticks(integration.id), facts(uow, integration))
 
 
 def _view(integration: Integration, items: tuple[ItemState, ...], actor: Actor) -> ChecklistView:
@@ -80,7 +80,7 @@ def save(
         if integration.stage in CLOSED:
             raise NotPermitted(f"`{integration.slug}` is {integration.stage.value}; its checklist is closed.")
         add, remove = checklist.changes(states(uow, integration), owner, ticked)
-        launch_repo = repo(uow)
+        launch_repo = uow.checklist
         for key in sorted(add):
             launch_repo.tick(integration.id, key, actor.user_id, now)
         for key in sorted(remove):

@@ -15,7 +15,7 @@ from slackbot.domain.releases import ReleaseCalendar
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card
 from slackbot.services.cards import facts_of, integration_card, notify_partner, partner_card
-from storage.models import Integration, Partner
+from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)

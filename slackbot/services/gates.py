@@ -12,18 +12,12 @@ from slackbot.domain.launch import LaunchFacts, private_beta_url
 from slackbot.domain.lifecycle import Facts, Stage
 from slackbot.domain.metadata import CatalogMetadata
 from slackbot.domain.views.launch import LaunchStatus
-from storage.launch_models import CatalogEntry
-from storage.launch_repository import LaunchRepository
-from storage.models import Integration
+from storage.models.metadata import CatalogEntry
+from storage.models.partners import Integration
 from storage.uow import UnitOfWork
 
 BETA_STAGES = (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA)
 CLOSED = (Stage.DECLINED, Stage.WITHDRAWN)
-
-
-def repo(uow: UnitOfWork) -> LaunchRepository:
-    """The launch repository over the unit of work's session."""
-    return LaunchRepository(uow.session)
 
 
 def find_integration(uow: UnitOfWork, actor: Actor, slug: str | None, *, what: str) -> Integration:
@@ -65,16 +59,15 @@ def metadata_of(integration: Integration, entry: CatalogEntry | None) -> Catalog
 
 def launch_status(uow: UnitOfWork, integration: Integration, rule_key: str, now: datetime | None) -> LaunchStatus:
     """Metadata problems, confirmed customers and the active rule's evaluation for the next launch step."""
-    launch = repo(uow)
     rule = launch_rules.rule(rule_key)
-    verifications = launch.verifications(integration.id)
+    verifications = uow.verifications.verifications(integration.id)
     confirmed = sum(v.status == "confirmed" for v in verifications)
     step = launch_rules.next_step(integration.stage)
     evaluation = None
     if step is not None:
-        entered = launch.entered_stage(integration, integration.stage)
+        entered = uow.audit.entered_stage(integration, integration.stage)
         days = (now - entered).days if entered is not None and now is not None else None
-        oauth_done = "oauth" in launch.ticks(integration.id)
+        oauth_done = "oauth" in uow.checklist.ticks(integration.id)
         evaluation = launch_rules.evaluate(rule, step, LaunchFacts(confirmed, days, oauth_done))
     in_beta = integration.stage in (*BETA_STAGES, Stage.PUBLIC)
     return LaunchStatus(
@@ -84,7 +77,7 @@ def launch_status(uow: UnitOfWork, integration: Integration, rule_key: str, now:
         stage=integration.stage,
         rule=rule,
         evaluation=evaluation,
-        metadata_problems=catalog.check(metadata_of(integration, launch.catalog(integration.id))),
+        metadata_problems=catalog.check(metadata_of(integration, uow.catalog.catalog(integration.id))),
         confirmed=confirmed,
         pending=sum(v.status == "pending" for v in verifications),
         private_beta_url=private_beta_url(integration.slug) if in_beta else None,

@@ -11,12 +11,13 @@ from slackbot.domain.lifecycle import FINAL_STAGES, Stage, next_step
 from slackbot.domain.views.home import HomeIntegration, HomePage, PartnerHome, RequestLine
 from slackbot.domain.views.launch import LaunchStatus
 from slackbot.services import checklist as _checklist
-from slackbot.services.gates import BETA_STAGES, CLOSED, launch_status, repo
+from slackbot.services.gates import BETA_STAGES, CLOSED, launch_status
 from slackbot.services.releases import calendar
 from slackbot.services.requests import REQUEST_TITLES
 from slackbot.services.staff_home import staff_home
 from slackbot.services.status import NO_ACCESS
-from storage.models import Integration, StaffRequest
+from storage.models.partners import Integration
+from storage.models.reviews import StaffRequest
 from storage.uow import UnitOfWork, UowFactory
 
 WAITING = {
@@ -114,7 +115,7 @@ def partner_home(
             active = [i for i in integrations if i.stage not in FINAL_STAGES] or integrations
             focus = max(active, key=lambda i: i.updated_at).slug if active else None
         by_integration: dict[int, list[StaffRequest]] = {}
-        for request in repo(uow).open_requests([i.id for i in integrations]):
+        for request in uow.requests.open_requests([i.id for i in integrations]):
             by_integration.setdefault(request.integration_id, []).append(request)
         items = tuple(
             _item(uow, i, by_integration.get(i.id, []), now, timezone=timezone, rule=rule, detailed=i.slug == focus)

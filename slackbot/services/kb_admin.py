@@ -15,7 +15,7 @@ from slackbot.kb.model import KbEntry
 from slackbot.kb.search import NO_ANSWER_THRESHOLD, KbIndex
 from slackbot.services.qa import IndexCache, clean_question, entry_from_row, next_release
 from storage.db import current_revision, head_revision, make_engine, session_factory
-from storage.models import KbQuestion
+from storage.models.qa import KbQuestion
 from storage.uow import UowFactory, uow_factory
 
 

@@ -14,8 +14,8 @@ from slackbot.domain.views.launch import LaunchReport
 from slackbot.services import status as _status
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import integration_card, notify_partner, notify_staff
-from slackbot.services.gates import BETA_STAGES, find_integration, launch_status, repo
-from storage.models import Integration
+from slackbot.services.gates import BETA_STAGES, find_integration, launch_status
+from storage.models.partners import Integration
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def request_oauth_when_due(
     threshold = launch_rules.rule(rule).oauth_from
     if not threshold or confirmed < threshold or integration.stage not in BETA_STAGES:
         return False
-    if repo(uow).ever_requested(integration.id, OAUTH):
+    if uow.requests.ever_requested(integration.id, OAUTH):
         return False
     request = uow.requests.add(integration, OAUTH, actor.user_id, now)
     note = f"automatic: {confirmed} confirmed customers reach the {rule} rule's OAuth threshold ({threshold})"

@@ -17,8 +17,8 @@ from slackbot.domain.metadata import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMeta
 from slackbot.domain.views.launch import MetadataView
 from slackbot.services import launch
 from slackbot.services.actors import require_staff
-from slackbot.services.gates import CLOSED, find_integration, metadata_of, repo
-from storage.models import Integration
+from slackbot.services.gates import CLOSED, find_integration, metadata_of
+from storage.models.partners import Integration
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def metadata_view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> Me
     """What the metadata modal is prefilled with, and what the checker says (never the secrets)."""
     with uow_factory() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
-        return _view(integration, metadata_of(integration, repo(uow).catalog(integration.id)), staff=False)
+        return _view(integration, metadata_of(integration, uow.catalog.catalog(integration.id)), staff=False)
 
 
 def staff_metadata(uow_factory: UowFactory, actor: Actor, slug: str) -> MetadataView:
@@ -49,7 +49,7 @@ def staff_metadata(uow_factory: UowFactory, actor: Actor, slug: str) -> Metadata
     require_staff(actor, f"staff metadata of {slug}", "Only Segment staff can see the test account and support email.")
     with uow_factory() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
-        return _view(integration, metadata_of(integration, repo(uow).catalog(integration.id)), staff=True)
+        return _view(integration, metadata_of(integration, uow.catalog.catalog(integration.id)), staff=True)
 
 
 def save_metadata(
@@ -68,7 +68,7 @@ def save_metadata(
         integration = find_integration(uow, actor, slug, what="metadata")
         if integration.stage in CLOSED:
             raise NotPermitted(f"`{integration.slug}` is {integration.stage.value}; its metadata is closed.")
-        launch_repo = repo(uow)
+        launch_repo = uow.catalog
         before = metadata_of(integration, launch_repo.catalog(integration.id))
         after = catalog.from_form(values, before)
         if errors := catalog.wrong(after):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from slackbot.domain.messages import MessageKind
-from storage.delivery import ClaimedMessage
+from storage.repositories.outbox import ClaimedMessage
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)

@@ -28,7 +28,7 @@ from slackbot.kb.files import STAFF_FILE, entry_from_values, entry_values
 from slackbot.kb.loader import MAX_ANSWER_CHARS, MAX_TITLE_CHARS, load_entries
 from slackbot.kb.model import KbEntry, Source
 from slackbot.kb.search import NO_ANSWER_THRESHOLD, KbIndex
-from storage.models import KbEntryRow, KbQuestion
+from storage.models.qa import KbEntryRow, KbQuestion
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from slackbot.domain.views.releases import DeployReport, ReleaseCard, ReleaseIte
 from slackbot.services import announcements
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import facts_of, notify_partner
-from storage.models import Integration
+from storage.models.partners import Integration
 from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)

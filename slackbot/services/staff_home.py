@@ -11,10 +11,10 @@ from slackbot.domain.metadata import LABELS
 from slackbot.domain.releases import ReleaseWindow
 from slackbot.domain.views.home import Line, StaffHome
 from slackbot.services.cards import message_link
-from slackbot.services.gates import BETA_STAGES, launch_status, repo
+from slackbot.services.gates import BETA_STAGES, launch_status
 from slackbot.services.releases import calendar as release_calendar
 from slackbot.services.verifications import verification_view
-from storage.models import Integration
+from storage.models.partners import Integration
 from storage.uow import UnitOfWork, UowFactory
 
 PENDING_SHOWN = 10
@@ -51,7 +51,7 @@ def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWind
 def staff_home(uow_factory: UowFactory, now: datetime, *, timezone: str, rule: str) -> StaffHome:
     """Everything staff watch, computed in one unit of work."""
     with uow_factory() as uow:
-        counts = repo(uow).stage_counts()
+        counts = uow.integrations.stage_counts()
         reviews = sorted(uow.integrations.at_stages([Stage.IN_REVIEW]), key=lambda i: i.review_due_at or now)
         zone = ZoneInfo(timezone)
         overdue = tuple(
@@ -74,7 +74,7 @@ def staff_home(uow_factory: UowFactory, now: datetime, *, timezone: str, rule: s
                 blocked_customers.append(_line(uow, integration, "; ".join(customers)))
         pending = tuple(
             verification_view(row, uow.integrations.get(row.integration_id))  # type: ignore[arg-type]
-            for row in repo(uow).pending_verifications(PENDING_SHOWN)
+            for row in uow.verifications.pending_verifications(PENDING_SHOWN)
         )
         window, release_items = _release(uow, now, timezone)
         return StaffHome(

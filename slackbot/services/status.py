@@ -7,7 +7,7 @@ from datetime import datetime
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
 from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
-from storage.models import Integration, Partner
+from storage.models.partners import Integration, Partner
 from storage.uow import UowFactory
 
 NO_ACCESS = (

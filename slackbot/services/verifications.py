@@ -19,9 +19,9 @@ from slackbot.domain.views.launch import LaunchStatus, VerificationView
 from slackbot.services import launch
 from slackbot.services.actors import require_staff
 from slackbot.services.cards import notify_partner, notify_staff
-from slackbot.services.gates import find_integration, launch_status, repo
-from storage.launch_models import CustomerVerification
-from storage.models import Integration
+from slackbot.services.gates import find_integration, launch_status
+from storage.models.partners import Integration
+from storage.models.verifications import CustomerVerification
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def record(
         role = Role.STAFF if actor.is_staff else Role.PARTNER
         decide(integration.stage, Action.RECORD_VERIFICATION, role)
         verification = parse_verification(values, now.astimezone(ZoneInfo(timezone)).date())
-        launch_repo = repo(uow)
+        launch_repo = uow.verifications
         if launch_repo.verification_for(integration.id, verification.workspace) is not None:
             raise InvalidInput(
                 {
@@ -124,7 +124,7 @@ def decide_verification(
     )
     status, action = DECISIONS[confirm]
     with uow_factory() as uow:
-        launch_repo = repo(uow)
+        launch_repo = uow.verifications
         row = launch_repo.verification(verification_id)
         if row is None:
             raise NotFound("That verification no longer exists.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from storage.models import Base
+from storage.models.base import Base
 
 # APScheduler owns its own table; autogenerate must never propose dropping it.
 FOREIGN_TABLES = {"apscheduler_jobs"}

@@ -13,7 +13,6 @@ from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button, buttons
 from slackbot.ids import ActionId
-from slackbot.services.gates import repo
 from storage.uow import UowFactory
 
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
@@ -176,7 +175,7 @@ def _fifty(uow_factory: UowFactory, harness: Harness, world: DemoWorld) -> None:
             )
             uow.requests.add(integration, "replay_info", "U0STAFF001", now)
             if stage in (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA):
-                repo(uow).add_verification(
+                uow.verifications.add_verification(
                     integration.id,
                     customer="Globex " * 28,
                     workspace=f"globex-{n}",

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
-from storage.models import AuditEntry, OutboxMessage
+from storage.models.audit import AuditEntry
+from storage.models.outbox import OutboxMessage
 
 PASSWORD, EMAIL, USERNAME = "Pl4netary-Hunter-2", "escalations@rocket.example.com", "segment-qa-7731"
 METADATA = {

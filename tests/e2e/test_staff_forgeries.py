@@ -15,7 +15,9 @@ from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button
 from slackbot.emulator.workspace import User
 from slackbot.ids import CallbackId, staff_actions
-from storage.models import AuditEntry, Integration, OutboxMessage, Partner
+from storage.models.audit import AuditEntry
+from storage.models.outbox import OutboxMessage
+from storage.models.partners import Integration, Partner
 
 
 @pytest.fixture

@@ -14,7 +14,10 @@ from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 from slackbot.ids import staff_action_id
 from slackbot.services.cards import integration_card, notify_staff
-from storage.models import AuditEntry, Integration, OutboxMessage, Partner, StaffRequest
+from storage.models.audit import AuditEntry
+from storage.models.outbox import OutboxMessage
+from storage.models.partners import Integration, Partner
+from storage.models.reviews import StaffRequest
 
 CARD_BUTTONS = ["Request changes", "Request replay info", "Request OAuth", "Approve"]
 

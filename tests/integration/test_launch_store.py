@@ -16,9 +16,10 @@ from slackbot.emulator.harness import FrozenClock
 from slackbot.services import checklist, launch, verifications
 from slackbot.services.cards import facts_of
 from slackbot.services.decisions import act
-from slackbot.services.gates import launch_status, repo
-from storage.launch_models import CatalogEntry
-from storage.models import OutboxMessage, StaffRequest
+from slackbot.services.gates import launch_status
+from storage.models.metadata import CatalogEntry
+from storage.models.outbox import OutboxMessage
+from storage.models.reviews import StaffRequest
 from storage.uow import UowFactory
 
 TZ, RULE = "America/Los_Angeles", "program-2026"
@@ -85,7 +86,7 @@ def _confirm(uow: UowFactory, verification_id: int, now: datetime) -> None:
 def test_catalog_metadata_round_trips_and_its_repr_hides_the_secrets(uow: UowFactory, clock: FrozenClock) -> None:
     _, integration_id = add_rocket(uow, clock())
     with uow() as u:
-        repo(u).save_catalog(integration_id, COMPLETE, "U0RILEY001", clock())
+        u.catalog.save_catalog(integration_id, COMPLETE, "U0RILEY001", clock())
         u.commit()
     with uow() as u:
         entry = u.session.get(CatalogEntry, integration_id)
@@ -95,7 +96,7 @@ def test_catalog_metadata_round_trips_and_its_repr_hides_the_secrets(uow: UowFac
 
 def test_one_workspace_verifies_an_integration_once(uow: UowFactory, clock: FrozenClock) -> None:
     _, integration_id = add_rocket(uow, clock())
-    add = lambda u: repo(u).add_verification(
+    add = lambda u: u.verifications.add_verification(
         integration_id,
         customer="Globex",
         workspace="globex",
@@ -152,7 +153,7 @@ def test_the_public_beta_gates_refuse_until_metadata_and_a_confirmed_customer(
     with pytest.raises(IllegalTransition, match="catalog metadata is not complete"):
         approve()
     with uow() as u:
-        repo(u).save_catalog(integration_id, COMPLETE, "U0RILEY001", clock())
+        u.catalog.save_catalog(integration_id, COMPLETE, "U0RILEY001", clock())
         u.commit()
     with pytest.raises(IllegalTransition, match="launch rule is not met"):
         approve()
@@ -172,7 +173,7 @@ def test_days_in_stage_count_from_the_release_or_the_audit_trail(uow: UowFactory
     _, integration_id = add_rocket(uow, clock(), stage=Stage.PUBLIC_BETA)
     with uow() as u:
         integration = u.integrations.get(integration_id)
-        assert repo(u).entered_stage(integration, Stage.PRIVATE_BETA) == clock() - timedelta(days=5)
+        assert u.audit.entered_stage(integration, Stage.PRIVATE_BETA) == clock() - timedelta(days=5)
         u.audit.record(
             subject_type="integration",
             subject_id=integration_id,
@@ -219,7 +220,7 @@ def test_the_fifth_confirmed_customer_opens_the_oauth_request_once(uow: UowFacto
 def test_a_ready_card_is_posted_once_per_stage(uow: UowFactory, clock: FrozenClock) -> None:
     member, integration_id = add_rocket(uow, clock())
     with uow() as u:
-        repo(u).save_catalog(integration_id, COMPLETE, "U0RILEY001", clock())
+        u.catalog.save_catalog(integration_id, COMPLETE, "U0RILEY001", clock())
         u.commit()
     _confirm(uow, _record(uow, member, clock(), "globex"), clock())
     _confirm(uow, _record(uow, member, clock(), "initech"), clock())

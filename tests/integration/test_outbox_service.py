@@ -14,8 +14,8 @@ import pytest
 from slackbot.domain.messages import MessageKind
 from slackbot.emulator.harness import FrozenClock
 from slackbot.services.outbox import LEASE, MAX_ATTEMPTS, RetryLater, Undeliverable, backoff, deliver_due
-from storage.delivery import ClaimedMessage
-from storage.models import OutboxMessage
+from storage.models.outbox import OutboxMessage
+from storage.repositories.outbox import ClaimedMessage
 from storage.uow import UowFactory
 
 ALERTS = "C0STAFFALRT"

@@ -18,7 +18,7 @@ from sqlalchemy.exc import StatementError
 from slackbot.domain.lifecycle import Stage
 from slackbot.emulator.harness import FrozenClock
 from storage.db import SchemaNotReady, make_engine, require_current_schema
-from storage.models import Base
+from storage.models.base import Base
 from storage.uow import UowFactory
 
 LEASE = timedelta(minutes=2)

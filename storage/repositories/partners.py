@@ -10,13 +10,7 @@ from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from slackbot.domain.lifecycle import Stage
-from storage.models import (
-    AuditEntry,
-    Integration,
-    Partner,
-    PartnerMember,
-    StaffRequest,
-)
+from storage.models.partners import Integration, Partner, PartnerMember
 
 
 class PartnerRepository:
@@ -158,104 +152,7 @@ class IntegrationRepository:
         result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
         return result.rowcount == 1
 
-
-class StaffRequestRepository:
-    """Requests from staff that partners answer."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, request_id: int) -> StaffRequest | None:
-        """A request by id."""
-        return self.session.get(StaffRequest, request_id)
-
-    def add(self, integration: Integration, kind: str, requested_by: str, now: datetime) -> StaffRequest:
-        """Open a request."""
-        request = StaffRequest(
-            integration_id=integration.id, kind=kind, status="open", requested_by=requested_by, requested_at=now
-        )
-        self.session.add(request)
-        self.session.flush()
-        return request
-
-    def open_of_kind(self, integration_id: int, kind: str) -> StaffRequest | None:
-        """The open request of a kind on an integration, if any."""
-        query = select(StaffRequest).where(
-            StaffRequest.integration_id == integration_id, StaffRequest.kind == kind, StaffRequest.status == "open"
-        )
-        return self.session.scalars(query).first()
-
-    def answer(self, request_id: int, text: str, user_id: str, now: datetime) -> bool:
-        """Record an answer once (conditional on the request still being open)."""
-        statement = (
-            update(StaffRequest)
-            .where(StaffRequest.id == request_id, StaffRequest.status == "open")
-            .values(status="answered", answer=text, answered_by=user_id, answered_at=now)
-            .execution_options(synchronize_session="fetch")
-        )
-        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
-        return result.rowcount == 1
-
-    def answered(self) -> Sequence[StaffRequest]:
-        """Answered requests (waiting for staff to read), oldest answer first."""
-        query = select(StaffRequest).where(StaffRequest.status == "answered").order_by(StaffRequest.answered_at)
-        return self.session.scalars(query).all()
-
-
-class AuditRepository:
-    """The append-only audit trail."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def record(
-        self,
-        *,
-        subject_type: str,
-        subject_id: int,
-        subject_key: str,
-        action: str,
-        actor: str,
-        from_stage: str | None,
-        to_stage: str | None,
-        note: str | None,
-        at: datetime,
-    ) -> AuditEntry:
-        """Append one entry (in the caller's transaction)."""
-        entry = AuditEntry(
-            subject_type=subject_type,
-            subject_id=subject_id,
-            subject_key=subject_key,
-            action=action,
-            actor_user_id=actor,
-            from_stage=from_stage,
-            to_stage=to_stage,
-            note=note,
-            at=at,
-        )
-        self.session.add(entry)
-        self.session.flush()
-        return entry
-
-    def last_for(self, subject_type: str, subject_id: int) -> AuditEntry | None:
-        """The newest entry about a subject."""
-        query = select(AuditEntry).where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
-        return self.session.scalars(query.order_by(AuditEntry.id.desc())).first()
-
-    def for_subject(self, subject_type: str, subject_id: int) -> Sequence[AuditEntry]:
-        """Entries about a subject, oldest first."""
-        query = select(AuditEntry).where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
-        return self.session.scalars(query.order_by(AuditEntry.id)).all()
-
-    def all(self) -> Sequence[AuditEntry]:
-        """Every entry, oldest first (exports)."""
-        return self.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
-
-    def for_key(self, subject_key: str) -> Sequence[AuditEntry]:
-        """Entries about one subject, oldest first."""
-        query = select(AuditEntry).where(AuditEntry.subject_key == subject_key)
-        return self.session.scalars(query.order_by(AuditEntry.at, AuditEntry.id)).all()
-
-    def count(self) -> int:
-        """How many entries exist."""
-        return self.session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    def stage_counts(self) -> dict[Stage, int]:
+        """How many integrations are at each stage."""
+        query = select(Integration.stage, func.count()).group_by(Integration.stage)
+        return {stage: count for stage, count in self.session.execute(query).tuples()}

@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import CursorResult, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage, ProcessedEvent
+from slackbot.domain.messages import OutboxStatus
+from storage.models.outbox import OutboxMessage, ProcessedEvent
+from storage.repositories.base import insert_ignoring_conflicts
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,6 @@ class ClaimedMessage:
     attempts: int
     crashed_before: bool  # a previous worker's lease expired mid-delivery: it may have posted
     thread_pending: bool = False  # it replies in a thread whose parent message is not posted yet
-
-
-def insert_ignoring_conflicts(session: Session, model: type[Any], values: dict[str, Any]) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING RETURNING pk, on SQLite and PostgreSQL; True when a row was written."""
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    key = next(iter(model.__table__.primary_key.columns))
-    statement = module.insert(model).values(**values).on_conflict_do_nothing().returning(key)
-    # rowcount is not reliable for ORM-executed inserts (psycopg reports -1); RETURNING is.
-    return session.execute(statement).first() is not None
 
 
 class OutboxRepository:
@@ -68,7 +59,7 @@ class OutboxRepository:
                 "payload": payload,
                 "thread_ts": thread_ts,
                 "thread_of": thread_of,
-                "status": "pending",
+                "status": OutboxStatus.PENDING,
                 "attempts": 0,
                 "next_attempt_at": now,
                 "created_at": now,
@@ -80,7 +71,7 @@ class OutboxRepository:
         query = (
             select(OutboxMessage.id)
             .where(
-                OutboxMessage.status == "pending",
+                OutboxMessage.status == OutboxStatus.PENDING,
                 OutboxMessage.next_attempt_at <= now,
                 or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
             )
@@ -99,7 +90,7 @@ class OutboxRepository:
             update(OutboxMessage)
             .where(
                 OutboxMessage.id == message_id,
-                OutboxMessage.status == "pending",
+                OutboxMessage.status == OutboxStatus.PENDING,
                 OutboxMessage.next_attempt_at <= now,
                 or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
             )
@@ -123,7 +114,14 @@ class OutboxRepository:
         self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id)
-            .values(status="sent", sent_channel=channel, sent_ts=ts, sent_at=now, claimed_until=None, last_error=None)
+            .values(
+                status=OutboxStatus.SENT,
+                sent_channel=channel,
+                sent_ts=ts,
+                sent_at=now,
+                claimed_until=None,
+                last_error=None,
+            )
         )
 
     def reschedule(self, message_id: int, when: datetime, error: str) -> None:
@@ -139,7 +137,7 @@ class OutboxRepository:
         self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id)
-            .values(status="failed", claimed_until=None, last_error=error[:500])
+            .values(status=OutboxStatus.FAILED, claimed_until=None, last_error=error[:500])
         )
 
     def counts_for(self, key_prefix: str) -> dict[str, int]:

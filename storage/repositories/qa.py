@@ -9,7 +9,9 @@ from typing import Any
 from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import KbEntryRow, KbEscalation, KbQuestion, KbVersion, OutboxMessage
+from slackbot.domain.qa import EntryOrigin, EscalationStatus, Rating
+from storage.models.outbox import OutboxMessage
+from storage.models.qa import KbEntryRow, KbEscalation, KbQuestion, KbVersion
 
 VERSION_ROW = 1
 ENTRY_FIELDS = ("title", "questions", "answer", "sources", "as_of", "tags")
@@ -69,7 +71,7 @@ class KbRepository:
 
     def delete_file_entries_except(self, keep: set[str]) -> list[str]:
         """Delete entries loaded from files whose id is not in `keep`; the ids deleted."""
-        stale = [row.id for row in self.entries() if row.origin == "file" and row.id not in keep]
+        stale = [row.id for row in self.entries() if row.origin is EntryOrigin.FILE and row.id not in keep]
         if stale:
             self.session.execute(delete(KbEntryRow).where(KbEntryRow.id.in_(stale)))
         return stale
@@ -140,7 +142,7 @@ class KbRepository:
 
     def not_helpful(self, limit: int) -> Sequence[KbQuestion]:
         """Answers rated not helpful, newest first."""
-        query = select(KbQuestion).where(KbQuestion.feedback == "not_helpful")
+        query = select(KbQuestion).where(KbQuestion.feedback == Rating.NOT_HELPFUL)
         return self.session.scalars(
             query.order_by(KbQuestion.created_at.desc(), KbQuestion.id.desc()).limit(limit)
         ).all()
@@ -151,8 +153,8 @@ class KbRepository:
             select(
                 func.count(),
                 func.count().filter(KbQuestion.answered.is_(True)),
-                func.count().filter(KbQuestion.feedback == "helpful"),
-                func.count().filter(KbQuestion.feedback == "not_helpful"),
+                func.count().filter(KbQuestion.feedback == Rating.HELPFUL),
+                func.count().filter(KbQuestion.feedback == Rating.NOT_HELPFUL),
                 func.count().filter(KbQuestion.escalated.is_(True)),
             ).select_from(KbQuestion)
         ).one()
@@ -194,7 +196,7 @@ class KbRepository:
             partner_thread_ts=partner_thread_ts,
             staff_channel=staff_channel,
             staff_key=staff_key,
-            status="open",
+            status=EscalationStatus.OPEN,
             created_at=now,
         )
         self.session.add(row)
@@ -229,5 +231,5 @@ class KbRepository:
 
     def open_escalations(self) -> int:
         """Escalations no staff member has answered yet."""
-        query = select(func.count()).select_from(KbEscalation).where(KbEscalation.status == "open")
+        query = select(func.count()).select_from(KbEscalation).where(KbEscalation.status == EscalationStatus.OPEN)
         return self.session.scalar(query) or 0

@@ -1,0 +1,1 @@
+"""Repositories, one module per feature: every query lives here, written with select()/update()/insert()."""
