@@ -12,6 +12,7 @@ from slackbot.domain.actors import Actor
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
+from slackbot.services import announcements
 from storage.db import make_engine, upgrade
 
 LIMIT_PER_WINDOW, SPEED = 60, 60.0  # Slack's 60 chat.postMessage per minute, time compressed 60×: 60 per second
@@ -43,10 +44,10 @@ def fan_out(channels: int) -> FanOut:
         harness = Harness(url, slack=slack, staff_users=frozenset({"U0STAFF001"}), post_rate=rate * 0.97)
         try:
             staff = Actor("U0STAFF001", is_staff=True, partner_id=None)
-            preview = harness.bot.services.draft_announcement(staff, "Bench announcement", None)
+            preview = announcements.draft(harness.bot.program, staff, "Bench announcement", None)
             started = time.perf_counter()
-            harness.bot.services.send_announcement(staff, preview.announcement_id)
-            while harness.bot.services.announcement_progress(None, preview.announcement_id).pending:
+            announcements.send(harness.bot.program, staff, preview.announcement_id)
+            while announcements.progress(harness.bot.program, staff, preview.announcement_id).pending:
                 report = harness.bot.outbox.drain()
                 if report.next_retry_at:  # throttled: Slack said when to come back
                     time.sleep(max((report.next_retry_at - harness.clock()).total_seconds(), 0))

@@ -1,23 +1,29 @@
-"""/devcenter slash command."""
+"""The three ways to type a command: /devcenter, an @mention, a direct message to the bot."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, Say
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
-from handlers.routing import reply_for
-from slackbot.ids import SLASH_COMMAND
+from handlers import qa
+from handlers.routing import Invocation, Reply, Router
+from slackbot.domain.actors import Actor
+from slackbot.ids import SLASH_COMMAND, Command, EventType
+from slackbot.program import Program
+from slackbot.render.commands import help_blocks
+from slackbot.services.events import first_delivery
 
 
-def devcenter(ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def devcenter(
+    ack: Ack, command: dict[str, Any], client: WebClient, program: Program, actor: Actor, router: Router
+) -> None:
     """Quick reads answer inside the ack itself (ephemeral); forms ack first, then open their modal."""
     modals: list[View] = []
-    reply = reply_for(
-        context["services"], context["actor"], command.get("text", ""), modals.append, channel=command.get("channel_id")
-    )
+    call = Invocation(program, actor, "", modals.append, channel=command.get("channel_id"))
+    reply = router.reply(call, command.get("text", ""))
     if reply is None:
         ack()
         for view in modals:
@@ -26,4 +32,47 @@ def devcenter(ack: Ack, command: dict[str, Any], context: BoltContext, client: W
     ack(text=reply[0], blocks=reply[1], response_type="ephemeral")
 
 
+def mention(
+    event: dict[str, Any], body: dict[str, Any], say: Say, client: WebClient, program: Program, actor: Actor,
+    router: Router,
+) -> None:  # fmt: skip
+    """`@DevCenter status`: the same commands as /devcenter. Questions are answered in the thread for everyone;
+    anything else only to the person who asked (a shared channel must not show one partner's data to another)."""
+    if not first_delivery(program, body["event_id"], EventType.APP_MENTION):
+        return
+    thread_ts, text = event.get("thread_ts") or event["ts"], event.get("text", "")
+    call = Invocation(program, actor, "", channel=event.get("channel"), thread_ts=thread_ts)
+    reply = router.reply(call, text, mention=True)
+    if reply is not None and router.is_question(text):
+        say(text=reply[0], blocks=reply[1], thread_ts=thread_ts)
+    elif reply is not None:
+        client.chat_postEphemeral(
+            channel=event["channel"], user=event["user"], text=reply[0], blocks=reply[1], thread_ts=thread_ts
+        )
+
+
+def message(
+    event: dict[str, Any], body: dict[str, Any], say: Say, program: Program, actor: Actor, router: Router
+) -> None:
+    """A DM to the bot (a command or a question), or a threaded staff reply in the review channel."""
+    if event.get("channel_type") != "im":
+        qa.review_thread_reply(event, body, program, actor)
+        return
+    if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+        return
+    if not first_delivery(program, body["event_id"], "message.im"):
+        return
+    call = Invocation(program, actor, "", channel=event["channel"])
+    reply = router.reply(call, event.get("text", ""), mention=True)
+    if reply is not None:
+        say(text=reply[0], blocks=reply[1])
+
+
+def help_route(call: Invocation) -> Reply:
+    """`help` (and an empty command line): the command list."""
+    return "Developer Center bot commands", help_blocks()
+
+
 COMMANDS = {SLASH_COMMAND: devcenter}
+EVENTS = {EventType.APP_MENTION: mention, EventType.MESSAGE: message}
+ROUTES = {Command.HELP: help_route, "": help_route}

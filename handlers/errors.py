@@ -13,7 +13,7 @@ from slack_sdk.models.views import View
 
 from handlers.acks import SignallingAck, signal_ack
 from slackbot.domain.errors import DomainError
-from slackbot.render.status import error_blocks
+from slackbot.render.commands import error_blocks
 
 log = logging.getLogger("devcenter.errors")
 SORRY = "Something went wrong on our side. It has been logged; please try again in a minute."

@@ -4,35 +4,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack
 from slack_sdk import WebClient
 
+from handlers.modals import metadata
+from slackbot.domain.actors import Actor
 from slackbot.domain.errors import DomainError
 from slackbot.ids import ActionId, EventType
+from slackbot.program import Program
 from slackbot.render.home import home_view
+from slackbot.services.home import home
 
 
-def publish_home(client: WebClient, context: BoltContext, user_id: str, focus: str | None = None) -> None:
+def publish_home(client: WebClient, program: Program, actor: Actor, focus: str | None = None) -> None:
     """Render and publish a fresh Home tab for this user (a domain error becomes a friendly message)."""
     try:
-        view = home_view(context["services"].home(context["actor"], focus))
+        view = home_view(home(program, actor, focus))
     except DomainError as error:
         view = home_view(message=error.user_message)
-    client.views_publish(user_id=user_id, view=view)
+    client.views_publish(user_id=actor.user_id, view=view)
 
 
-def home_opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def refresh_after_save(client: WebClient, program: Program, actor: Actor, view: dict[str, Any], saved: Any) -> None:
+    """After a modal opened from Home was saved, publish Home again so it shows the change."""
+    if saved is not None and metadata(view).get("home"):
+        publish_home(client, program, actor)
+
+
+def home_opened(event: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """Publish a fresh Home tab each time it is opened."""
     if event.get("tab", "home") == "home":
-        publish_home(client, context, event["user"])
+        publish_home(client, program, actor)
 
 
-def show_integration(
-    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext
-) -> None:
+def show_integration(ack: Ack, action: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """ "Show" on one of the partner's other integrations: republish Home with it in detail."""
     ack()
-    publish_home(client, context, body["user"]["id"], action["value"])
+    publish_home(client, program, actor, action["value"])
 
 
 EVENTS = {EventType.APP_HOME_OPENED: home_opened}

@@ -1,20 +1,26 @@
-"""Per-request context: the services facade, the Slack directory and the acting user."""
+"""Per-request context: the program, the Slack directory, the command router and the acting user."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from slack_bolt import App, BoltContext
 
+from handlers.routing import Router
+from slackbot.domain.actors import Actor
+from slackbot.program import Program
+from slackbot.services.partners import resolve_actor
+from slackbot.slack.directory import SlackDirectory
 
-def register(app: App, services: Any, directory: Any) -> None:
-    """Inject `services`, `directory` and a resolved `actor` into every request's context."""
+NOBODY = Actor("", is_staff=False, partner_id=None)
+
+
+def register(app: App, program: Program, directory: SlackDirectory, router: Router) -> None:
+    """Inject `program`, `directory`, `router` and a resolved `actor` into every request's context."""
 
     @app.middleware
     def inject(context: BoltContext, next: Callable[[], None]) -> None:
-        context["services"] = services
-        context["directory"] = directory
-        if context.user_id:
-            context["actor"] = services.actor(context.user_id, is_staff=directory.is_staff(context.user_id))
+        context["program"], context["directory"], context["router"] = program, directory, router
+        user = context.user_id
+        context["actor"] = resolve_actor(program, user, is_staff=directory.is_staff(user)) if user else NOBODY
         next()

@@ -1,66 +1,39 @@
-"""Release day and announcements: the "Mark release shipped" button and the announcement modals."""
+"""Releases: `/devcenter deploys` and the release-day card's "Mark release shipped" button."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack
 from slack_sdk import WebClient
-from slack_sdk.models.views import View
 
-from handlers.viewstate import ack_form, metadata, values
-from slackbot.ids import ActionId, CallbackId
-from slackbot.render import releases
-from slackbot.render.common import section
+from handlers.routing import Invocation, Reply
+from slackbot.domain.actors import Actor
+from slackbot.ids import ActionId, Command
+from slackbot.program import Program
+from slackbot.render.releases import deploy_blocks, release_card_blocks, release_card_text
+from slackbot.services.releases import deploy_report, ship_release
 
 
-def ship(ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+def deploys_route(call: Invocation) -> Reply:
+    """`deploys`: the next release, its cutoff, and which of the partner's changes make it."""
+    report = deploy_report(call.program, call.actor)
+    return f"Next release {report.window.release}", deploy_blocks(report, call.program.timezone)
+
+
+def ship(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, program: Program, actor: Actor
+) -> None:
     """Staff: the release went out; move its integrations to private beta and announce it."""
     ack()
-    card = context["services"].ship_release(context["actor"], date.fromisoformat(action["value"]))
+    card = ship_release(program, actor, date.fromisoformat(action["value"]))
+    where = body["container"]
     client.chat_update(
-        channel=body["container"]["channel_id"],
-        ts=body["container"]["message_ts"],
-        text=releases.release_card_text(card),
-        blocks=releases.release_card_blocks(card),
-    )
+        channel=where["channel_id"], ts=where["message_ts"], text=release_card_text(card),
+        blocks=release_card_blocks(card),
+    )  # fmt: skip
 
 
-def compose(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
-    """Compose → preview (the dry run with the exact channel count)."""
-    form = values(view)
-    ack_form(
-        ack,
-        lambda: context["services"].draft_announcement(context["actor"], form.get("message"), form.get("stages")),
-        "message",
-        lambda preview: {"response_action": "update", "view": releases.preview_modal(preview)},
-    )
-
-
-def send(ack: Ack, view: dict[str, Any], context: BoltContext) -> None:
-    """Preview → send: one outbox message per channel."""
-    announcement_id = int(metadata(view)["announcement_id"])
-    ack_form(
-        ack,
-        lambda: context["services"].send_announcement(context["actor"], announcement_id),
-        "message",
-        lambda sent: {
-            "response_action": "update",
-            "view": View(
-                type="modal",
-                title="Announcement",
-                close="Done",
-                blocks=[
-                    section(
-                        f"Queued for {len(sent.channels)} channels; it goes out at Slack's pace. "
-                        "`/devcenter announce status` shows the delivery log."
-                    )
-                ],
-            ),
-        },
-    )
-
-
+ROUTES = {Command.DEPLOYS: deploys_route}
 ACTIONS = {ActionId.SHIP_RELEASE: ship}
-VIEWS = {CallbackId.ANNOUNCE_COMPOSE: compose, CallbackId.ANNOUNCE_SEND: send}

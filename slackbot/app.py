@@ -15,11 +15,11 @@ from sqlalchemy import Engine
 import handlers
 from handlers.acks import AckAwareExecutor
 from slackbot.config import Settings
-from slackbot.notify.directory import SlackDirectory
-from slackbot.notify.pacer import Pacer
-from slackbot.notify.sender import SlackSender
-from slackbot.notify.worker import OutboxWorker
-from slackbot.services import Services
+from slackbot.program import Program
+from slackbot.slack.directory import SlackDirectory
+from slackbot.slack.pacer import Pacer
+from slackbot.slack.sender import SlackSender
+from slackbot.slack.worker import OutboxWorker
 from storage.db import make_engine, require_current_schema, session_factory
 from storage.uow import uow_factory
 
@@ -44,7 +44,7 @@ class Bot:
 
     settings: Settings
     engine: Engine
-    services: Services
+    program: Program
     app: App
     directory: SlackDirectory
     outbox: OutboxWorker
@@ -52,7 +52,7 @@ class Bot:
 
 def create_app(
     settings: Settings,
-    services: Services,
+    program: Program,
     *,
     client: WebClient,
     directory: SlackDirectory,
@@ -68,7 +68,7 @@ def create_app(
         process_before_response=False,
         listener_executor=listener_executor or AckAwareExecutor(),
     )
-    handlers.register(app, services, directory)
+    handlers.register(app, program, directory)
     return app
 
 
@@ -82,20 +82,12 @@ def build_bot(
     """Open the database (refusing an unmigrated one) and wire the whole bot."""
     engine = make_engine(settings.database_url)
     require_current_schema(engine)
-    services = Services(
-        uow=uow_factory(session_factory(engine)),
-        clock=clock,
-        timezone=settings.timezone,
-        review_channel=settings.review_channel,
-        announce_channel=settings.announce_channel,
-        staff_users=settings.staff_users,
-        launch_rule=settings.launch_rule,
-    )
+    program = Program(uow=uow_factory(session_factory(engine)), clock=clock, settings=settings)
     client = web_client(settings, wait_on_rate_limit=True)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
     lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
-    app = create_app(settings, services, client=client, directory=directory, listener_executor=listener_executor)
+    app = create_app(settings, program, client=client, directory=directory, listener_executor=listener_executor)
     sender = SlackSender(web_client(settings, wait_on_rate_limit=False), Pacer(settings.post_rate))
-    outbox = OutboxWorker(services.uow, sender, clock, alert_channel=settings.review_channel, interval=outbox_interval)
-    return Bot(settings, engine, services, app, directory, outbox)
+    outbox = OutboxWorker(program, sender, interval=outbox_interval)
+    return Bot(settings, engine, program, app, directory, outbox)

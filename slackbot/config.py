@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from slackbot.domain.launch import DEFAULT_RULE, RULES
+
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///var/devcenter.db"
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
-_RULE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")  # known keys are checked when Services start
+_RULE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -123,7 +125,10 @@ def _port(value: str | None) -> int:
 def _launch_rule(value: str | None) -> str:
     if value is not None and not _RULE_KEY.match(value):
         raise ConfigError(f"DEVCENTER_LAUNCH_RULE must be a launch rule key such as program-2026, got {value!r}")
-    return value or "program-2026"
+    key = value or DEFAULT_RULE
+    if key not in RULES:
+        raise ConfigError(f"DEVCENTER_LAUNCH_RULE is not a known launch rule: {key!r} (one of: {', '.join(RULES)})")
+    return key
 
 
 def _post_rate(value: str | None) -> float:

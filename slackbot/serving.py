@@ -22,22 +22,22 @@ class BotApplication(BaseApplication):  # type: ignore[misc]
 
     def load(self) -> Any:
         from slackbot.app import build_bot
+        from slackbot.services.health import database_ok
         from slackbot.web import wsgi_app
 
         bot = build_bot(self.settings)
         bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
         start_scheduler_thread(bot)  # every worker competes for the lease; one runs the jobs
-        return wsgi_app(bot.app, bot.services.database_ok)
+        return wsgi_app(bot.app, lambda: database_ok(bot.program))
 
 
 def start_scheduler_thread(bot: Any) -> None:
     """The single-process install: run the scheduler loop (lease-guarded) on a daemon thread."""
     import threading
 
-    from slackbot.app import system_clock
     from slackbot.jobs.worker import SchedulerWorker
 
-    worker = SchedulerWorker(bot.engine, bot.services, system_clock)
+    worker = SchedulerWorker(bot.engine, bot.program)
     threading.Thread(target=worker.run, args=(threading.Event(),), name="scheduler", daemon=True).start()
 
 

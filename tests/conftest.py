@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
+from slackbot.config import Settings
 from slackbot.emulator.harness import FrozenClock, Harness
+from slackbot.program import Program
 from storage.db import make_engine, session_factory, upgrade
 from storage.models.base import Base
 from storage.uow import UowFactory, uow_factory
@@ -90,6 +94,20 @@ def uow(engine: Engine) -> UowFactory:
 def clock() -> FrozenClock:
     """Monday 2026-11-23 09:00 Pacific, until a test moves it."""
     return FrozenClock()
+
+
+ProgramFactory = Callable[..., Program]
+
+
+@pytest.fixture
+def make_program(uow: UowFactory, clock: FrozenClock) -> ProgramFactory:
+    """Programs on the parametrized database: `make_program()` on the test's clock, `make_program(now)` frozen at
+    `now`; keyword arguments are settings (review_channel=..., launch_rule=...)."""
+
+    def make(now: datetime | None = None, **settings: Any) -> Program:
+        return Program(uow=uow, clock=clock if now is None else (lambda: now), settings=Settings(**settings))
+
+    return make
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 import handlers
-from slackbot.emulator.webapi import METHODS
+from slackbot.emulator.server import METHODS
 
 MANIFEST = Path(__file__).parents[1] / "app.yaml"
 

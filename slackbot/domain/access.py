@@ -14,7 +14,7 @@ WEBSITE_HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNOREC
 MAX_ANSWER = 1000
 
 
-# The partner survey of the Public Beta checklist (seed 003, "1. Partner Access").
+# The partner survey of the Public Beta checklist ("1. Partner Access").
 SURVEY_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("company", "Company name"),
     ("website", "Company website"),

@@ -13,3 +13,8 @@ class Actor:
     is_staff: bool
     partner_id: int | None
     is_external: bool = False
+
+
+def operator(name: str) -> Actor:
+    """Someone acting with staff rights outside Slack: the command line (`cli:<login>`) or a scheduled job."""
+    return Actor(name, is_staff=True, partner_id=None)

@@ -1,4 +1,4 @@
-"""The Public Beta checklist (seed 003): 9 sections of items, ticked by the partner or by Segment (stdlib only).
+"""The Public Beta checklist: 9 sections of items, ticked by the partner or by Segment (stdlib only).
 
 Some items tick themselves from what the bot already knows (the survey, access approval, the submission,
 complete catalog metadata, the test account, public beta approval); the rest are ticked by their owner.

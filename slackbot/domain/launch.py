@@ -1,6 +1,6 @@
 """Launch rules as versioned data: what public beta and public (GA) need, each clause with its source (stdlib only).
 
-Public documents disagree (DESIGN.md §3), so the rule is configuration (DEVCENTER_LAUNCH_RULE), shown to
+Public documents disagree, so the rule is configuration (DEVCENTER_LAUNCH_RULE), shown to
 partners and staff with its sources, and evaluated into the list of what is still missing.
 """
 
@@ -82,7 +82,7 @@ SEGMENT_DOCS = Source(
     date(2026, 11, 26),
 )
 SEED_003 = Source(
-    "Public Beta Checklist §4 (seed 003): at 5 customers of the public beta, Enable with Segment / "
+    "Public Beta Checklist, 4. Partner Build: at 5 customers of the public beta, Enable with Segment / "
     "OAuth is a hard requirement for general availability",
     "https://segment.com/docs/partners/checklist/",
     date(2026, 11, 26),

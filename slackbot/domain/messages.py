@@ -31,7 +31,6 @@ class MessageKind(StrEnum):
     REVIEW_APPROVED = "review_approved"
     MERGED = "merged"
     REQUEST_ANSWER = "request_answer"  # staff thread: the partner's answer to a staff request
-    STAFF_LOG = "staff_log"  # staff thread: who did what on a card
     CARD_SUPERSEDED = "card_superseded"  # edits an older review card (payload "edit": the parent is replaced)
     PRIVATE_BETA = "private_beta"  # partner: shipped, with the private-beta URL
     RELEASE_CARD = "release_card"  # staff: release day, with "Mark release shipped"

@@ -1,4 +1,4 @@
-"""Catalog metadata (seed 000, "Provide integration metadata for the catalog") and its checker (stdlib only).
+"""Catalog metadata (the overview's "Provide integration metadata for the catalog") and its checker (stdlib only).
 
 The checker names exactly what is missing or wrong, keyed by the metadata modal's field (block) ids, so the
 same problems serve as inline modal errors and as the "still missing" list in App Home and status.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from slackbot.domain.access import website_problem
 from slackbot.domain.reviews import pr_url_problem
 
-# The 22 catalog categories, exactly as seed 000 lists them.
+# The 22 catalog categories, exactly as the Developer Center overview lists them.
 CATEGORIES: tuple[str, ...] = (
     "A/B Testing",
     "Advertising",
@@ -184,60 +185,52 @@ def _category_problems(categories: tuple[str, ...]) -> list[Problem]:
     return problems
 
 
+def _too_long(limit: int, what: str) -> Callable[[str], str | None]:
+    return lambda value: f"Keep {what} to {limit} characters." if len(value) > limit else None
+
+
+def _description_problem(value: str) -> str | None:
+    if len(value) > MAX_DESCRIPTION:
+        return f"The description is {len(value)} characters; keep it to {MAX_DESCRIPTION}."
+    return None
+
+
+def _email_problem(value: str) -> str | None:
+    return None if EMAIL.match(value.strip()) else "The support email is not an email address."
+
+
+# (field, what to say when it is empty, what is wrong with a value), in the order of the modal
+REQUIRED: tuple[tuple[Field, str, Callable[[str], str | None] | None], ...] = (
+    (Field.NAME, "Give the integration's catalog name.", _too_long(MAX_NAME, "the name")),
+    (Field.PR_URL, "Link your most recent action-destinations pull request.", pr_url_problem),
+    (Field.DESCRIPTION, "Write a description (up to 500 characters).", _description_problem),
+    (Field.WEBSITE, "Give your company or product website.", website_problem),
+    (Field.CATEGORIES, "", None),  # checked by _category_problems, here for the order
+    (Field.LOGO, "Provide the logo (SVG, your company name, horizontal lockup).",
+     lambda value: svg_problem(value, "logo", square=False)),
+    (Field.MARK, "Provide the mark (square SVG without your company name).",
+     lambda value: svg_problem(value, "mark", square=True)),
+    (Field.SUPPORT_EMAIL, "Give a customer support email address.", _email_problem),
+    (Field.TEST_USERNAME, "Give the username of a test account for Segment's testers.", None),
+    (Field.TEST_PASSWORD, "Give the password of that test account.", None),
+)  # fmt: skip
+SHORT_FIELDS = (Field.PR_URL, Field.WEBSITE, Field.SUPPORT_EMAIL, Field.TEST_USERNAME, Field.TEST_PASSWORD)
+
+
 def check(metadata: CatalogMetadata) -> tuple[Problem, ...]:
     """Everything missing or wrong, in the order of the modal; empty when the metadata is complete."""
-    m, problems = metadata, []
-
-    def need(value: str, where: Field, message: str) -> bool:
+    problems: list[Problem] = []
+    for where, missing, wrong_value in REQUIRED:
+        if where is Field.CATEGORIES:
+            problems += _category_problems(metadata.categories)
+            continue
+        value: str = getattr(metadata, where.value)
         if not value.strip():
-            problems.append(Problem(where, message, True))
-            return False
-        return True
-
-    if need(m.name, Field.NAME, "Give the integration's catalog name.") and len(m.name) > MAX_NAME:
-        problems.append(Problem(Field.NAME, f"Keep the name to {MAX_NAME} characters.", False))
-    if need(m.pr_url, Field.PR_URL, "Link your most recent action-destinations pull request.") and (
-        problem := pr_url_problem(m.pr_url)
-    ):
-        problems.append(Problem(Field.PR_URL, problem, False))
-    if (
-        need(m.description, Field.DESCRIPTION, "Write a description (up to 500 characters).")
-        and len(m.description) > MAX_DESCRIPTION
-    ):
-        problems.append(
-            Problem(
-                Field.DESCRIPTION,
-                f"The description is {len(m.description)} characters; keep it to {MAX_DESCRIPTION}.",
-                False,
-            )
-        )
-    if need(m.website, Field.WEBSITE, "Give your company or product website.") and (
-        problem := website_problem(m.website)
-    ):
-        problems.append(Problem(Field.WEBSITE, problem, False))
-    problems += _category_problems(m.categories)
-    if need(m.logo_svg, Field.LOGO, "Provide the logo (SVG, your company name, horizontal lockup).") and (
-        problem := svg_problem(m.logo_svg, "logo", square=False)
-    ):
-        problems.append(Problem(Field.LOGO, problem, False))
-    if need(m.mark_svg, Field.MARK, "Provide the mark (square SVG without your company name).") and (
-        problem := svg_problem(m.mark_svg, "mark", square=True)
-    ):
-        problems.append(Problem(Field.MARK, problem, False))
-    if need(m.support_email, Field.SUPPORT_EMAIL, "Give a customer support email address.") and not EMAIL.match(
-        m.support_email.strip()
-    ):
-        problems.append(Problem(Field.SUPPORT_EMAIL, "The support email is not an email address.", False))
-    need(m.test_username, Field.TEST_USERNAME, "Give the username of a test account for Segment's testers.")
-    need(m.test_password, Field.TEST_PASSWORD, "Give the password of that test account.")
-    for where, value in (
-        (Field.PR_URL, m.pr_url),
-        (Field.WEBSITE, m.website),
-        (Field.SUPPORT_EMAIL, m.support_email),
-        (Field.TEST_USERNAME, m.test_username),
-        (Field.TEST_PASSWORD, m.test_password),
-    ):
-        if len(value) > MAX_SHORT:  # the database keeps 300 characters of these
+            problems.append(Problem(where, missing, True))
+        elif wrong_value is not None and (problem := wrong_value(value)):
+            problems.append(Problem(where, problem, False))
+    for where in SHORT_FIELDS:  # the database keeps 300 characters of these
+        if len(getattr(metadata, where.value)) > MAX_SHORT:
             problems.append(Problem(where, f"Keep it to {MAX_SHORT} characters.", False))
     return tuple(problems)
 

@@ -1,6 +1,6 @@
 """The Wednesday release calendar: which release a merge makes, and when the next cutoff is.
 
-Rules (DESIGN.md section 4):
+Rules:
 - Releases happen on Wednesdays in the calendar's timezone (default America/Los_Angeles).
 - A change makes the release of Wednesday W when it is merged at or before 17:00 local wall time
   on the Tuesday before W; a later merge makes the next release.

@@ -274,5 +274,5 @@ def run_console(
 
 
 def _empty(harness: Harness) -> bool:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         return uow.partners.by_name("Acme Analytics") is None

@@ -38,14 +38,8 @@ def build_world(harness: Harness, *, seed: bool = True) -> DemoWorld:
     announce = ws.add_channel("devcenter-announcements", members=[staff], channel_id=ANNOUNCE_CHANNEL_ID)
     if seed:
         seed_demo(
-            harness.bot.services.uow,
-            acme_channel=acme.id,
-            acme_users=pat.id,
-            rocket_channel=rocket.id,
+            harness.bot.program, acme_channel=acme.id, acme_users=pat.id, rocket_channel=rocket.id,
             rocket_users=riley.id,
-            now=harness.clock(),
-            timezone=harness.settings.timezone,
-            review_channel=harness.settings.review_channel,
-        )
+        )  # fmt: skip
         harness.settle()
     return DemoWorld(staff, pat, riley, stranger, acme, rocket, review, announce)

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from slackbot.emulator.driver import Driver, Response
-from slackbot.emulator.forms import state_values
+from slackbot.emulator.payloads import block_actions, message_action, message_event, view_submission
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.text import Button, buttons, render_blocks
-from slackbot.emulator.webapi import view_api
-from slackbot.emulator.workspace import TEAM_DOMAIN, TEAM_ID, Channel, Message, User, View
+from slackbot.emulator.workspace import BOT_USER_ID, Channel, Message, User, View
 
 UserRef = User | str
 ChannelRef = Channel | str
@@ -85,18 +84,7 @@ class Emulator:
     def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef) -> Reply:
         """Post '@DevCenter <text>' in a channel (the app_mention event)."""
         user, where = self.user(as_user), self.channel(channel)
-        ts = self.ws.next_ts()
-        with self.ws.lock:
-            self.ws.messages.append(Message(ts, where.id, user.id, f"<@U0BOTDEV01> {text}", []))
-        event = {
-            "type": "app_mention",
-            "user": user.id,
-            "ts": ts,
-            "text": f"<@U0BOTDEV01> {text}",
-            "team": user.team_id,
-            "channel": where.id,
-            "event_ts": ts,
-        }
+        event = self._say(user, where, f"<@{BOT_USER_ID}> {text}", "app_mention")
         return self._observe(user, lambda: self.driver.event(event)[0])
 
     def reply_in_thread(
@@ -104,58 +92,26 @@ class Emulator:
     ) -> Reply:
         """Reply in a thread as a person; Slack sends the `message` event (message.channels/.groups)."""
         user, where = self.user(as_user), self.channel(channel)
-        ts = self.ws.next_ts()
-        with self.ws.lock:
-            self.ws.messages.append(Message(ts, where.id, user.id, text, [], thread_ts=thread_ts))
-        event = {
-            "type": "message",
-            "user": user.id,
-            "text": text,
-            "ts": ts,
-            "thread_ts": thread_ts,
-            "team": user.team_id,
-            "channel": where.id,
-            "event_ts": ts,
-            "channel_type": "im" if where.is_im else "channel",
-        }
+        event = self._say(user, where, text, "message", thread_ts)
         return self._observe(user, lambda: self.driver.event(event, deliveries=deliveries)[0])
 
     def dm(self, text: str, *, as_user: UserRef) -> Reply:
         """Write to the bot in its DM (the Messages tab); Slack sends a `message` event (message.im)."""
         user = self.user(as_user)
-        where, ts = self.ws.im_with(user.id), self.ws.next_ts()
-        with self.ws.lock:
-            self.ws.messages.append(Message(ts, where.id, user.id, text, []))
-        event = {
-            "type": "message",
-            "user": user.id,
-            "text": text,
-            "ts": ts,
-            "team": user.team_id,
-            "channel": where.id,
-            "event_ts": ts,
-            "channel_type": "im",
-        }
+        event = self._say(user, self.ws.im_with(user.id), text, "message")
         return self._observe(user, lambda: self.driver.event(event)[0])
+
+    def _say(self, user: User, where: Channel, text: str, kind: str, thread_ts: str | None = None) -> dict[str, Any]:
+        """Post a person's message in the workspace; the event Slack sends about it."""
+        ts = self.ws.next_ts()
+        with self.ws.lock:
+            self.ws.messages.append(Message(ts, where.id, user.id, text, [], thread_ts=thread_ts))
+        return message_event(kind, user, where, ts, text, thread_ts)
 
     def message_shortcut(self, callback_id: str, message: Message, *, as_user: UserRef) -> Reply:
         """Run a message shortcut from a message's ⋯ menu (message_action, as in message_shortcut.json)."""
-        user, where = self.user(as_user), self.ws.channels[message.channel]
-        payload = {
-            "type": "message_action",
-            "token": "AbCdEfGhIjKlMnOpQrStUvWx",
-            "action_ts": self.ws.next_ts(),
-            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "user": {"id": user.id, "name": user.name, "team_id": user.team_id},
-            "channel": {"id": where.id, "name": where.name},
-            "is_enterprise_install": False,
-            "enterprise": None,
-            "callback_id": callback_id,
-            "trigger_id": self.ws.new_trigger(user.id),
-            "message_ts": message.ts,
-            "message": message.to_api(),
-            "response_url": self.ws.new_response_url(self.driver.hooks_base, where.id, user.id, "app"),
-        }
+        user = self.user(as_user)
+        payload = message_action(self.ws, self.driver.hooks_base, user, callback_id, message)
         return self._observe(user, lambda: self.driver.interaction(payload))
 
     def join(self, user: UserRef, channel: ChannelRef, *, deliveries: int = 1) -> list[Response]:
@@ -243,17 +199,7 @@ class Emulator:
         view = self.modal(user)
         if view is None:
             raise EmulatorError(f"{user.name} has no open modal")
-        payload = {
-            "type": "view_submission",
-            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "user": {"id": user.id, "username": user.name, "name": user.name, "team_id": user.team_id},
-            "api_app_id": "A0DEVCTR01",
-            "trigger_id": self.ws.new_trigger(user.id),
-            "view": {**view_api(view), "state": {"values": state_values(view, values)}},
-            "response_urls": [],
-            "is_enterprise_install": False,
-            "enterprise": None,
-        }
+        payload = view_submission(self.ws, user, view, values)
         reply = self._observe(user, lambda: self.driver.interaction(payload))
         answer = reply.response.json() if reply.response.body.startswith("{") else {}
         action = answer.get("response_action")
@@ -314,48 +260,13 @@ class Emulator:
         return found[-1]
 
     def action_payload(
-        self,
-        user: User,
-        button: Button,
-        container: dict[str, Any],
-        *,
-        message: Message | None = None,
-        channel: Channel | None = None,
-        view: View | None = None,
-    ) -> dict[str, Any]:
+        self, user: User, button: Button, container: dict[str, Any], *, message: Message | None = None,
+        channel: Channel | None = None, view: View | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
         """The block_actions payload Slack sends when `user` presses `button` (shaped as block_actions.json)."""
-        payload: dict[str, Any] = {
-            "type": "block_actions",
-            "user": {"id": user.id, "username": user.name, "name": user.name, "team_id": user.team_id},
-            "api_app_id": "A0DEVCTR01",
-            "token": "AbCdEfGhIjKlMnOpQrStUvWx",
-            "container": container,
-            "trigger_id": self.ws.new_trigger(user.id),
-            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
-            "enterprise": None,
-            "is_enterprise_install": False,
-            "state": {"values": {}},
-            "actions": [
-                {
-                    "action_id": button.action_id,
-                    "block_id": button.block_id,
-                    "type": "button",
-                    "text": {"type": "plain_text", "text": button.label, "emoji": True},
-                    "value": button.value,
-                    "action_ts": self.ws.next_ts(),
-                }
-            ],
-        }
-        if button.style:
-            payload["actions"][0]["style"] = button.style
-        if channel is not None:
-            payload["channel"] = {"id": channel.id, "name": channel.name}
-            payload["response_url"] = self.ws.new_response_url(self.driver.hooks_base, channel.id, user.id, "actions")
-        if message is not None and message.ephemeral_to is None:
-            payload["message"] = message.to_api()
-        if view is not None:
-            payload["view"] = view_api(view)
-        return payload
+        return block_actions(
+            self.ws, self.driver.hooks_base, user, button, container, message=message, channel=channel, view=view
+        )
 
     def _user_name(self, user_id: str) -> str:
         user = self.ws.users.get(user_id)

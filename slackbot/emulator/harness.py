@@ -17,6 +17,7 @@ from slackbot.emulator.driver import Driver
 from slackbot.emulator.dsl import Emulator
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
+from slackbot.services.health import database_ok
 from slackbot.web import EVENTS_PATH, wsgi_app
 
 
@@ -89,21 +90,20 @@ class Harness:
         )
         self.executor = AckAwareExecutor()
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
-        self.http = make_server(
-            "127.0.0.1",
-            0,
-            wsgi_app(self.bot.app, self.bot.services.database_ok),
-            server_class=_ThreadingWSGIServer,
-            handler_class=_QuietHandler,
-        )
-        threading.Thread(
-            target=self.http.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True
-        ).start()
+        self.http = self._serve()
         self.app_url = f"http://127.0.0.1:{self.http.server_address[1]}{EVENTS_PATH}"
-        self.driver = Driver(
-            self.app_url, self.settings.signing_secret or "", self.slack.workspace, self.slack.base_url
-        )
+        secret = self.settings.signing_secret or ""
+        self.driver = Driver(self.app_url, secret, self.slack.workspace, self.slack.base_url)
         self.emu = Emulator(self.slack, self.driver, self.settle)
+
+    def _serve(self) -> WSGIServer:
+        """The bot's WSGI app on 127.0.0.1, on a port the system picks, answered on a background thread."""
+        app = wsgi_app(self.bot.app, lambda: database_ok(self.bot.program))
+        server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True
+        ).start()
+        return server
 
     def settle(self) -> None:
         """Wait for post-ack work, then deliver whatever the outbox has due now."""
@@ -114,7 +114,7 @@ class Harness:
         """Run a scheduled job now (at the harness clock's time), then deliver what it queued."""
         from slackbot.jobs.tasks import BY_ID
 
-        result = BY_ID[job_id].run(self.bot.services, self.clock())
+        result = BY_ID[job_id].run(self.bot.program, self.clock())
         self.settle()
         return result
 
@@ -123,7 +123,7 @@ class Harness:
         for passes in range(1, max_passes + 1):
             self.executor.wait_idle()
             report = self.bot.outbox.drain()
-            with self.bot.services.uow() as uow:
+            with self.bot.program.uow() as uow:
                 if not uow.outbox.counts().get("pending"):
                     return passes
             if report.next_retry_at and isinstance(self.clock, FrozenClock):

@@ -6,14 +6,30 @@ import json
 import math
 import threading
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
 from slackbot.emulator.socket_mode import SocketModeServer
-from slackbot.emulator.webapi import METHODS, TIERS, SlackError, response_url_post
-from slackbot.emulator.workspace import Workspace
+from slackbot.emulator.views_api import response_url_post, views_open, views_publish, views_update
+from slackbot.emulator.webapi import (
+    SlackError,
+    apps_connections_open,
+    auth_test,
+    chat_post_ephemeral,
+    chat_post_message,
+    chat_update,
+    conversations_history,
+    conversations_open,
+    conversations_replies,
+    usergroups_users_list,
+    users_info,
+)
+from slackbot.emulator.workspace import (
+    Workspace,
+)
 
 JSON_FIELDS = ("blocks", "view", "metadata", "attachments")
 
@@ -141,53 +157,97 @@ def _decode(args: dict[str, Any]) -> dict[str, Any]:
     return args
 
 
+class _SlackHandler(BaseHTTPRequestHandler):
+    """One HTTP request to the fake Slack: a Web API method, or a response_url post."""
+
+    protocol_version = "HTTP/1.1"
+    slack: FakeSlack
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+    def do_POST(self) -> None:
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+        if self.path.startswith("/hooks/"):
+            self._hook(self.path.rstrip("/").rsplit("/", 1)[-1], json.loads(raw or "{}"))
+            return
+        method = self.path.removeprefix("/api/").split("?")[0]
+        if (fault := self.slack.take_fault(method)) is not None:
+            self._fail(fault)
+            return
+        is_json = (self.headers.get("Content-Type") or "").startswith("application/json")
+        args = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw, keep_blank_values=True))
+        token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip() or args.get("token")
+        status, body, wait = self.slack.call(method, _decode(args), token)
+        self._send(status, body, {"Retry-After": str(max(1, math.ceil(wait)))} if wait is not None else {})
+
+    def _fail(self, fault: Fault) -> None:
+        if fault.drop:
+            self.close_connection = True
+            self.connection.close()
+            return
+        error = "ratelimited" if fault.status == 429 else "internal_error"
+        self._send(
+            fault.status,
+            {"ok": False, "error": error},
+            {"Retry-After": str(fault.retry_after)} if fault.status == 429 else {},
+        )
+
+    def _hook(self, url_id: str, body: dict[str, Any]) -> None:
+        try:
+            response_url_post(self.slack.workspace, url_id, body)
+        except SlackError as error:
+            self._send(error.status, error.body())
+            return
+        self._send_raw(200, b"ok", "text/plain")
+
+    def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+        self._send_raw(status, json.dumps(body).encode(), "application/json; charset=utf-8", headers)
+
+    def _send_raw(self, status: int, data: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+
 def _handler_for(slack: FakeSlack) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+    return type("Handler", (_SlackHandler,), {"slack": slack})
 
-        def log_message(self, format: str, *args: Any) -> None:
-            return None
 
-        def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-            is_json = (self.headers.get("Content-Type") or "").startswith("application/json")
-            if self.path.startswith("/hooks/"):
-                self._hook(self.path.rstrip("/").rsplit("/", 1)[-1], json.loads(raw or "{}"))
-                return
-            method = self.path.removeprefix("/api/").split("?")[0]
-            if (fault := slack.take_fault(method)) is not None:
-                if fault.drop:
-                    self.close_connection = True
-                    self.connection.close()
-                    return
-                error = "ratelimited" if fault.status == 429 else "internal_error"
-                headers = {"Retry-After": str(fault.retry_after)} if fault.status == 429 else {}
-                self._send(fault.status, {"ok": False, "error": error}, headers)
-                return
-            args = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw, keep_blank_values=True))
-            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip() or args.get("token")
-            status, body, wait = slack.call(method, _decode(args), token)
-            headers = {"Retry-After": str(max(1, math.ceil(wait)))} if wait is not None else {}
-            self._send(status, body, headers)
+METHODS: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, Any]]] = {
+    "apps.connections.open": apps_connections_open,
+    "auth.test": auth_test,
+    "chat.postMessage": chat_post_message,
+    "chat.postEphemeral": chat_post_ephemeral,
+    "chat.update": chat_update,
+    "conversations.open": conversations_open,
+    "conversations.history": conversations_history,
+    "conversations.replies": conversations_replies,
+    "users.info": users_info,
+    "usergroups.users.list": usergroups_users_list,
+    "views.open": views_open,
+    "views.update": views_update,
+    "views.publish": views_publish,
+}
 
-        def _hook(self, url_id: str, body: dict[str, Any]) -> None:
-            try:
-                response_url_post(slack.workspace, url_id, body)
-            except SlackError as error:
-                self._send(error.status, error.body())
-                return
-            self._send_raw(200, b"ok", "text/plain")
 
-        def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-            self._send_raw(status, json.dumps(body).encode(), "application/json; charset=utf-8", headers)
-
-        def _send_raw(self, status: int, data: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-
-    return Handler
+# https://docs.slack.dev/apis/web-api/rate-limits — requests per minute per method (special: postMessage)
+TIERS: dict[str, int] = {
+    "apps.connections.open": 100,
+    "auth.test": 100,
+    "chat.postMessage": 60,
+    "chat.postEphemeral": 100,
+    "chat.update": 50,
+    "conversations.open": 50,
+    "conversations.history": 50,
+    "conversations.replies": 50,
+    "users.info": 100,
+    "usergroups.users.list": 20,
+    "views.open": 100,
+    "views.update": 100,
+    "views.publish": 100,
+}

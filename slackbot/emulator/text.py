@@ -58,6 +58,44 @@ def buttons(blocks: list[dict[str, Any]]) -> list[Button]:
     return found
 
 
+def _section(block: dict[str, Any], fmt: Callable[[str], str], label: Callable[[Button], str]) -> list[str]:
+    lines = [fmt(_text(block["text"]))] if block.get("text") else []
+    lines += [fmt(_text(f)) for f in block.get("fields") or []]
+    if block.get("accessory"):
+        holder = {"type": "section", "accessory": block.get("accessory"), "block_id": block.get("block_id", "")}
+        lines += [f"  {label(b)}" for b in buttons([holder])]
+    return lines
+
+
+def _input(block: dict[str, Any]) -> list[str]:
+    element = block.get("element") or {}
+    optional = " (optional)" if block.get("optional") else ""
+    lines = [f"  ▸ {_text(block.get('label'))}{optional} [{block.get('block_id')}:{element.get('type')}]"]
+    if element.get("options"):
+        lines.append("      options: " + ", ".join(str(o.get("value")) for o in element["options"]))
+    return lines
+
+
+def _block_lines(
+    block: dict[str, Any], fmt: Callable[[str], str], label: Callable[[Button], str], fallback: str
+) -> list[str]:
+    kind = block.get("type")
+    if kind == "header":
+        return [f"== {_text(block.get('text'))} =="]
+    if kind == "section":
+        return _section(block, fmt, label)
+    if kind == "context":
+        return ["  " + " ".join(fmt(_text(e)) for e in block.get("elements") or [])]
+    if kind == "divider":
+        return ["  ───"]
+    if kind == "actions":
+        row = buttons([block])
+        return ["  " + "   ".join(label(b) for b in row)] if row else []
+    if kind == "input":
+        return _input(block)
+    return [fallback] if kind == "rich_text" else []
+
+
 def render_blocks(
     blocks: list[dict[str, Any]],
     fallback: str = "",
@@ -67,7 +105,6 @@ def render_blocks(
     channel_name: Callable[[str], str] = lambda c: c,
 ) -> tuple[str, list[Button]]:
     """Readable lines for a message or view, buttons numbered [n] from `number_from`."""
-    lines: list[str] = []
     numbered: list[Button] = []
     fmt = lambda s: mrkdwn(s, user_name, channel_name)
 
@@ -75,38 +112,7 @@ def render_blocks(
         numbered.append(button)
         return f"[{number_from + len(numbered) - 1}] {button.label}"
 
-    for block in blocks:
-        kind = block.get("type")
-        if kind == "header":
-            lines.append(f"== {_text(block.get('text'))} ==")
-        elif kind == "section":
-            if block.get("text"):
-                lines.append(fmt(_text(block["text"])))
-            lines += [fmt(_text(f)) for f in block.get("fields") or []]
-            accessory = (
-                buttons(
-                    [{"type": "section", "accessory": block.get("accessory"), "block_id": block.get("block_id", "")}]
-                )
-                if block.get("accessory")
-                else []
-            )
-            lines += [f"  {label(b)}" for b in accessory]
-        elif kind == "context":
-            lines.append("  " + " ".join(fmt(_text(e)) for e in block.get("elements") or []))
-        elif kind == "divider":
-            lines.append("  ───")
-        elif kind == "actions":
-            row = buttons([block])
-            if row:
-                lines.append("  " + "   ".join(label(b) for b in row))
-        elif kind == "input":
-            element = block.get("element") or {}
-            optional = " (optional)" if block.get("optional") else ""
-            lines.append(f"  ▸ {_text(block.get('label'))}{optional} [{block.get('block_id')}:{element.get('type')}]")
-            if element.get("options"):
-                lines.append("      options: " + ", ".join(str(o.get("value")) for o in element["options"]))
-        elif kind == "rich_text":
-            lines.append(fallback)
+    lines = [line for block in blocks for line in _block_lines(block, fmt, label, fallback)]
     if not lines and fallback:
         lines.append(fmt(fallback))
     return "\n".join(lines), numbered

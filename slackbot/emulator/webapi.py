@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Callable
 from typing import Any
 
 from slackbot.emulator.workspace import (
-    APP_ID,
     BOT_ID,
     BOT_USER_ID,
-    RESPONSE_URL_TTL,
-    RESPONSE_URL_USES,
     TEAM_DOMAIN,
     TEAM_ID,
     TEAM_NAME,
-    TRIGGER_TTL,
     Message,
-    View,
     Workspace,
 )
 
@@ -36,13 +29,13 @@ class SlackError(Exception):
         return {"ok": False, "error": self.error, **self.extra}
 
 
-def _require(args: dict[str, Any], *names: str) -> None:
+def require(args: dict[str, Any], *names: str) -> None:
     for name in names:
         if args.get(name) in (None, ""):
             raise SlackError("invalid_arguments", response_metadata={"messages": [f"[ERROR] missing '{name}'"]})
 
 
-def _check_blocks(blocks: list[dict[str, Any]], limit: int, pointer: str = "/blocks") -> None:
+def check_blocks(blocks: list[dict[str, Any]], limit: int, pointer: str = "/blocks") -> None:
     problems = []
     if len(blocks) > limit:
         problems.append(f"no more than {limit} items allowed [json-pointer:{pointer}]")
@@ -84,11 +77,11 @@ def auth_test(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """chat.postMessage."""
-    _require(args, "channel")
+    require(args, "channel")
     blocks = args.get("blocks") or []
     if not args.get("text") and not blocks:
         raise SlackError("no_text")
-    _check_blocks(blocks, MAX_MESSAGE_BLOCKS)
+    check_blocks(blocks, MAX_MESSAGE_BLOCKS)
     with ws.lock:
         channel = _channel(ws, args["channel"])
         thread_ts = args.get("thread_ts") or None
@@ -110,8 +103,8 @@ def chat_post_message(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def chat_post_ephemeral(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """chat.postEphemeral (the user must be in the channel)."""
-    _require(args, "channel", "user")
-    _check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
+    require(args, "channel", "user")
+    check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
     with ws.lock:
         channel = _channel(ws, args["channel"])
         if args["user"] not in channel.members:
@@ -132,8 +125,8 @@ def chat_post_ephemeral(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def chat_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """chat.update of one of the bot's own messages."""
-    _require(args, "channel", "ts")
-    _check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
+    require(args, "channel", "ts")
+    check_blocks(args.get("blocks") or [], MAX_MESSAGE_BLOCKS)
     with ws.lock:
         message = next(
             (m for m in ws.messages if m.channel == args["channel"] and m.ts == args["ts"] and m.ephemeral_to is None),
@@ -151,7 +144,7 @@ def chat_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def conversations_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """conversations.open for a DM with one user."""
-    _require(args, "users")
+    require(args, "users")
     user_id = str(args["users"]).split(",")[0]
     if user_id not in ws.users:
         raise SlackError("user_not_found")
@@ -160,7 +153,7 @@ def conversations_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """conversations.history, newest first, top-level messages only."""
-    _require(args, "channel")
+    require(args, "channel")
     channel = _channel(ws, args["channel"])
     limit = int(args.get("limit") or 100)
     messages = [m for m in ws.visible_messages(channel.id) if not m.thread_ts or m.thread_ts == m.ts]
@@ -170,7 +163,7 @@ def conversations_history(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
 
 def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """conversations.replies: the parent then its replies."""
-    _require(args, "channel", "ts")
+    require(args, "channel", "ts")
     channel = _channel(ws, args["channel"])
     thread = [m for m in ws.visible_messages(channel.id) if m.ts == args["ts"] or m.thread_ts == args["ts"]]
     if not thread:
@@ -180,7 +173,7 @@ def conversations_replies(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
 
 def users_info(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """users.info."""
-    _require(args, "user")
+    require(args, "user")
     user = ws.users.get(args["user"])
     if user is None:
         raise SlackError("user_not_found")
@@ -189,113 +182,10 @@ def users_info(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
 
 def usergroups_users_list(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
     """usergroups.users.list."""
-    _require(args, "usergroup")
+    require(args, "usergroup")
     if args["usergroup"] not in ws.usergroups:
         raise SlackError("no_such_subteam")
     return {"users": sorted(ws.usergroups[args["usergroup"]])}
-
-
-def _take_trigger(ws: Workspace, trigger_id: str) -> str:
-    with ws.lock:
-        entry = ws.triggers.pop(trigger_id, None)
-    if entry is None:
-        raise SlackError("invalid_trigger_id")
-    user_id, issued = entry
-    if ws.monotonic() - issued > TRIGGER_TTL:
-        raise SlackError("expired_trigger_id")
-    return user_id
-
-
-def _new_view(ws: Workspace, user_id: str, data: dict[str, Any], view_id: str | None = None) -> View:
-    kind = data.get("type", "modal")
-    _check_blocks(data.get("blocks") or [], MAX_VIEW_BLOCKS, "/view/blocks")
-    if kind == "modal" and any(b.get("type") == "input" for b in data.get("blocks") or []) and not data.get("submit"):
-        raise SlackError(
-            "invalid_arguments",
-            response_metadata={
-                "messages": ["[ERROR] must define submit to use input block [json-pointer:/view/blocks/0/input]"]
-            },
-        )
-    view = View(view_id or ws.next_id("V"), user_id, data, f"{int(ws.monotonic())}.{secrets.token_hex(4)}", kind)
-    return view
-
-
-def view_api(view: View) -> dict[str, Any]:
-    """A view as Slack returns it and sends it in payloads."""
-    return {
-        "id": view.id,
-        "team_id": TEAM_ID,
-        "type": view.type,
-        "hash": view.hash,
-        "app_id": APP_ID,
-        "bot_id": BOT_ID,
-        "root_view_id": view.id,
-        "previous_view_id": None,
-        "state": {"values": {}},
-        "private_metadata": "",
-        "callback_id": "",
-        "external_id": "",
-        **view.data,
-    }
-
-
-def views_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    """views.open with a single-use, 3-second trigger_id."""
-    _require(args, "trigger_id", "view")
-    user_id = _take_trigger(ws, args["trigger_id"])
-    view = _new_view(ws, user_id, args["view"])
-    with ws.lock:
-        ws.views[view.id] = view
-    return {"view": view_api(view)}
-
-
-def views_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    """views.update by view_id, honouring `hash` (hash_conflict when stale)."""
-    _require(args, "view_id", "view")
-    with ws.lock:
-        old = ws.views.get(args["view_id"])
-        if old is None:
-            raise SlackError("not_found")
-        if args.get("hash") and args["hash"] != old.hash:
-            raise SlackError("hash_conflict")
-        view = _new_view(ws, old.user, args["view"], old.id)
-        ws.views[view.id] = view
-    return {"view": view_api(view)}
-
-
-def views_publish(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
-    """views.publish of a Home tab."""
-    _require(args, "user_id", "view")
-    if args["user_id"] not in ws.users:
-        raise SlackError("user_not_found")
-    view = _new_view(ws, args["user_id"], args["view"])
-    with ws.lock:
-        ws.homes[args["user_id"]] = view
-    return {"view": view_api(view)}
-
-
-def response_url_post(ws: Workspace, url_id: str, body: dict[str, Any]) -> None:
-    """A POST to a response_url: an ephemeral (or in_channel) message; 5 uses in 30 minutes."""
-    _check_blocks(body.get("blocks") or [], MAX_MESSAGE_BLOCKS)
-    with ws.lock:
-        url = ws.response_urls.get(url_id)
-        if url is None or ws.monotonic() - url.created > RESPONSE_URL_TTL:
-            raise SlackError("expired_url", status=404)
-        if url.uses >= RESPONSE_URL_USES:
-            raise SlackError("used_url", status=404)
-        url.uses += 1
-        public = body.get("response_type") == "in_channel"
-        ws.messages.append(
-            Message(
-                ws.next_ts(),
-                url.channel,
-                BOT_USER_ID,
-                str(body.get("text") or ""),
-                body.get("blocks") or [],
-                ephemeral_to=None if public else url.user,
-                bot_id=BOT_ID,
-            )
-        )
 
 
 def apps_connections_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
@@ -303,37 +193,3 @@ def apps_connections_open(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]
     if ws.socket_mode is None:
         raise SlackError("not_allowed_token_type")
     return {"url": ws.socket_mode.url}
-
-
-METHODS: dict[str, Callable[[Workspace, dict[str, Any]], dict[str, Any]]] = {
-    "apps.connections.open": apps_connections_open,
-    "auth.test": auth_test,
-    "chat.postMessage": chat_post_message,
-    "chat.postEphemeral": chat_post_ephemeral,
-    "chat.update": chat_update,
-    "conversations.open": conversations_open,
-    "conversations.history": conversations_history,
-    "conversations.replies": conversations_replies,
-    "users.info": users_info,
-    "usergroups.users.list": usergroups_users_list,
-    "views.open": views_open,
-    "views.update": views_update,
-    "views.publish": views_publish,
-}
-
-# https://docs.slack.dev/apis/web-api/rate-limits — requests per minute per method (special: postMessage)
-TIERS: dict[str, int] = {
-    "apps.connections.open": 100,
-    "auth.test": 100,
-    "chat.postMessage": 60,
-    "chat.postEphemeral": 100,
-    "chat.update": 50,
-    "conversations.open": 50,
-    "conversations.history": 50,
-    "conversations.replies": 50,
-    "users.info": 100,
-    "usergroups.users.list": 20,
-    "views.open": 100,
-    "views.update": 100,
-    "views.publish": 100,
-}

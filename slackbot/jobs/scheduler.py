@@ -16,7 +16,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import Engine
 
 from slackbot.jobs.tasks import BY_ID, JOBS
-from slackbot.services import Services
+from slackbot.program import Program
 from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
@@ -24,15 +24,15 @@ LOCK_NAME = "scheduler"
 _RUNTIME: dict[str, Any] = {}  # set by install(): job functions are stored by reference, not pickled closures
 
 
-def install(services: Services, clock: Callable[[], datetime]) -> None:
-    """Give stored jobs the live services to run against (called by the process that runs the scheduler)."""
-    _RUNTIME.update(services=services, clock=clock)
+def install(program: Program) -> None:
+    """Give stored jobs the live program to run against (called by the process that runs the scheduler)."""
+    _RUNTIME.update(program=program)
 
 
 def run_job(job_id: str) -> Any:
-    """Entry point stored in the job store: run one job with the live services and the current time."""
-    services, clock = _RUNTIME["services"], _RUNTIME["clock"]
-    result = BY_ID[job_id].run(services, clock())
+    """Entry point stored in the job store: run one job with the live program and the current time."""
+    program: Program = _RUNTIME["program"]
+    result = BY_ID[job_id].run(program, program.now())
     log.info("job %s ran: %s", job_id, result)
     return result
 

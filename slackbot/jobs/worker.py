@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
 from slackbot.jobs.scheduler import Lease, build_scheduler, install, register_jobs
-from slackbot.services import Services
+from slackbot.program import Program
 
 log = logging.getLogger(__name__)
 
@@ -22,14 +21,13 @@ class SchedulerWorker:
     def __init__(
         self,
         engine: Engine,
-        services: Services,
-        clock: Callable[[], datetime],
+        program: Program,
         *,
         lease_ttl: float = 30.0,
         announce: Callable[[str], None] = log.info,
     ) -> None:
-        self.engine, self.services, self.clock = engine, services, clock
-        self.lease = Lease(services.uow, clock, lease_ttl)
+        self.engine, self.program = engine, program
+        self.lease = Lease(program.uow, program.clock, lease_ttl)
         self.announce = announce
         self.scheduler: BackgroundScheduler | None = None
         self.state = "starting"
@@ -38,10 +36,10 @@ class SchedulerWorker:
         """One lease check: start or stop the scheduler as needed; returns 'running' or 'standby'."""
         if self.lease.acquire():
             if self.scheduler is None:
-                install(self.services, self.clock)
-                self.scheduler = build_scheduler(self.engine, self.services.timezone)
+                install(self.program)
+                self.scheduler = build_scheduler(self.engine, self.program.timezone)
                 self.scheduler.start()
-                register_jobs(self.scheduler, self.services.timezone)
+                register_jobs(self.scheduler, self.program.timezone)
             self._set("running")
         else:
             self._stop_scheduler()

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+)
+from slack_sdk.models.views import View
 
-from slackbot.domain.lifecycle import TRANSITIONS, Action, stage_label
-from slackbot.domain.views.reviews import Card
-from slackbot.ids import BlockId, staff_action_id, staff_actions
-from slackbot.render.common import checked, context, escape, section, when
+from slackbot.domain.lifecycle import TRANSITIONS, Action, Stage, stage_label
+from slackbot.domain.text import MAX_NOTE
+from slackbot.domain.views.reviews import Card, CardEvent
+from slackbot.ids import BlockId, CallbackId, staff_action_id, staff_actions
+from slackbot.render.common import (
+    Rendered,
+    checked,
+    context,
+    escape,
+    header,
+    integration_facts,
+    modal,
+    section,
+    text_input,
+    when,
+)
 
 ACTION_VERBS = {
     Action.REQUEST_ACCESS: "requested access",
@@ -32,32 +51,25 @@ def card_text(card: Card) -> str:
     return f"{card.title} — {stage_label(card.stage)}"
 
 
-def card_blocks(card: Card, now: datetime) -> list[Block]:
-    """The card: facts, what happened (who, when), and the buttons legal now."""
+def _facts(card: Card, now: datetime) -> str:
     lines = [f"*Partner:* {escape(card.partner_name)}", f"*Stage:* {stage_label(card.stage)}"]
-    if card.pr_url:
-        lines.append(f"*Pull request:* <{card.pr_url}>")
-    if card.submitted_at:
-        lines.append(f"*Submitted:* {when(card.submitted_at, card.timezone)}")
-    if card.review_due_at and card.stage.value == "in_review":
-        overdue = " :warning: *overdue*" if now > card.review_due_at else ""
-        lines.append(f"*Review due:* {when(card.review_due_at, card.timezone)}{overdue}")
-    if card.merged_at:
-        lines.append(f"*Merged:* {when(card.merged_at, card.timezone)}")
-    if card.release:
-        lines.append(f"*Release:* Wednesday {card.release:%b} {card.release.day}")
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=card.title[:150])), section("\n".join(lines))]
-    if card.facts:
-        blocks.append(section("\n".join(f"*{escape(label)}*\n{escape(value)}" for label, value in card.facts)))
-    for event in card.history[-8:]:
-        verb = (
-            ACTION_VERBS.get(Action(event.action), event.action.replace("_", " "))
-            if event.action in Action._value2member_map_
-            else event.action.replace("_", " ")
-        )
-        note = f": “{escape(event.note[:300])}”" if event.note else ""
-        blocks.append(context(f"<@{event.actor}> {verb} · {when(event.at, card.timezone)}{note}"))
-    buttons = [
+    lines += integration_facts(
+        card.timezone, pr_url=card.pr_url, submitted_at=card.submitted_at, merged_at=card.merged_at,
+        review_due_at=card.review_due_at if card.stage is Stage.IN_REVIEW else None, overdue_at=now,
+        ships=card.release,
+    )  # fmt: skip
+    return "\n".join(lines)
+
+
+def _event(event: CardEvent, timezone: str) -> ContextBlock:
+    known = event.action in Action._value2member_map_
+    verb = ACTION_VERBS.get(Action(event.action), event.action.replace("_", " ")) if known else event.action
+    note = f": “{escape(event.note[:300])}”" if event.note else ""
+    return context(f"<@{event.actor}> {verb.replace('_', ' ')} · {when(event.at, timezone)}{note}")
+
+
+def _buttons(card: Card) -> list[ButtonElement]:
+    return [
         ButtonElement(
             text=TRANSITIONS[Action(a)].label,
             action_id=staff_action_id(a),
@@ -67,10 +79,36 @@ def card_blocks(card: Card, now: datetime) -> list[Block]:
         for a in card.actions
         if f"lifecycle.{a}" in BUTTON_IDS
     ]
-    if buttons:
+
+
+def card_blocks(card: Card, now: datetime) -> list[Block]:
+    """The card: facts, what happened (who, when), and the buttons legal now."""
+    blocks: list[Block] = [header(card.title), section(_facts(card, now))]
+    if card.facts:
+        blocks.append(section("\n".join(f"*{escape(label)}*\n{escape(value)}" for label, value in card.facts)))
+    blocks += [_event(event, card.timezone) for event in card.history[-8:]]
+    if buttons := _buttons(card):
         blocks.append(
             ActionsBlock(block_id=f"{BlockId.CARD_ACTIONS}:{card.subject}:{card.subject_id}", elements=buttons)
         )
     else:
         blocks.append(context("No staff action is open at this stage."))
     return checked(blocks)
+
+
+def note_modal(title: str, label: str, metadata: dict[str, Any]) -> View:
+    """A staff reason (decline, request changes), carrying the clicked card in private_metadata."""
+    return modal(
+        CallbackId.STAFF_NOTE,
+        title,
+        "Send",
+        [text_input(BlockId.NOTE, label, multiline=True, max_length=MAX_NOTE)],
+        metadata,
+    )
+
+
+def staff_card(p: dict[str, Any]) -> Rendered:
+    """An access or review card for the staff channel."""
+    card = Card.from_payload(p)
+    as_of = card.history[-1].at if card.history else card.submitted_at  # renderers never read the clock
+    return card_text(card), card_blocks(card, as_of or card.merged_at or datetime.min.replace(tzinfo=UTC))

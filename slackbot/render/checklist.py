@@ -9,17 +9,15 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     CheckboxesElement,
-    HeaderBlock,
     InputBlock,
     Option,
-    PlainTextObject,
 )
 from slack_sdk.models.views import View
 
 from slackbot.domain.checklist import SECTIONS, ItemState, Owner, editable
 from slackbot.domain.views.launch import ChecklistView
 from slackbot.ids import ActionId, CallbackId
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, header, section
 
 BLOCK_PREFIX = "checklist."
 WHO = {Owner.PARTNER: "you", Owner.SEGMENT: "Segment"}
@@ -46,7 +44,7 @@ def checklist_blocks(view: ChecklistView) -> list[Block]:
     """The checklist as a message: every section with its items and who ticks them, then a button to update."""
     who = WHO[view.viewer]
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"Public Beta checklist — {view.name}"[:150])),
+        header(f"Public Beta checklist — {view.name}"),
         context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{who}”"),
     ]
     for number, title, states in _sections(view):

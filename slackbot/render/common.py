@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
 
+from slackbot.ids import CallbackId
+
+Rendered = tuple[str, list[Block]]  # a message: its notification text and its blocks
 MAX_MESSAGE_BLOCKS = 50  # https://docs.slack.dev/reference/block-kit/blocks (messages)
 MAX_VIEW_BLOCKS = 100  # modals and Home tabs
 MAX_SECTION_TEXT = 3000
@@ -29,6 +46,46 @@ def section(text: str) -> SectionBlock:
     if len(text) > MAX_SECTION_TEXT:
         text = text[: MAX_SECTION_TEXT - 1] + "…"
     return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def header(text: str) -> HeaderBlock:
+    """A header block (plain text, clipped to Slack's 150 characters)."""
+    return HeaderBlock(text=PlainTextObject(text=text[:150]))
+
+
+def pr_link(url: str) -> str:
+    """A pull request link labelled with its number: <https://…/pull/3141|#3141>."""
+    return f"<{url}|#{url.rstrip('/').rsplit('/', 1)[-1]}>"
+
+
+def integration_facts(
+    timezone: str,
+    *,
+    pr_url: str | None = None,
+    submitted_at: datetime | None = None,
+    review_due_at: datetime | None = None,
+    merged_at: datetime | None = None,
+    ships: date | None = None,
+    overdue_at: datetime | None = None,
+    bold: bool = True,
+) -> list[str]:
+    """The facts of an integration that status, Home and the staff card all show, one line each.
+
+    `review_due_at` is shown only when given (callers pass it while in review); `overdue_at` marks it overdue
+    when that moment is past the due date.
+    """
+    label = (lambda name: f"*{name}:*") if bold else (lambda name: f"{name}:")
+    lines = [f"{label('Pull request')} {pr_link(pr_url)}"] if pr_url else []
+    if submitted_at:
+        lines.append(f"{label('Submitted')} {when(submitted_at, timezone)}")
+    if review_due_at:
+        overdue = " :warning: *overdue*" if overdue_at and overdue_at > review_due_at else ""
+        lines.append(f"{label('Review due')} {when(review_due_at, timezone)}{overdue}")
+    if merged_at:
+        lines.append(f"{label('Merged')} {when(merged_at, timezone)}")
+    if ships:
+        lines.append(f"{label('Ships')} {day_name(ships)}")
+    return lines
 
 
 def context(text: str) -> ContextBlock:
@@ -56,3 +113,63 @@ def age(since: datetime, now: datetime) -> str:
 def day_name(day: date) -> str:
     """A release day as people say it: 'Wednesday Nov 25'."""
     return f"{day:%A} {day:%b} {day.day}"
+
+
+def notice_modal(title: str, text: str) -> View:
+    """A read-only message in a modal (for Home buttons, which have no response_url to answer on)."""
+    return View(type="modal", callback_id=CallbackId.NOTICE, title=title[:24], close="Close", blocks=[section(text)])
+
+
+def text_input(
+    block_id: str,
+    label: str,
+    *,
+    multiline: bool = False,
+    max_length: int | None = None,
+    placeholder: str | None = None,
+    initial: str | None = None,
+    optional: bool = False,
+) -> InputBlock:
+    """A plain-text input whose action id is its block id (what handlers read back)."""
+    return InputBlock(
+        block_id=block_id,
+        label=label[:2000],
+        optional=optional,
+        element=PlainTextInputElement(
+            action_id=block_id,
+            multiline=multiline,
+            max_length=max_length,
+            initial_value=(initial or "")[:MAX_SECTION_TEXT] or None,
+            placeholder=PlainTextObject(text=placeholder[:150]) if placeholder else None,
+        ),
+    )
+
+
+def select_input(
+    block_id: str, label: str, options: list[Option], *, initial: str | None = None, placeholder: str, optional: bool
+) -> InputBlock:
+    """A static select whose action id is its block id, preselecting the option whose value is `initial`."""
+    chosen = next((o for o in options if o.value == initial), None)
+    element = StaticSelectElement(action_id=block_id, placeholder=placeholder, options=options, initial_option=chosen)
+    return InputBlock(block_id=block_id, label=label, optional=optional, element=element)
+
+
+def modal(
+    callback_id: str,
+    title: str,
+    submit: str,
+    blocks: list[Block],
+    metadata: dict[str, Any] | None = None,
+    *,
+    close: str = "Cancel",
+) -> View:
+    """A modal within Slack's limits (title ≤ 24 characters, ≤ 100 blocks), carrying `metadata` as JSON."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=title[:24],
+        submit=submit,
+        close=close,
+        private_metadata=json.dumps(metadata or {}),
+        blocks=checked(blocks, MAX_VIEW_BLOCKS),
+    )

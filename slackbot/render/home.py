@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
 from slack_sdk.models.views import View
 
 from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.views.home import HomeIntegration, HomePage, PartnerHome, RequestLine
+from slackbot.domain.views.home import HomeIntegration, HomePage, Line, PartnerHome, RequestLine, StaffHome
+from slackbot.domain.views.launch import VerificationView
 from slackbot.domain.views.reviews import StatusReport
 from slackbot.ids import SLASH_COMMAND, ActionId
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, section, when
+from slackbot.render.commands import help_text
+from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, header, integration_facts, section, when
 from slackbot.render.launch import launch_text, private_beta_text, rule_line
-from slackbot.render.staff_home import staff_blocks
-from slackbot.render.status import STAGE_EMOJI, help_text, status_blocks
+from slackbot.render.status import STAGE_EMOJI, integrations_blocks
 
 PATH = (Stage.BUILDING, Stage.IN_REVIEW, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA, Stage.PUBLIC)
 BUTTONS = {
@@ -50,14 +51,10 @@ def timeline(stage: Stage) -> str:
 
 def _facts(item: HomeIntegration, timezone: str) -> str:
     lines = [f"*Next:* {escape(item.next_step)}", f"*Waiting on:* {item.waiting_on}"]
-    if item.pr_url:
-        lines.append(f"*Pull request:* <{item.pr_url}|#{item.pr_url.rstrip('/').rsplit('/', 1)[-1]}>")
-    if item.stage is Stage.IN_REVIEW and item.review_due_at:
-        lines.append(f"*Review due:* {when(item.review_due_at, timezone)}")
-    if item.merged_at:
-        lines.append(f"*Merged:* {when(item.merged_at, timezone)}")
-    if item.release:
-        lines.append(f"*Ships:* Wednesday {item.release:%b} {item.release.day}")
+    due = item.review_due_at if item.stage is Stage.IN_REVIEW else None
+    lines += integration_facts(
+        timezone, pr_url=item.pr_url, review_due_at=due, merged_at=item.merged_at, ships=item.release
+    )
     return "\n".join(lines)
 
 
@@ -77,7 +74,7 @@ def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
     """One integration in full: timeline, next step and who it waits on, launch gates, requests, buttons."""
     blocks: list[Block] = [
         DividerBlock(),
-        HeaderBlock(text=PlainTextObject(text=f"{item.name} ({item.slug})"[:150])),
+        header(f"{item.name} ({item.slug})"),
         section(timeline(item.stage)),
         section(_facts(item, timezone)),
     ]
@@ -113,11 +110,25 @@ def _row(item: HomeIntegration) -> Block:
     return block
 
 
+def _no_integration_yet(stage: Stage) -> list[Block]:
+    building = stage is Stage.BUILDING
+    next_words = (
+        "submit your pull request when it is ready."
+        if building
+        else "Segment reviews your access request (about 1 business day)."
+    )
+    blocks: list[Block] = [section(f"{STAGE_EMOJI[stage]} *{stage_label(stage)}* — {next_words}")]
+    if building:
+        submit = ButtonElement(text="Submit for review", style="primary", action_id=ActionId.OPEN_SUBMIT_FORM)
+        blocks.append(ActionsBlock(elements=[submit]))
+    return blocks
+
+
 def partner_blocks(home: PartnerHome) -> list[Block]:
     """The partner's integrations: the focused one in detail, the others as rows (within 100 blocks)."""
     window = home.window
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"{home.partner_name} — Developer Center"[:150])),
+        header(f"{home.partner_name} — Developer Center"),
         section(
             f":calendar: *Next deploy:* Wednesday {window.release:%b} {window.release.day} — changes approved and "
             f"merged by *{when(window.cutoff, home.timezone)}* ship in it."
@@ -125,26 +136,8 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
         context(rule_line(home.rule)),
     ]
     if not home.integrations:
-        blocks.append(
-            section(
-                f"{STAGE_EMOJI[home.partner_stage]} *{stage_label(home.partner_stage)}* — "
-                + (
-                    "submit your pull request when it is ready."
-                    if home.partner_stage is Stage.BUILDING
-                    else "Segment reviews your access request (about 1 business day)."
-                )
-            )
-        )
-        if home.partner_stage is Stage.BUILDING:
-            blocks.append(
-                ActionsBlock(
-                    elements=[
-                        ButtonElement(text="Submit for review", style="primary", action_id=ActionId.OPEN_SUBMIT_FORM)
-                    ]
-                )
-            )
-    focused = [i for i in home.integrations if i.slug == home.focus]
-    for item in focused:
+        blocks += _no_integration_yet(home.partner_stage)
+    for item in (i for i in home.integrations if i.slug == home.focus):
         blocks += detail_blocks(item, home.timezone)
     others = [i for i in home.integrations if i.slug != home.focus]
     room = MAX_VIEW_BLOCKS - len(blocks) - COMMAND_BLOCKS - 4
@@ -187,9 +180,9 @@ def home_view(page: HomePage | None = None, *, report: StatusReport | None = Non
     elif page is not None and page.partner is not None:
         blocks = partner_blocks(page.partner)
     else:
-        blocks = [HeaderBlock(text=PlainTextObject(text="Segment Developer Center"))]
+        blocks = [header("Segment Developer Center")]
         if report is not None:
-            blocks += status_blocks(report)[1:]
+            blocks += integrations_blocks(report)[1:]
         if text := message or (page.message if page else None):
             blocks.append(section(text))
         if page is not None and page.message:
@@ -201,3 +194,85 @@ def home_view(page: HomePage | None = None, *, report: StatusReport | None = Non
                 )
             )
     return View(type="home", blocks=checked([*blocks, *_commands()], MAX_VIEW_BLOCKS))
+
+
+MAX_LINES = 20  # per list; the rest is counted
+
+
+MAX_BUTTON_ROWS = 10
+
+
+NOTHING_READY = (
+    "\n_no beta integration passes its launch gates yet; `/devcenter queue` lists reviews and access requests_"
+)
+
+
+def _line(line: Line) -> str:
+    name = f"<{line.link}|{escape(line.name)}>" if line.link else f"*{escape(line.name)}*"
+    return f"• {name} (`{line.slug}`, {escape(line.partner_name)}) — {escape(line.detail)}"
+
+
+def _list(title: str, lines: tuple[Line, ...], empty: str) -> Block:
+    if not lines:
+        return section(f"*{title}*\n_{empty}_")
+    shown = "\n".join(_line(line) for line in lines[:MAX_LINES])
+    more = f"\n…and {len(lines) - MAX_LINES} more" if len(lines) > MAX_LINES else ""
+    return section(f"*{title}* ({len(lines)})\n{shown}{more}")
+
+
+def _ready(line: Line) -> Block:
+    block = section(_line(line))
+    block.accessory = ButtonElement(text="Post card", action_id=ActionId.POST_CARD, value=line.slug, style="primary")
+    return block
+
+
+def _pending(view: VerificationView) -> list[Block]:
+    value = str(view.verification_id)
+    return [
+        section(
+            f"• *{escape(view.name)}* (`{view.slug}`): {escape(view.customer)}, workspace "
+            f"`{escape(view.workspace)}`, contact {escape(view.contact)}, verified {view.verified_on:%b} "
+            f"{view.verified_on.day} — recorded by <@{view.recorded_by}>"
+        ),
+        ActionsBlock(
+            block_id=f"home.verification:{value}",
+            elements=[
+                ButtonElement(text="Confirm", action_id=ActionId.CONFIRM_VERIFICATION, value=value, style="primary"),
+                ButtonElement(text="Reject", action_id=ActionId.REJECT_VERIFICATION, value=value, style="danger"),
+            ],
+        ),
+    ]
+
+
+def staff_blocks(home: StaffHome) -> list[Block]:
+    """Counts per stage, the next release, overdue reviews, launches ready or blocked, verifications to confirm."""
+    counts = " · ".join(f"{stage_label(stage)} *{count}*" for stage, count in home.counts if count) or "nothing yet"
+    window = home.window
+    blocks: list[Block] = [
+        header("Developer Center — staff"),
+        section(f"*Integrations by stage:* {counts}"),
+        context(rule_line(home.rule)),
+        _list(
+            f"Release of Wednesday {window.release:%b} {window.release.day} (merge cutoff "
+            f"{when(window.cutoff, home.timezone)})",
+            home.release_items,
+            "nothing approved and merged for it yet",
+        ),
+        _list("Overdue reviews", home.overdue, "none"),
+        section(f"*Ready to approve* ({len(home.ready)})" + ("" if home.ready else NOTHING_READY)),
+    ]
+    blocks += [_ready(line) for line in home.ready[:MAX_BUTTON_ROWS]]
+    if len(home.ready) > MAX_BUTTON_ROWS:
+        blocks.append(context(f"…and {len(home.ready) - MAX_BUTTON_ROWS} more"))
+    blocks.append(
+        section(
+            f"*Customer verifications to confirm* ({len(home.pending)} shown)" + ("" if home.pending else "\n_none_")
+        )
+    )
+    for view in home.pending[:MAX_BUTTON_ROWS]:
+        blocks += _pending(view)
+    blocks += [
+        _list("Blocked on catalog metadata", home.blocked_metadata, "none"),
+        _list("Blocked on customers", home.blocked_customers, "none"),
+    ]
+    return blocks

@@ -1,55 +1,13 @@
-"""Outbox messages: a kind and a JSON payload in, (fallback text, blocks) out at delivery time."""
+"""Outbox messages: a kind and its payload in, (notification text, blocks) out at delivery time."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from slack_sdk.models.blocks import Block
-
 from slackbot.domain.messages import MessageKind
-from slackbot.ids import SLASH_COMMAND
-from slackbot.render import launch, notices, qa, releases
-from slackbot.render.common import checked, context, escape, section
-
-Rendered = tuple[str, list[Block]]
-
-
-def welcome_channel(p: dict[str, Any]) -> Rendered:
-    """The welcome posted in the partner's shared channel."""
-    text = (
-        f":wave: Welcome <@{p['user_id']}> to the {escape(p['partner_name'])} partner channel! "
-        "This is where you and the Segment Developer Center team talk while you build your integration."
-    )
-    return text, checked(
-        [
-            section(text),
-            section(
-                f"• `{SLASH_COMMAND} status` — where your integrations stand\n"
-                f"• `{SLASH_COMMAND} help` — everything I can do\n"
-                "Slash commands not available here? Mention me (`@DevCenter status`) or open my App Home."
-            ),
-        ]
-    )
-
-
-def welcome_dm(p: dict[str, Any]) -> Rendered:
-    """The welcome sent by direct message."""
-    text = (
-        f"Hi <@{p['user_id']}>, welcome to the Segment Developer Center partner program for "
-        f"{escape(p['partner_name'])}!"
-    )
-    return text, checked(
-        [
-            section(text),
-            section(
-                "Your path: build and test locally → open a pull request on `segmentio/action-destinations` "
-                "→ review (2–3 business days) → merged by Tuesday 5 pm Pacific ships that Wednesday → "
-                "private beta → customer verification → public."
-            ),
-            context(f"Ask me anything in <#{p['channel_id']}> or here. `{SLASH_COMMAND} help` lists commands."),
-        ]
-    )
+from slackbot.render import access, announcements, cards, launch, qa, releases, reviews, verifications, welcome
+from slackbot.render.common import Rendered, checked, context, escape, section
 
 
 def staff_alert(p: dict[str, Any]) -> Rendered:
@@ -59,13 +17,34 @@ def staff_alert(p: dict[str, Any]) -> Rendered:
 
 
 RENDERERS: dict[MessageKind, Callable[[dict[str, Any]], Rendered]] = {
-    MessageKind.WELCOME_CHANNEL: welcome_channel,
-    MessageKind.WELCOME_DM: welcome_dm,
+    MessageKind.WELCOME_CHANNEL: welcome.welcome_channel,
+    MessageKind.WELCOME_DM: welcome.welcome_dm,
     MessageKind.STAFF_ALERT: staff_alert,
-    **notices.RENDERERS,
-    **qa.RENDERERS,
-    **releases.RENDERERS,
-    **launch.RENDERERS,
+    MessageKind.ACCESS_CARD: cards.staff_card,
+    MessageKind.ACCESS_RECEIVED: access.access_received,
+    MessageKind.ACCESS_APPROVED: access.access_approved,
+    MessageKind.ACCESS_DECLINED: access.access_declined,
+    MessageKind.REVIEW_CARD: cards.staff_card,
+    MessageKind.SUBMISSION_ACK: reviews.submission_ack,
+    MessageKind.CHANGES_REQUESTED: reviews.changes_requested,
+    MessageKind.REPLAY_INFO_REQUEST: reviews.replay_info_request,
+    MessageKind.OAUTH_REQUEST: reviews.oauth_request,
+    MessageKind.REVIEW_APPROVED: reviews.review_approved,
+    MessageKind.MERGED: reviews.merged,
+    MessageKind.REQUEST_ANSWER: reviews.request_answer,
+    MessageKind.CARD_SUPERSEDED: reviews.card_superseded,
+    MessageKind.REVIEW_OVERDUE: reviews.review_overdue,
+    MessageKind.PRIVATE_BETA: releases.private_beta,
+    MessageKind.RELEASE_CARD: releases.release_card,
+    MessageKind.CUTOFF_REMINDER: releases.cutoff_reminder,
+    MessageKind.ANNOUNCEMENT: announcements.announcement,
+    MessageKind.PUBLIC_BETA_APPROVED: launch.public_beta_approved,
+    MessageKind.PUBLIC_APPROVED: launch.public_approved,
+    MessageKind.VERIFICATION_CARD: verifications.verification_card,
+    MessageKind.VERIFICATION_CONFIRMED: verifications.verification_confirmed,
+    MessageKind.VERIFICATION_REJECTED: verifications.verification_rejected,
+    MessageKind.QA_ESCALATION: qa.escalation_message,
+    MessageKind.QA_STAFF_REPLY: qa.staff_reply_message,
 }
 
 

@@ -6,25 +6,29 @@ the SVGs are never prefilled into a modal: a blank field keeps what is on file.
 
 from __future__ import annotations
 
-import json
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    HeaderBlock,
-    InputBlock,
     Option,
-    PlainTextInputElement,
-    PlainTextObject,
-    StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
-from slackbot.domain.metadata import CATEGORIES, MAX_DESCRIPTION, NO_CATEGORY, Field, Problem
+from slackbot.domain.metadata import CATEGORIES, MAX_DESCRIPTION, NO_CATEGORY, CatalogMetadata, Field, Problem
 from slackbot.domain.views.launch import MetadataView
 from slackbot.ids import ActionId, CallbackId
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, section
+from slackbot.render.common import (
+    MAX_MESSAGE_BLOCKS,
+    MAX_VIEW_BLOCKS,
+    checked,
+    context,
+    escape,
+    header,
+    modal,
+    section,
+    select_input,
+    text_input,
+)
 
 SLACK_TEXT_INPUT_MAX = 3000  # plain_text_input max_length
 KEEP = "On file — leave empty to keep it."
@@ -38,42 +42,6 @@ SVG_HELP = (
 )
 
 
-def _input(
-    field: Field,
-    label: str,
-    *,
-    initial: str = "",
-    multiline: bool = False,
-    optional: bool = True,
-    max_length: int | None = None,
-    placeholder: str | None = None,
-) -> InputBlock:
-    return InputBlock(
-        block_id=field.value,
-        label=label,
-        optional=optional,
-        element=PlainTextInputElement(
-            action_id=field.value,
-            multiline=multiline,
-            initial_value=initial[:SLACK_TEXT_INPUT_MAX] or None,
-            max_length=max_length,
-            placeholder=PlainTextObject(text=placeholder[:150]) if placeholder else None,
-        ),
-    )
-
-
-def _select(field: Field, label: str, options: list[Option], initial: str | None, *, optional: bool) -> InputBlock:
-    chosen = next((o for o in options if o.value == initial), None)
-    return InputBlock(
-        block_id=field.value,
-        label=label,
-        optional=optional,
-        element=StaticSelectElement(
-            action_id=field.value, placeholder="Choose a category", options=options, initial_option=chosen
-        ),
-    )
-
-
 def problems_text(problems: tuple[Problem, ...]) -> str:
     """The checker's findings as a list ('complete' when there are none)."""
     if not problems:
@@ -83,72 +51,59 @@ def problems_text(problems: tuple[Problem, ...]) -> str:
     )
 
 
+def _catalog_inputs(m: CatalogMetadata) -> list[Block]:
+    categories = [Option(value=c, text=c) for c in CATEGORIES]
+    secondary = [Option(value=NO_CATEGORY, text="No secondary category"), *categories]
+    pr_label = "Link to your most recent action-destinations pull request"
+    return [
+        text_input(Field.NAME, "Name", initial=m.name, max_length=100),
+        text_input(Field.PR_URL, pr_label, initial=m.pr_url),
+        text_input(
+            Field.DESCRIPTION, f"Description (up to {MAX_DESCRIPTION} characters)", initial=m.description,
+            multiline=True, max_length=MAX_DESCRIPTION, optional=True,
+        ),
+        text_input(Field.WEBSITE, "Website", initial=m.website, placeholder="https://acme.example.com", optional=True),
+        select_input(
+            Field.PRIMARY, "Primary category", categories, initial=m.categories[0] if m.categories else None,
+            placeholder="Choose a category", optional=True,
+        ),
+        select_input(
+            Field.SECONDARY, "Secondary category", secondary,
+            initial=m.categories[1] if len(m.categories) > 1 else None,
+            placeholder="Choose a category", optional=True,
+        ),
+    ]  # fmt: skip
+
+
+def _kept_inputs(on_file: frozenset[str]) -> list[Block]:
+    """The SVGs and the secrets: never prefilled; a blank field keeps what is on file."""
+    keep = lambda f, fallback=None: KEEP if f.value in on_file else fallback
+    blank = lambda f, label, placeholder=None, multiline=False: text_input(
+        f, label, multiline=multiline, placeholder=keep(f, placeholder), optional=True
+    )
+    return [
+        section(SVG_HELP),
+        blank(Field.LOGO, "Logo (SVG markup: your company name, horizontal lockup)",
+              '<svg xmlns="http://www.w3.org/2000/svg" …>…</svg>', multiline=True),
+        blank(Field.MARK, "Mark (SVG markup: square, no company name)",
+              '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">…', multiline=True),
+        context(SECRET_NOTE),
+        blank(Field.SUPPORT_EMAIL, "Customer support email (for Segment support only)", "support@acme.example.com"),
+        blank(Field.TEST_USERNAME, "Test account username"),
+        blank(Field.TEST_PASSWORD, "Test account password"),
+        blank(Field.TEST_NOTES, "Notes for logging in and testing", multiline=True),
+    ]  # fmt: skip
+
+
 def metadata_modal(view: MetadataView, *, from_home: bool = False) -> View:
     """The metadata form, prefilled with everything but the SVGs and the secrets."""
-    m, on_file = view.metadata, view.on_file
-    categories = [Option(value=c, text=c) for c in CATEGORIES]
-    keep = lambda f: KEEP if f.value in on_file else None
-    blocks: list[Block] = [
-        section(
-            f"Catalog entry of *{escape(view.name)}* (`{view.slug}`). Save any time; the checker lists what is "
-            "still missing."
-        ),
-        _input(Field.NAME, "Name", initial=m.name, optional=False, max_length=100),
-        _input(
-            Field.PR_URL, "Link to your most recent action-destinations pull request", initial=m.pr_url, optional=False
-        ),
-        _input(
-            Field.DESCRIPTION,
-            f"Description (up to {MAX_DESCRIPTION} characters)",
-            initial=m.description,
-            multiline=True,
-            max_length=MAX_DESCRIPTION,
-        ),
-        _input(Field.WEBSITE, "Website", initial=m.website, placeholder="https://acme.example.com"),
-        _select(
-            Field.PRIMARY, "Primary category", categories, m.categories[0] if m.categories else None, optional=True
-        ),
-        _select(
-            Field.SECONDARY,
-            "Secondary category",
-            [Option(value=NO_CATEGORY, text="No secondary category"), *categories],
-            m.categories[1] if len(m.categories) > 1 else None,
-            optional=True,
-        ),
-        section(SVG_HELP),
-        _input(
-            Field.LOGO,
-            "Logo (SVG markup: your company name, horizontal lockup)",
-            multiline=True,
-            placeholder=keep(Field.LOGO) or '<svg xmlns="http://www.w3.org/2000/svg" …>…</svg>',
-        ),
-        _input(
-            Field.MARK,
-            "Mark (SVG markup: square, no company name)",
-            multiline=True,
-            placeholder=keep(Field.MARK) or '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">…',
-        ),
-        context(SECRET_NOTE),
-        _input(
-            Field.SUPPORT_EMAIL,
-            "Customer support email (for Segment support only)",
-            placeholder=keep(Field.SUPPORT_EMAIL) or "support@acme.example.com",
-        ),
-        _input(Field.TEST_USERNAME, "Test account username", placeholder=keep(Field.TEST_USERNAME)),
-        _input(Field.TEST_PASSWORD, "Test account password", placeholder=keep(Field.TEST_PASSWORD)),
-        _input(
-            Field.TEST_NOTES, "Notes for logging in and testing", multiline=True, placeholder=keep(Field.TEST_NOTES)
-        ),
-    ]
-    return View(
-        type="modal",
-        callback_id=CallbackId.METADATA,
-        title="Catalog metadata",
-        submit="Save",
-        close="Cancel",
-        private_metadata=json.dumps({"slug": view.slug, "home": from_home}),
-        blocks=checked(blocks, MAX_VIEW_BLOCKS),
+    intro = section(
+        f"Catalog entry of *{escape(view.name)}* (`{view.slug}`). Save any time; the checker lists what is "
+        "still missing."
     )
+    blocks: list[Block] = [intro, *_catalog_inputs(view.metadata), *_kept_inputs(view.on_file)]
+    metadata = {"slug": view.slug, "home": from_home}
+    return modal(CallbackId.METADATA, "Catalog metadata", "Save", blocks, metadata)
 
 
 def saved_modal(view: MetadataView) -> View:
@@ -185,7 +140,7 @@ def metadata_blocks(view: MetadataView, *, staff: bool = False) -> list[Block]:
     ]
     return checked(
         [
-            HeaderBlock(text=PlainTextObject(text=f"Catalog metadata — {view.name}"[:150])),
+            header(f"Catalog metadata — {view.name}"),
             section("\n".join(facts)),
             section(problems_text(view.problems)),
             ActionsBlock(

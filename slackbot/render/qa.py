@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
 from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    InputBlock,
-    PlainTextInputElement,
 )
 from slack_sdk.models.views import View
 
-from slackbot.domain.messages import MessageKind
 from slackbot.ids import SLASH_COMMAND, ActionId, BlockId, CallbackId, Command
 from slackbot.kb.answers import Answer, Escalation, EscalationResult, FaqDraft, Feedback, FeedbackResult
 from slackbot.kb.model import KbEntry, Source
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, section, when
+from slackbot.render.common import Rendered, checked, context, escape, modal, section, text_input, when
 
-Reply = tuple[str, list[Block]]
 _LINK = re.compile(r"(<(?:https?://|mailto:)[^<>\s]+>)")
 REPLY_PLACES = {"thread": "in this thread", "channel": "in this channel", "dm": "in a direct message from me"}
 FAQ_FIELDS = {
@@ -103,13 +97,13 @@ def _buttons(question_id: int, *, person: bool) -> ActionsBlock:
     return ActionsBlock(block_id=BlockId.QA_ACTIONS, elements=elements)
 
 
-def ask_usage() -> Reply:
+def ask_usage() -> Rendered:
     """`/devcenter ask` without a question."""
     text = f"Ask me a build question, for example `{SLASH_COMMAND} {Command.ASK} how do I test my destination locally`."
     return text, [section(text)]
 
 
-def feedback_reply(result: FeedbackResult) -> Reply:
+def feedback_reply(result: FeedbackResult) -> Rendered:
     """What the person who pressed Helpful / Not helpful sees."""
     text = {
         Feedback.RECORDED: "Thanks, noted!"
@@ -121,7 +115,7 @@ def feedback_reply(result: FeedbackResult) -> Reply:
     return text, [section(text)]
 
 
-def escalation_reply(result: EscalationResult) -> Reply:
+def escalation_reply(result: EscalationResult) -> Rendered:
     """What the person who pressed Ask a person sees."""
     place = REPLY_PLACES.get(result.reply_in, "here")
     text = {
@@ -132,7 +126,7 @@ def escalation_reply(result: EscalationResult) -> Reply:
     return text, [section(f":raising_hand: {text}")]
 
 
-def escalation_message(p: dict[str, Any]) -> Reply:
+def escalation_message(p: dict[str, Any]) -> Rendered:
     """Staff review channel: a partner question the bot could not (or should not) answer alone."""
     where = "in a direct message" if str(p.get("channel", "")).startswith("D") else f"in <#{p['channel']}>"
     text = f":raising_hand: Question from <@{p['asker']}> {where}"
@@ -147,14 +141,14 @@ def escalation_message(p: dict[str, Any]) -> Reply:
             section(f"*{text}*\n> {escape(p['question'])}"),
             context(note),
             context(
-                f"Reply in this thread: each reply goes back to <@{p['asker']}>. To keep a good answer, "
+                f"Rendered in this thread: each reply goes back to <@{p['asker']}>. To keep a good answer, "
                 "use *Save as FAQ* from the reply's ⋯ menu."
             ),
         ]
     )
 
 
-def staff_reply_message(p: dict[str, Any]) -> Reply:
+def staff_reply_message(p: dict[str, Any]) -> Rendered:
     """Partner side: a staff reply relayed from the escalation thread (Slack text, already escaped)."""
     if not p.get("first"):
         text = f"*<@{p['staff_user']}>* (Developer Center team): {p['text']}"
@@ -168,52 +162,21 @@ def staff_reply_message(p: dict[str, Any]) -> Reply:
     return f"Developer Center team: {p['text'][:200]}", checked([section(text)])
 
 
-RENDERERS: dict[MessageKind, Callable[[dict[str, Any]], Reply]] = {
-    MessageKind.QA_ESCALATION: escalation_message,
-    MessageKind.QA_STAFF_REPLY: staff_reply_message,
-}
-
-
-def _input(
-    block_id: str,
-    label: str,
-    initial: str,
-    *,
-    multiline: bool = False,
-    max_length: int | None = None,
-    optional: bool = False,
-) -> InputBlock:
-    return InputBlock(
-        block_id=block_id,
-        label=label,
-        optional=optional,
-        element=PlainTextInputElement(
-            action_id=block_id, multiline=multiline, max_length=max_length, initial_value=initial[:3000] or None
-        ),
-    )
-
-
 def faq_modal(draft: FaqDraft) -> View:
     """Save as FAQ: the staff answer prefilled as a knowledge-base entry to review."""
     blocks: list[Block] = [
         context("Saved entries answer partners at once; `devcenter-bot kb export` writes them to the files."),
-        _input(BlockId.FAQ_ID, "Entry id (kebab-case)", draft.entry_id, max_length=80),
-        _input(BlockId.FAQ_TITLE, "Title", draft.title, max_length=150),
-        _input(BlockId.FAQ_QUESTIONS, "Questions partners ask (one per line)", draft.question, multiline=True),
-        _input(BlockId.FAQ_ANSWER, "Answer", draft.answer, multiline=True, max_length=3000),
-        _input(BlockId.FAQ_TAGS, "Tags (comma separated)", "", optional=True),
-        _input(BlockId.FAQ_SOURCE, "Source document", draft.source_document, optional=True),
+        text_input(BlockId.FAQ_ID, "Entry id (kebab-case)", initial=draft.entry_id, max_length=80),
+        text_input(BlockId.FAQ_TITLE, "Title", initial=draft.title, max_length=150),
+        text_input(
+            BlockId.FAQ_QUESTIONS, "Questions partners ask (one per line)", initial=draft.question, multiline=True
+        ),
+        text_input(BlockId.FAQ_ANSWER, "Answer", initial=draft.answer, multiline=True, max_length=3000),
+        text_input(BlockId.FAQ_TAGS, "Tags (comma separated)", optional=True),
+        text_input(BlockId.FAQ_SOURCE, "Source document", initial=draft.source_document, optional=True),
     ]
     metadata = {"channel": draft.channel, "message_ts": draft.message_ts, "section": draft.source_section}
-    return View(
-        type="modal",
-        callback_id=CallbackId.FAQ_MODAL,
-        title="Save as FAQ",
-        submit="Save",
-        close="Cancel",
-        private_metadata=json.dumps(metadata),
-        blocks=checked(blocks, MAX_VIEW_BLOCKS),
-    )
+    return modal(CallbackId.FAQ_MODAL, "Save as FAQ", "Save", blocks, metadata)
 
 
 def faq_fields(values: dict[str, Any]) -> dict[str, str | None]:
@@ -226,7 +189,7 @@ def faq_errors(field_errors: dict[str, str]) -> dict[str, str]:
     return {str(FAQ_FIELDS.get(name, BlockId.FAQ_ANSWER)): message for name, message in field_errors.items()}
 
 
-def faq_saved(entry: KbEntry) -> Reply:
+def faq_saved(entry: KbEntry) -> Rendered:
     """Told to the staff member who saved an entry."""
     text = (
         f":white_check_mark: Saved *{escape(entry.title)}* (`{entry.id}`) to the knowledge base. "

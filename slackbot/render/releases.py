@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -10,22 +9,11 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    HeaderBlock,
-    InputBlock,
-    Option,
-    PlainTextInputElement,
-    PlainTextObject,
-    StaticMultiSelectElement,
 )
-from slack_sdk.models.views import View
 
-from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.messages import MessageKind
-from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress, DeployReport, ReleaseCard
-from slackbot.ids import ActionId, CallbackId
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, day_name, escape, section, when
-
-Rendered = tuple[str, list[Any]]
+from slackbot.domain.views.releases import DeployReport, ReleaseCard
+from slackbot.ids import ActionId
+from slackbot.render.common import Rendered, checked, context, day_name, escape, header, section, when
 
 
 def _left(delta: timedelta) -> str:
@@ -38,7 +26,7 @@ def deploy_blocks(report: DeployReport, timezone: str) -> list[Block]:
     """Next release, time left to the cutoff, and the partner's changes that make it or not."""
     window = report.window
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"Next release: {day_name(window.release)}")),
+        header(f"Next release: {day_name(window.release)}"),
         section(
             f"Changes approved *and merged* by *{when(window.cutoff, timezone)}* ship in it "
             f"({_left(report.time_left)} left). Later merges ship the Wednesday after."
@@ -75,7 +63,7 @@ def release_card_blocks(card: ReleaseCard) -> list[Block]:
     """The release card's blocks."""
     items = "\n".join(f"• *{escape(i.name)}* (`{i.slug}`) — {escape(i.partner_name)}" for i in card.items[:40])
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=f"Release day: {day_name(card.release)}")),
+        header(f"Release day: {day_name(card.release)}"),
         section(items or "Nothing is approved and merged for this release."),
     ]
     if card.shipped_by and card.shipped_at:
@@ -101,82 +89,6 @@ def release_card_blocks(card: ReleaseCard) -> list[Block]:
     return checked(blocks)
 
 
-def compose_modal() -> View:
-    """Staff: write an announcement and choose its audience."""
-    stages = [Option(value=s.value, label=stage_label(s)) for s in Stage if s not in (Stage.DECLINED,)]
-    return View(
-        type="modal",
-        callback_id=CallbackId.ANNOUNCE_COMPOSE,
-        title="Announcement",
-        submit="Preview",
-        close="Cancel",
-        blocks=checked(
-            [
-                InputBlock(
-                    block_id="message",
-                    label="Message (sent to every chosen channel)",
-                    element=PlainTextInputElement(action_id="message", multiline=True, max_length=2900),
-                ),
-                InputBlock(
-                    block_id="stages",
-                    label="Only partners with an integration at these stages",
-                    optional=True,
-                    element=StaticMultiSelectElement(action_id="stages", placeholder="All partners", options=stages),
-                ),
-            ],
-            MAX_VIEW_BLOCKS,
-        ),
-    )
-
-
-def preview_modal(preview: AnnouncementPreview) -> View:
-    """The dry run: the exact channels and the message, before anything is sent."""
-    audience = ", ".join(stage_label(Stage(s)) for s in preview.stages) or "all partners"
-    channels = " ".join(f"<#{c}>" for c in preview.channels[:60])
-    more = f" …and {len(preview.channels) - 60} more" if len(preview.channels) > 60 else ""
-    return View(
-        type="modal",
-        callback_id=CallbackId.ANNOUNCE_SEND,
-        title="Preview",
-        submit=f"Send to {len(preview.channels)} channels",
-        close="Cancel",
-        private_metadata=json.dumps({"announcement_id": preview.announcement_id}),
-        blocks=checked(
-            [
-                section(
-                    f"*Dry run* — nothing is sent until you press Send.\n*Audience:* {audience}\n"
-                    f"*Channels ({len(preview.channels)}):* {channels}{more}"
-                ),
-                section(f">{escape(preview.text)}"),
-            ],
-            MAX_VIEW_BLOCKS,
-        ),
-    )
-
-
-def progress_blocks(progress: AnnouncementProgress) -> list[Block]:
-    """/devcenter announce status: the delivery log."""
-    done = progress.sent + progress.failed
-    bar_len = 20
-    filled = round(bar_len * done / progress.total) if progress.total else bar_len
-    bar = "█" * filled + "░" * (bar_len - filled)
-    blocks: list[Block] = [
-        section(
-            f"*Announcement #{progress.announcement_id}*  `{bar}`  {progress.sent}/"
-            f"{progress.total} delivered, {progress.pending} waiting, {progress.failed} "
-            f"failed\n>{escape(progress.text[:500])}"
-        )
-    ]
-    if progress.failed_channels:
-        blocks.append(context("Failed: " + " ".join(f"<#{c}>" for c in progress.failed_channels[:50])))
-    return checked(blocks)
-
-
-def announcement(p: dict[str, Any]) -> Rendered:
-    """The announcement itself, as posted in each channel."""
-    return p["text"], checked([section(p["text"])])  # staff-written mrkdwn: links and mentions allowed
-
-
 def private_beta(p: dict[str, Any]) -> Rendered:
     """To the partner: shipped to private beta, with the URL and what to do next."""
     text = (
@@ -187,8 +99,8 @@ def private_beta(p: dict[str, Any]) -> Rendered:
         [
             section(text),
             section(
-                "Next: check that the catalog page renders correctly, then invite one or more customers to install it from "
-                "that URL. At least one customer must verify that it works before it can go public; record each "
+                "Next: check that the catalog page renders correctly, then invite one or more customers to install it "
+                "from that URL. At least one customer must verify that it works before it can go public; record each "
                 "verification with `/devcenter verify` or from my App Home."
             ),
         ]
@@ -204,22 +116,3 @@ def cutoff_reminder(p: dict[str, Any]) -> Rendered:
         "anything still blocks the merge."
     )
     return text, checked([section(text)])
-
-
-def review_overdue(p: dict[str, Any]) -> Rendered:
-    """To staff: a review passed its due date."""
-    link = f" <{p['link']}|card>" if p.get("link") else ""
-    text = (
-        f":warning: Review of *{escape(p['name'])}* (`{p['slug']}`, {escape(p['partner_name'])}) was due "
-        f"{when(datetime.fromisoformat(p['due']), p['timezone'])}.{link}"
-    )
-    return text, checked([section(text)])
-
-
-RENDERERS = {
-    MessageKind.PRIVATE_BETA: private_beta,
-    MessageKind.RELEASE_CARD: release_card,
-    MessageKind.ANNOUNCEMENT: announcement,
-    MessageKind.CUTOFF_REMINDER: cutoff_reminder,
-    MessageKind.REVIEW_OVERDUE: review_overdue,
-}

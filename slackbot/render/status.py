@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import (
+    Block,
+    DividerBlock,
+)
 
 from slackbot.domain.lifecycle import Stage, next_step, stage_label
+from slackbot.domain.views.launch import LaunchReport
 from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, section, when
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, header, integration_facts, section
+from slackbot.render.launch import launch_text, private_beta_text, rule_line, rule_sources
 
 STAGE_EMOJI = {
     Stage.ACCESS_REQUESTED: ":hourglass:",
@@ -22,22 +27,6 @@ STAGE_EMOJI = {
     Stage.WITHDRAWN: ":wave:",
 }
 
-HELP_LINES = (
-    ("status", "where your integrations stand and what happens next (staff: `status <slug>`)"),
-    ("ask <question>", "a cited answer to a build question (or just mention me with it)"),
-    ("join", "request access to the Developer Center for your company"),
-    ("submit", "submit (or resubmit) your integration's pull request for review"),
-    ("checklist [slug]", "the Public Beta checklist: tick your items, see Segment's"),
-    ("metadata [slug]", "catalog metadata (description, categories, SVG logo and mark, support, test account)"),
-    ("verify [slug]", "record a customer who verified your integration in private beta"),
-    ("history <slug>", "every recorded change of an integration"),
-    ("card <slug>", "staff: post an integration's review card with the buttons legal now"),
-    ("deploys", "the next Wednesday release, its cutoff, and which of your changes make it"),
-    ("announce [status]", "staff: write a channel-wide announcement, or see its delivery log"),
-    ("queue", "staff: everything waiting on Segment, oldest first"),
-    ("help", "this list"),
-)
-
 
 def status_text(report: StatusReport) -> str:
     """Plain-text fallback (notifications, screen readers)."""
@@ -45,9 +34,9 @@ def status_text(report: StatusReport) -> str:
     return f"{report.partner_name}: " + ("; ".join(parts) or stage_label(report.partner_stage))
 
 
-def status_blocks(report: StatusReport) -> list[Block]:
+def integrations_blocks(report: StatusReport) -> list[Block]:
     """Each integration with its stage, what happens next, PR link and review due date."""
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"{report.partner_name[:140]} — status"))]
+    blocks: list[Block] = [header(f"{report.partner_name[:140]} — status")]
     if not report.integrations:
         blocks.append(
             section(
@@ -68,34 +57,19 @@ def _integration_text(i: IntegrationSummary, timezone: str) -> str:
         f"{STAGE_EMOJI[i.stage]} *{escape(i.name)}* (`{i.slug}`) — *{stage_label(i.stage)}*",
         f"Next: {next_step(i.stage)}",
     ]
-    if i.pr_url:
-        lines.append(f"Pull request: <{i.pr_url}|#{i.pr_url.rstrip('/').rsplit('/', 1)[-1]}>")
-    if i.stage is Stage.IN_REVIEW and i.review_due_at:
-        lines.append(f"Review due: {when(i.review_due_at, timezone)}")
-    if i.merged_at:
-        lines.append(f"Merged: {when(i.merged_at, timezone)}")
+    due = i.review_due_at if i.stage is Stage.IN_REVIEW else None
+    lines += integration_facts(timezone, pr_url=i.pr_url, review_due_at=due, merged_at=i.merged_at, bold=False)
     return "\n".join(lines)
 
 
-def help_text() -> str:
-    """The command list as text."""
-    return "\n".join(f"`{SLASH_COMMAND} {word}` — {what}" for word, what in HELP_LINES)
-
-
-def help_blocks(unknown: str | None = None) -> list[Block]:
-    """The command list; says so when the user typed something unknown."""
-    intro = f"I don't know `{escape(unknown[:100])}`. " if unknown else ""
-    return checked(
-        [
-            section(f"{intro}*Developer Center bot* — here is what I can do:\n{help_text()}"),
-            context(
-                "Slash commands unavailable in a shared channel? Mention me instead (`@DevCenter status`) "
-                "or open my App Home."
-            ),
-        ]
-    )
-
-
-def error_blocks(message: str) -> list[Block]:
-    """A friendly error (never a stack trace)."""
-    return [section(f":warning: {message}")]
+def status_blocks(report: LaunchReport) -> list[Block]:
+    """/devcenter status, then the launch rule and, for each integration in beta, its URL and gates."""
+    blocks = integrations_blocks(report.status)
+    room = MAX_MESSAGE_BLOCKS - len(blocks) - 2
+    for status in report.launches[: max(room // 2, 0)]:
+        if status.stage is Stage.PRIVATE_BETA:
+            blocks.append(section(private_beta_text(status.slug)))
+        blocks.append(section(launch_text(status)))
+    if len(blocks) < MAX_MESSAGE_BLOCKS - 1:
+        blocks.append(context(f"{rule_line(report.rule)}. {rule_sources(report.rule)}"))
+    return checked(blocks[:MAX_MESSAGE_BLOCKS])

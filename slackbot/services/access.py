@@ -1,25 +1,25 @@
-"""Use case: a company asks to join the partner program (the survey of the Public Beta checklist)."""
+"""Use cases of access: a company asks to join the partner program (the survey of the Public Beta checklist)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from slackbot.domain.access import parse_access_request
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
 from slackbot.domain.messages import MessageKind
-from slackbot.services.cards import notify_staff, partner_card
-from storage.uow import UowFactory
+from slackbot.program import Program
+from slackbot.services.cards import partner_card
+from slackbot.services.outbox import notify_staff
 
 log = logging.getLogger(__name__)
 
 
-def ensure_can_request(uow_factory: UowFactory, actor: Actor) -> None:
+def ensure_can_request(program: Program, actor: Actor) -> None:
     """Refuse a second request (pending or approved) and staff, before any form opens."""
     if actor.partner_id is not None:
-        with uow_factory() as uow:
+        with program.uow() as uow:
             partner = uow.partners.get(actor.partner_id)
         if partner is not None and partner.stage is Stage.ACCESS_REQUESTED:
             raise NotPermitted(
@@ -30,44 +30,24 @@ def ensure_can_request(uow_factory: UowFactory, actor: Actor) -> None:
     decide(None, Action.REQUEST_ACCESS, Role.STAFF if actor.is_staff else Role.STRANGER)
 
 
-def request_access(
-    uow_factory: UowFactory,
-    actor: Actor,
-    values: dict[str, str | None],
-    agreed: bool,
-    now: datetime,
-    *,
-    timezone: str,
-    review_channel: str | None,
-) -> str:
+def request_access(program: Program, actor: Actor, values: dict[str, str | None], agreed: bool) -> str:
     """Record the survey, link the requester, post the staff card; returns the company name."""
-    ensure_can_request(uow_factory, actor)
-    request = parse_access_request(values, agreed)
-    with uow_factory() as uow:
+    program.members.forget(actor.user_id)
+    ensure_can_request(program, actor)
+    request, now = parse_access_request(values, agreed), program.now()
+    with program.uow() as uow:
         if uow.partners.by_name(request.company) is not None:
-            raise InvalidInput(
-                {
-                    "company": f"{request.company} is already registered; ask a teammate to add you "
-                    "in your partner channel."
-                }
-            )
+            message = f"{request.company} is already registered; ask a teammate to add you in your partner channel."
+            raise InvalidInput({"company": message})
         partner = uow.partners.add(request.company, Stage.ACCESS_REQUESTED, None, now)
         partner.website, partner.survey, partner.requested_by = request.website, request.answers, actor.user_id
         uow.partners.add_member(partner, actor.user_id, is_external=actor.is_external, now=now)
-        uow.audit.record(
-            subject_type="partner",
-            subject_id=partner.id,
-            subject_key=partner.name,
-            action=Action.REQUEST_ACCESS,
-            actor=actor.user_id,
-            from_stage=None,
-            to_stage=Stage.ACCESS_REQUESTED,
-            note=None,
-            at=now,
+        uow.audit.record_move(
+            partner, Action.REQUEST_ACCESS, actor.user_id, now, from_stage=None, to_stage=Stage.ACCESS_REQUESTED
         )
-        card = partner_card(uow, partner, timezone)
+        card = partner_card(uow, partner, program.timezone)
         partner.card_key = notify_staff(
-            uow, review_channel, MessageKind.ACCESS_CARD, card.to_payload(), f"access_card:{partner.id}", now
+            uow, program.review_channel, MessageKind.ACCESS_CARD, card.to_payload(), f"access_card:{partner.id}", now
         )
         uow.outbox.enqueue(
             dedupe_key=f"access_received:{partner.id}",
@@ -77,5 +57,6 @@ def request_access(
             now=now,
         )
         uow.commit()
+    program.members.forget(actor.user_id)
     log.info("access requested for partner %s by %s", request.company, actor.user_id)
     return request.company

@@ -7,14 +7,16 @@ from datetime import datetime
 from typing import Any
 
 from slackbot.domain.actors import Actor
+from slackbot.domain.announcements import AnnouncementKind
 from slackbot.domain.errors import InvalidInput, NotFound
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages import MessageKind, OutboxStatus
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress
-from slackbot.services.actors import require_staff as staff_only
+from slackbot.program import Program
+from slackbot.services.partners import require_staff as staff_only
 from storage.models.partners import Partner
-from storage.uow import UnitOfWork, UowFactory
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 MAX_TEXT = 2900
@@ -49,57 +51,49 @@ def _matches(partner: Partner, stages: set[Stage] | None) -> bool:
     return stages is None or any(i.stage in stages for i in partner.integrations)
 
 
-def draft(
-    uow_factory: UowFactory,
-    actor: Actor,
-    text: str | None,
-    stages: list[str] | None,
-    now: datetime,
-    *,
-    announce_channel: str | None,
-) -> AnnouncementPreview:
+def draft(program: Program, actor: Actor, text: str | None, stages: list[str] | None) -> AnnouncementPreview:
     """Store a draft and say exactly which channels it would reach (the dry run)."""
     require_staff(actor)
     body = parse_note(text, "message")
     if body and len(body) > MAX_TEXT:
         raise InvalidInput({"message": f"Keep it under {MAX_TEXT} characters."})
     chosen = parse_stages(stages)
-    with uow_factory() as uow:
-        row = uow.announcements.add(kind="manual", text=body or "", stages=chosen, by=actor.user_id, now=now)
-        channels = audience(uow, chosen, announce_channel)
+    with program.uow() as uow:
+        row = uow.announcements.add(
+            kind=AnnouncementKind.MANUAL, text=body or "", stages=chosen, by=actor.user_id, now=program.now()
+        )
+        channels = audience(uow, chosen, program.announce_channel)
         uow.commit()
         return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(chosen or ()))
 
 
-def send(
-    uow_factory: UowFactory, actor: Actor, announcement_id: int, now: datetime, *, announce_channel: str | None
-) -> AnnouncementPreview:
+def send(program: Program, actor: Actor, announcement_id: int) -> AnnouncementPreview:
     """Queue one message per channel (once, even if Send is pressed twice)."""
     require_staff(actor)
-    with uow_factory() as uow:
+    with program.uow() as uow:
         row = uow.announcements.get(announcement_id)
         if row is None:
             raise NotFound("That announcement no longer exists.")
-        channels = audience(uow, row.stages, announce_channel)
-        _fan_out(uow, row.id, row.text, channels, now)
+        channels = audience(uow, row.stages, program.announce_channel)
+        _fan_out(uow, row.id, row.text, channels, program.now())
         uow.commit()
         return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(row.stages or ()))
 
 
 def create_and_send(
     uow: UnitOfWork,
+    program: Program,
+    actor: Actor,
     *,
-    kind: str,
+    kind: AnnouncementKind,
     text: str,
     stages: list[str] | None,
-    actor: Actor,
     now: datetime,
-    announce_channel: str | None,
     payload: dict[str, Any] | None = None,
 ) -> int:
     """Inside the caller's transaction: store and queue an announcement (release announcements)."""
     row = uow.announcements.add(kind=kind, text=text, stages=stages, by=actor.user_id, now=now, payload=payload)
-    _fan_out(uow, row.id, text, audience(uow, stages, announce_channel), now)
+    _fan_out(uow, row.id, text, audience(uow, stages, program.announce_channel), now)
     return row.id
 
 
@@ -117,22 +111,22 @@ def _fan_out(uow: UnitOfWork, announcement_id: int, text: str, channels: list[st
     log.info("announcement %s queued for %d channels", announcement_id, len(channels))
 
 
-def progress(uow_factory: UowFactory, actor: Actor | None, announcement_id: int | None = None) -> AnnouncementProgress:
+def progress(program: Program, actor: Actor, announcement_id: int | None = None) -> AnnouncementProgress:
     """The delivery log: how many channels got it, are waiting, or failed (the newest one by default)."""
-    if actor is not None:
-        require_staff(actor)
-    with uow_factory() as uow:
+    require_staff(actor)
+    with program.uow() as uow:
         row = uow.announcements.get(announcement_id) if announcement_id else uow.announcements.latest_sent()
         if row is None:
             raise NotFound("No announcement has been sent yet.")
         counts = uow.outbox.counts_for(f"announce:{row.id}:")
-        failed = tuple(m.channel for m in uow.outbox.with_prefix(f"announce:{row.id}:") if m.status == "failed")
+        messages = uow.outbox.with_prefix(f"announce:{row.id}:")
+        failed = tuple(m.channel for m in messages if m.status is OutboxStatus.FAILED)
         return AnnouncementProgress(
             row.id,
             row.text,
             row.channel_count,
-            counts.get("sent", 0),
-            counts.get("pending", 0),
-            counts.get("failed", 0),
+            counts.get(OutboxStatus.SENT, 0),
+            counts.get(OutboxStatus.PENDING, 0),
+            counts.get(OutboxStatus.FAILED, 0),
             failed,
         )

@@ -1,4 +1,4 @@
-"""Building staff cards and fanning notifications out to partners and staff (inside a unit of work)."""
+"""Use cases of staff cards: the access and review cards, and the decisions staff take from their buttons."""
 
 from __future__ import annotations
 
@@ -7,30 +7,49 @@ from datetime import datetime
 from typing import Any
 
 from slackbot.domain.access import SURVEY_QUESTIONS
-from slackbot.domain.launch import DEFAULT_RULE
-from slackbot.domain.lifecycle import Facts, Role, Stage, allowed_actions
+from slackbot.domain.actors import Actor
+from slackbot.domain.errors import Conflict, NotFound, NotPermitted
+from slackbot.domain.lifecycle import TRANSITIONS, Action, Facts, Role, Stage, allowed_actions, decide, stage_label
 from slackbot.domain.messages import MessageKind
 from slackbot.domain.releases import ReleaseCalendar
+from slackbot.domain.reviews import RequestKind
+from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card, CardEvent
-from slackbot.services.gates import BETA_STAGES, launch_status, lifecycle_facts
+from slackbot.program import Program
+from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
+from slackbot.services.outbox import notify_partner, notify_staff
+from slackbot.services.partners import find_integration, require_staff
 from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
+PARTNER_ACTIONS = (Action.APPROVE_ACCESS, Action.DECLINE_ACCESS)
+REVIEW_ACTIONS = (
+    Action.APPROVE_REVIEW,
+    Action.REQUEST_CHANGES,
+    Action.REQUEST_REPLAY_INFO,
+    Action.REQUEST_OAUTH,
+    Action.MARK_MERGED,
+    Action.APPROVE_PUBLIC_BETA,
+    Action.APPROVE_PUBLIC,
+)
+NOTIFICATIONS = {
+    Action.APPROVE_ACCESS: MessageKind.ACCESS_APPROVED,
+    Action.DECLINE_ACCESS: MessageKind.ACCESS_DECLINED,
+    Action.REQUEST_CHANGES: MessageKind.CHANGES_REQUESTED,
+    Action.REQUEST_REPLAY_INFO: MessageKind.REPLAY_INFO_REQUEST,
+    Action.REQUEST_OAUTH: MessageKind.OAUTH_REQUEST,
+    Action.APPROVE_REVIEW: MessageKind.REVIEW_APPROVED,
+    Action.MARK_MERGED: MessageKind.MERGED,
+    Action.APPROVE_PUBLIC_BETA: MessageKind.PUBLIC_BETA_APPROVED,
+    Action.APPROVE_PUBLIC: MessageKind.PUBLIC_APPROVED,
+}
+REQUEST_KINDS = {Action.REQUEST_REPLAY_INFO: RequestKind.REPLAY_INFO, Action.REQUEST_OAUTH: RequestKind.OAUTH}
+Subject = Partner | Integration
 
-def facts_of(
-    integration: Integration, uow: UnitOfWork | None = None, *, rule: str = DEFAULT_RULE, now: datetime | None = None
-) -> Facts:
-    """What the lifecycle gates look at for an integration (the launch gates need the unit of work)."""
-    if uow is None:
-        return Facts(merged=integration.merged_at is not None)
-    return lifecycle_facts(uow, integration, rule, now)
 
-
-def _gate_rows(
-    uow: UnitOfWork, integration: Integration, rule: str, now: datetime | None
-) -> tuple[tuple[str, str], ...]:
+def _gate_rows(uow: UnitOfWork, integration: Integration, rule: str, now: datetime) -> tuple[tuple[str, str], ...]:
     """The card's "why not" line for the next launch step (private and public beta only)."""
     if integration.stage not in BETA_STAGES:
         return ()
@@ -49,26 +68,25 @@ def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent,
     return tuple(CardEvent(e.action, e.actor_user_id, e.at, e.note) for e in uow.audit.for_subject(subject, subject_id))
 
 
-def integration_card(
-    uow: UnitOfWork, integration: Integration, timezone: str, *, rule: str = DEFAULT_RULE, now: datetime | None = None
-) -> Card:
+def integration_card(uow: UnitOfWork, program: Program, integration: Integration, now: datetime) -> Card:
     """The review card of an integration as it stands now (with its launch gates once in beta)."""
-    release = ReleaseCalendar(timezone).release_for_merge(integration.merged_at) if integration.merged_at else None
-    facts = facts_of(integration, uow, rule=rule, now=now)
+    merged = integration.merged_at
+    release = ReleaseCalendar(program.timezone).release_for_merge(merged) if merged else None
+    facts = lifecycle_facts(uow, integration, program.launch_rule, now)
     return Card(
         subject="integration",
         subject_id=integration.id,
         title=f"{integration.name} ({integration.slug})",
         stage=integration.stage,
         partner_name=integration.partner.name,
-        timezone=timezone,
+        timezone=program.timezone,
         actions=tuple(a.value for a in allowed_actions(integration.stage, Role.STAFF, facts)),
-        facts=_gate_rows(uow, integration, rule, now),
+        facts=_gate_rows(uow, integration, program.launch_rule, now),
         history=_history(uow, "integration", integration.id),
         pr_url=integration.pr_url,
         submitted_at=integration.submitted_at,
         review_due_at=integration.review_due_at,
-        merged_at=integration.merged_at,
+        merged_at=merged,
         release=release,
     )
 
@@ -76,7 +94,6 @@ def integration_card(
 def partner_card(uow: UnitOfWork, partner: Partner, timezone: str) -> Card:
     """The access-request card of a partner as it stands now."""
     survey = partner.survey or {}
-    facts = tuple((label, str(survey.get(key, ""))) for key, label in SURVEY_QUESTIONS if survey.get(key))
     return Card(
         subject="partner",
         subject_id=partner.id,
@@ -86,49 +103,156 @@ def partner_card(uow: UnitOfWork, partner: Partner, timezone: str) -> Card:
         timezone=timezone,
         actions=tuple(a.value for a in allowed_actions(partner.stage, Role.STAFF)),
         history=_history(uow, "partner", partner.id),
-        facts=facts,
+        facts=tuple((label, str(survey.get(key, ""))) for key, label in SURVEY_QUESTIONS if survey.get(key)),
         submitted_at=partner.created_at,
     )
 
 
-def message_link(uow: UnitOfWork, key: str | None) -> str | None:
-    """The permalink of a posted outbox message (a card), or None while it is not posted."""
-    message = uow.outbox.by_key(key) if key else None
-    if message is None or not message.sent_ts:
-        return None
-    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
+def _load(uow: UnitOfWork, action: Action, subject_id: int) -> Subject:
+    subject = uow.partners.get(subject_id) if action in PARTNER_ACTIONS else uow.integrations.get(subject_id)
+    if subject is None or action not in (*PARTNER_ACTIONS, *REVIEW_ACTIONS):
+        raise NotFound("That card refers to something that no longer exists.")
+    return subject
 
 
-def notify_partner(
+def check_staff_action(program: Program, actor: Actor, action: Action, subject_id: int) -> None:
+    """Raise (and log) when `actor` may not take `action` at all; used before opening a reason modal."""
+    with program.uow() as uow:
+        subject = _load(uow, action, subject_id)
+        if not actor.is_staff:
+            log.warning(
+                "refused %s on %s #%s by %s (not staff)", action, type(subject).__name__, subject_id, actor.user_id
+            )
+            raise NotPermitted("Only Segment staff can use these buttons. Nothing was changed.")
+
+
+def decide_on_card(
+    program: Program, actor: Actor, action: Action, subject_id: int, expected: Stage, note: str | None = None
+) -> Card:
+    """Apply one staff decision with its audit row and notifications in one transaction; return the new card."""
+    check_staff_action(program, actor, action, subject_id)
+    note = parse_note(note) if TRANSITIONS[action].needs_note else note
+    now = program.now()
+    with program.uow() as uow:
+        subject = _load(uow, action, subject_id)
+        if subject.stage is not expected:
+            raise _conflict(uow, subject)
+        integration = isinstance(subject, Integration)
+        facts = lifecycle_facts(uow, subject, program.launch_rule, now) if integration else Facts()
+        target = decide(subject.stage, action, Role.STAFF, facts) or expected
+        payload = _apply(uow, program, subject, action, expected, target, actor, now)
+        moved = target if target is not expected else None
+        entry = uow.audit.record_move(
+            subject, action, actor.user_id, now, from_stage=expected, to_stage=moved, note=note
+        )
+        partner = subject.partner if isinstance(subject, Integration) else subject
+        payload.update(partner_name=partner.name, note=note, actor=actor.user_id, timezone=program.timezone)
+        notify_partner(uow, partner, NOTIFICATIONS[action], payload, f"{action}:{entry.id}", now)
+        card = _card(uow, program, subject, now)
+        uow.commit()
+    log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, _kind(subject), subject_id, expected, target)
+    return card
+
+
+def _card(uow: UnitOfWork, program: Program, subject: Subject, now: datetime) -> Card:
+    if isinstance(subject, Integration):
+        return integration_card(uow, program, subject, now)
+    return partner_card(uow, subject, program.timezone)
+
+
+def _apply(
     uow: UnitOfWork,
-    partner: Partner,
-    kind: MessageKind,
-    payload: dict[str, Any],
-    key: str,
+    program: Program,
+    subject: Subject,
+    action: Action,
+    expected: Stage,
+    target: Stage,
+    actor: Actor,
     now: datetime,
-    *,
-    dm_users: list[str] | None = None,
-) -> None:
-    """Queue a notification for the partner's shared channel and a DM to each of its members."""
-    if partner.channel_id:
-        uow.outbox.enqueue(dedupe_key=f"{key}:channel", kind=kind, channel=partner.channel_id, payload=payload, now=now)
-    for user_id in uow.partners.member_ids(partner.id) if dm_users is None else dm_users:
-        uow.outbox.enqueue(dedupe_key=f"{key}:dm:{user_id}", kind=kind, channel=user_id, payload=payload, now=now)
+) -> dict[str, Any]:
+    """The state change itself, conditional so that exactly one concurrent click wins."""
+    if isinstance(subject, Partner):
+        if not uow.partners.move(subject.id, expected, target, now):
+            raise _conflict(uow, subject)
+        return {}
+    payload: dict[str, Any] = {"name": subject.name, "slug": subject.slug, "pr_url": subject.pr_url}
+    calendar = ReleaseCalendar(program.timezone)
+    if action is Action.MARK_MERGED:
+        if not uow.integrations.set_once(subject.id, "merged_at", now, now):
+            raise _conflict(uow, subject)
+        payload["release"] = calendar.release_for_merge(now).isoformat()
+    elif action in REQUEST_KINDS:
+        if uow.requests.open_of_kind(subject.id, REQUEST_KINDS[action]):
+            raise Conflict("That request is already open and waiting for the partner's answer.")
+        payload["request_id"] = uow.requests.add(subject, REQUEST_KINDS[action], actor.user_id, now).id
+    elif target is not expected:
+        extra = {"approved_at": now} if action is Action.APPROVE_REVIEW else {}
+        if not uow.integrations.move(subject.id, expected, target, now, **extra):
+            raise _conflict(uow, subject)
+        if action is Action.APPROVE_REVIEW:
+            window = calendar.next_window(now)
+            payload.update(release=window.release.isoformat(), cutoff=window.cutoff.isoformat())
+    uow.integrations.reload(subject)
+    return payload
 
 
-def notify_staff(
-    uow: UnitOfWork,
-    review_channel: str | None,
-    kind: MessageKind,
-    payload: dict[str, Any],
-    key: str,
-    now: datetime,
-    *,
-    thread_of: str | None = None,
-) -> str | None:
-    """Queue a message for the staff review channel; returns its dedupe key (None without a channel)."""
-    if not review_channel:
-        log.error("DEVCENTER_REVIEW_CHANNEL is not set: staff message %s not queued", key)
-        return None
-    uow.outbox.enqueue(dedupe_key=key, kind=kind, channel=review_channel, payload=payload, now=now, thread_of=thread_of)
-    return key
+def _conflict(uow: UnitOfWork, subject: Subject) -> Conflict:
+    if isinstance(subject, Partner):
+        uow.partners.reload(subject)
+    else:
+        uow.integrations.reload(subject)
+    last = uow.audit.last_for(_kind(subject), subject.id)
+    who = f" by <@{last.actor_user_id}>" if last else ""
+    return Conflict(
+        f"Already handled{who}: {_key(subject)} is now {stage_label(subject.stage).lower()}. Nothing was changed."
+    )
+
+
+def _kind(subject: Subject) -> str:
+    return "partner" if isinstance(subject, Partner) else "integration"
+
+
+def _key(subject: Subject) -> str:
+    return subject.name if isinstance(subject, Partner) else subject.slug
+
+
+def _post_card(uow: UnitOfWork, program: Program, integration: Integration, key: str, now: datetime) -> bool:
+    """Queue the integration's review card (with the buttons legal now) and make it the card answers thread on."""
+    card = integration_card(uow, program, integration, now).to_payload()
+    if notify_staff(uow, program.review_channel, MessageKind.REVIEW_CARD, card, key, now) is None:
+        return False
+    integration.card_key = key
+    return True
+
+
+def post_card_when_ready(uow: UnitOfWork, program: Program, integration: Integration, now: datetime) -> bool:
+    """Once per stage, when every gate of the next launch step passes: a fresh card with the approve button."""
+    if integration.stage not in BETA_STAGES or not launch_status(uow, integration, program.launch_rule, now).ready:
+        return False
+    key = f"launch_ready:{integration.id}:{integration.stage.value}"
+    if uow.outbox.by_key(key) is not None:
+        return False
+    return _post_card(uow, program, integration, key, now)
+
+
+def post_card(program: Program, actor: Actor, slug: str) -> str:
+    """Staff: post an integration's card in the review channel now (it shows why a step is not possible yet)."""
+    require_staff(actor, f"post_card {slug}", "Only Segment staff can post review cards.")
+    now = program.now()
+    with program.uow() as uow:
+        integration = find_integration(uow, actor, slug, what="card")
+        entry = uow.audit.record_note(integration, "post_card", actor.user_id, now)  # the card's "as of" moment
+        if not _post_card(uow, program, integration, f"review_card:{integration.id}:manual:{entry.id}", now):
+            raise NotPermitted("DEVCENTER_REVIEW_CHANNEL is not set, so there is nowhere to post the card.")
+        uow.commit()
+        return integration.slug
+
+
+def post_ready_cards(program: Program, now: datetime) -> int:
+    """Daily: post the approve card of every beta integration whose gates now pass by time alone (e.g. 14 days)."""
+    posted = 0
+    with program.uow() as uow:
+        for integration in uow.integrations.at_stages(sorted(BETA_STAGES)):
+            posted += post_card_when_ready(uow, program, integration, now)
+        uow.commit()
+    return posted

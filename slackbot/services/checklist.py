@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from slackbot.domain import checklist
 from slackbot.domain import metadata as catalog
@@ -12,10 +11,12 @@ from slackbot.domain.checklist import Fact, ItemState
 from slackbot.domain.errors import NotPermitted
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.views.launch import ChecklistView
-from slackbot.services import launch
-from slackbot.services.gates import CLOSED, find_integration, metadata_of
+from slackbot.program import Program
+from slackbot.services.cards import post_card_when_ready
+from slackbot.services.launch import metadata_of
+from slackbot.services.partners import CLOSED, find_integration
 from storage.models.partners import Integration
-from storage.uow import UnitOfWork, UowFactory
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 PAST_PUBLIC_BETA = (Stage.PUBLIC_BETA, Stage.PUBLIC)
@@ -55,60 +56,35 @@ def _view(integration: Integration, items: tuple[ItemState, ...], actor: Actor) 
     )
 
 
-def view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> ChecklistView:
+def view(program: Program, actor: Actor, slug: str | None) -> ChecklistView:
     """`/devcenter checklist [slug]`: the items, who ticks them, progress."""
-    with uow_factory() as uow:
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="checklist")
         return _view(integration, states(uow, integration), actor)
 
 
-def save(
-    uow_factory: UowFactory,
-    actor: Actor,
-    slug: str,
-    ticked: list[str],
-    now: datetime,
-    *,
-    rule: str,
-    timezone: str,
-    review_channel: str | None,
-) -> ChecklistView:
+def save(program: Program, actor: Actor, slug: str, ticked: list[str]) -> ChecklistView:
     """The checklist modal was submitted: tick and untick the actor's own items (others' never change)."""
-    owner = checklist.owner_of(actor.is_staff)
-    with uow_factory() as uow:
+    owner, now = checklist.owner_of(actor.is_staff), program.now()
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="checklist")
         if integration.stage in CLOSED:
             raise NotPermitted(f"`{integration.slug}` is {integration.stage.value}; its checklist is closed.")
         add, remove = checklist.changes(states(uow, integration), owner, ticked)
-        launch_repo = uow.checklist
         for key in sorted(add):
-            launch_repo.tick(integration.id, key, actor.user_id, now)
+            uow.checklist.tick(integration.id, key, actor.user_id, now)
         for key in sorted(remove):
-            launch_repo.untick(integration.id, key)
+            uow.checklist.untick(integration.id, key)
         if add or remove:
-            note = "; ".join(
-                part
-                for part in (
-                    f"ticked {', '.join(sorted(add))}" if add else "",
-                    f"unticked {', '.join(sorted(remove))}" if remove else "",
-                )
-                if part
-            )
-            uow.audit.record(
-                subject_type="integration",
-                subject_id=integration.id,
-                subject_key=integration.slug,
-                action="checklist",
-                actor=actor.user_id,
-                from_stage=integration.stage,
-                to_stage=None,
-                note=note,
-                at=now,
-            )
-            launch.post_card_when_ready(
-                uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel
-            )
+            uow.audit.record_note(integration, "checklist", actor.user_id, now, _note(add, remove))
+            post_card_when_ready(uow, program, integration, now)
         uow.commit()
         result = _view(integration, states(uow, integration), actor)
     log.info("checklist of %s: %s ticked %d, unticked %d", result.slug, actor.user_id, len(add), len(remove))
     return result
+
+
+def _note(add: set[str], remove: set[str]) -> str:
+    ticked = f"ticked {', '.join(sorted(add))}" if add else ""
+    unticked = f"unticked {', '.join(sorted(remove))}" if remove else ""
+    return "; ".join(part for part in (ticked, unticked) if part)

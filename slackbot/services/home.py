@@ -1,24 +1,30 @@
-"""Use cases: App Home — the partner's dashboard (every integration, one in detail) and the staff dashboard."""
+"""Use cases of App Home: the partner's dashboard (every integration, one in detail) and the staff dashboard."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from slackbot.domain import checklist
 from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import FINAL_STAGES, Stage, next_step
-from slackbot.domain.views.home import HomeIntegration, HomePage, PartnerHome, RequestLine
+from slackbot.domain.metadata import LABELS
+from slackbot.domain.releases import ReleaseWindow
+from slackbot.domain.views.home import HomeIntegration, HomePage, Line, PartnerHome, RequestLine, StaffHome
 from slackbot.domain.views.launch import LaunchStatus
+from slackbot.program import Program
 from slackbot.services import checklist as _checklist
-from slackbot.services.gates import BETA_STAGES, CLOSED, launch_status
+from slackbot.services.launch import BETA_STAGES, launch_status
+from slackbot.services.outbox import message_link
+from slackbot.services.partners import CLOSED, NO_ACCESS
 from slackbot.services.releases import calendar
-from slackbot.services.requests import REQUEST_TITLES
-from slackbot.services.staff_home import staff_home
-from slackbot.services.status import NO_ACCESS
+from slackbot.services.releases import calendar as release_calendar
+from slackbot.services.reviews import REQUEST_TITLES
+from slackbot.services.verifications import verification_view
 from storage.models.partners import Integration
 from storage.models.reviews import StaffRequest
-from storage.uow import UnitOfWork, UowFactory
+from storage.uow import UnitOfWork
 
 WAITING = {
     Stage.ACCESS_REQUESTED: "Segment",
@@ -32,18 +38,15 @@ WAITING = {
     Stage.DECLINED: "nobody",
     Stage.WITHDRAWN: "nobody",
 }
-__all__ = ["home", "staff_home"]
 
 
-def home(
-    uow_factory: UowFactory, actor: Actor, now: datetime, *, timezone: str, rule: str, focus: str | None = None
-) -> HomePage:
+def home(program: Program, actor: Actor, focus: str | None = None) -> HomePage:
     """Staff get the program dashboard; partners their integrations; anyone else a way in."""
     if actor.is_staff:
-        return HomePage(staff=staff_home(uow_factory, now, timezone=timezone, rule=rule))
+        return HomePage(staff=staff_home(program))
     if actor.partner_id is None:
         return HomePage(message=NO_ACCESS)
-    return HomePage(partner=partner_home(uow_factory, actor, now, timezone=timezone, rule=rule, focus=focus))
+    return HomePage(partner=partner_home(program, actor, focus))
 
 
 def _waiting(integration: Integration, status: LaunchStatus | None, requests: list[StaffRequest]) -> tuple[str, str]:
@@ -101,12 +104,11 @@ def _item(
     )
 
 
-def partner_home(
-    uow_factory: UowFactory, actor: Actor, now: datetime, *, timezone: str, rule: str, focus: str | None
-) -> PartnerHome:
+def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHome:
     """Every integration of the actor's partner, `focus` (or the most active one) in detail."""
     assert actor.partner_id is not None
-    with uow_factory() as uow:
+    now, timezone, rule = program.now(), program.timezone, program.launch_rule
+    with program.uow() as uow:
         partner = uow.partners.get(actor.partner_id)
         assert partner is not None
         integrations = list(uow.integrations.for_partner(partner.id))
@@ -129,4 +131,90 @@ def partner_home(
             items,
             focus,
             timezone,
+        )
+
+
+PENDING_SHOWN = 10
+
+
+def _line(uow: UnitOfWork, integration: Integration, detail: str) -> Line:
+    return Line(
+        integration.slug, integration.name, integration.partner.name, detail, message_link(uow, integration.card_key)
+    )
+
+
+def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWindow, tuple[Line, ...]]:
+    """The coming release (today's on a release day) and the approved, merged integrations it ships."""
+    calendar = release_calendar(uow, timezone)  # with the freezes staff declared
+    window = calendar.todays_release(now) or calendar.next_window(now)
+    lines = []
+    for integration in uow.integrations.at_stages([Stage.APPROVED]):
+        if integration.merged_at is None:
+            continue
+        release = calendar.release_for_merge(integration.merged_at)
+        if release <= window.release:
+            late = "" if release == window.release else f" (carried over from {release:%b} {release.day})"
+            lines.append(
+                Line(
+                    integration.slug,
+                    integration.name,
+                    integration.partner.name,
+                    f"merged {integration.merged_at.astimezone(calendar.zone):%a %b %d}{late}",
+                )
+            )
+    return window, tuple(lines)
+
+
+def _overdue(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[Line, ...]:
+    reviews = sorted(uow.integrations.at_stages([Stage.IN_REVIEW]), key=lambda i: i.review_due_at or now)
+    zone = ZoneInfo(timezone)
+    return tuple(
+        _line(uow, i, f"due {i.review_due_at.astimezone(zone):%a %b %d, %I:%M %p %Z}")
+        for i in reviews
+        if i.review_due_at is not None and i.review_due_at < now
+    )
+
+
+def _launches(uow: UnitOfWork, now: datetime, rule: str) -> tuple[tuple[Line, ...], tuple[Line, ...], tuple[Line, ...]]:
+    """Beta integrations blocked on metadata, blocked on customers, and ready to approve."""
+    blocked_metadata, blocked_customers, ready = [], [], []
+    for integration in uow.integrations.at_stages(list(BETA_STAGES)):
+        status = launch_status(uow, integration, rule, now)
+        if status.ready:
+            step = "public beta" if integration.stage is Stage.PRIVATE_BETA else "public"
+            ready.append(_line(uow, integration, f"ready for {step}"))
+            continue
+        if integration.stage is Stage.PRIVATE_BETA and status.metadata_problems:
+            fields = ", ".join(dict.fromkeys(LABELS[p.field] for p in status.metadata_problems))
+            blocked_metadata.append(_line(uow, integration, fields))
+        customers = [m for m in (status.evaluation.missing if status.evaluation else ()) if "customer" in m]
+        if customers:
+            blocked_customers.append(_line(uow, integration, "; ".join(customers)))
+    return tuple(blocked_metadata), tuple(blocked_customers), tuple(ready)
+
+
+def staff_home(program: Program) -> StaffHome:
+    """Everything staff watch, computed in one unit of work."""
+    now, timezone, rule = program.now(), program.timezone, program.launch_rule
+    with program.uow() as uow:
+        counts = uow.integrations.stage_counts()
+        overdue = _overdue(uow, now, timezone)
+        blocked_metadata, blocked_customers, ready = _launches(uow, now, rule)
+        pending = tuple(
+            verification_view(row, uow.integrations.get(row.integration_id))  # type: ignore[arg-type]
+            for row in uow.verifications.pending_verifications(PENDING_SHOWN)
+        )
+        window, release_items = _release(uow, now, timezone)
+        return StaffHome(
+            counts=tuple((stage, counts.get(stage, 0)) for stage in Stage),
+            overdue=overdue,
+            blocked_metadata=blocked_metadata,
+            blocked_customers=blocked_customers,
+            ready=ready,
+            pending=pending,
+            window=window,
+            release_items=release_items,
+            rule=launch_rules.rule(rule),
+            now=now,
+            timezone=timezone,
         )

@@ -1,4 +1,4 @@
-"""Use cases of launching: the staff card when the gates pass, the automatic OAuth request, the launch report."""
+"""Use cases of launching: an integration's launch gates (metadata checker + active launch rule), the OAuth request."""
 
 from __future__ import annotations
 
@@ -6,82 +6,83 @@ import logging
 from datetime import datetime
 
 from slackbot.domain import launch as launch_rules
+from slackbot.domain import metadata as catalog
 from slackbot.domain.actors import Actor
-from slackbot.domain.errors import NotPermitted
-from slackbot.domain.lifecycle import Action
+from slackbot.domain.launch import LaunchFacts, private_beta_url
+from slackbot.domain.lifecycle import Action, Facts, Stage
 from slackbot.domain.messages import MessageKind
-from slackbot.domain.views.launch import LaunchReport
-from slackbot.services import status as _status
-from slackbot.services.actors import require_staff
-from slackbot.services.cards import integration_card, notify_partner, notify_staff
-from slackbot.services.gates import BETA_STAGES, find_integration, launch_status
+from slackbot.domain.metadata import CatalogMetadata
+from slackbot.domain.reviews import RequestKind
+from slackbot.domain.verifications import VerificationStatus
+from slackbot.domain.views.launch import LaunchStatus
+from slackbot.services.outbox import notify_partner
+from storage.models.metadata import CatalogEntry
 from storage.models.partners import Integration
-from storage.uow import UnitOfWork, UowFactory
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
-OAUTH = "oauth"
+BETA_STAGES = (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA)
 
 
-def _post_card(
-    uow: UnitOfWork,
-    integration: Integration,
-    key: str,
-    now: datetime,
-    *,
-    rule: str,
-    timezone: str,
-    review_channel: str | None,
-) -> bool:
-    """Queue the integration's review card (with the buttons legal now) and make it the card answers thread on."""
-    card = integration_card(uow, integration, timezone, rule=rule, now=now)
-    if notify_staff(uow, review_channel, MessageKind.REVIEW_CARD, card.to_payload(), key, now) is None:
-        return False
-    integration.card_key = key
-    return True
+def metadata_of(integration: Integration, entry: CatalogEntry | None) -> CatalogMetadata:
+    """Stored metadata, or what the bot already knows (name, pull request) when nothing is stored yet."""
+    if entry is None:
+        return CatalogMetadata(name=integration.name, pr_url=integration.pr_url or "")
+    return CatalogMetadata(
+        name=entry.name,
+        pr_url=entry.pr_url,
+        description=entry.description,
+        website=entry.website,
+        categories=tuple(entry.categories or ()),
+        logo_svg=entry.logo_svg,
+        mark_svg=entry.mark_svg,
+        support_email=entry.support_email,
+        test_username=entry.test_username,
+        test_password=entry.test_password,
+        test_notes=entry.test_notes,
+    )
 
 
-def post_card_when_ready(
-    uow: UnitOfWork, integration: Integration, now: datetime, *, rule: str, timezone: str, review_channel: str | None
-) -> bool:
-    """Once per stage, when every gate of the next launch step passes: a fresh card with the approve button."""
-    if integration.stage not in BETA_STAGES or not launch_status(uow, integration, rule, now).ready:
-        return False
-    key = f"launch_ready:{integration.id}:{integration.stage.value}"
-    if uow.outbox.by_key(key) is not None:
-        return False
-    return _post_card(uow, integration, key, now, rule=rule, timezone=timezone, review_channel=review_channel)
+def launch_status(uow: UnitOfWork, integration: Integration, rule_key: str, now: datetime | None) -> LaunchStatus:
+    """Metadata problems, confirmed customers and the active rule's evaluation for the next launch step."""
+    rule = launch_rules.rule(rule_key)
+    verifications = uow.verifications.verifications(integration.id)
+    confirmed = sum(v.status is VerificationStatus.CONFIRMED for v in verifications)
+    step = launch_rules.next_step(integration.stage)
+    evaluation = None
+    if step is not None:
+        entered = uow.audit.entered_stage(integration, integration.stage)
+        days = (now - entered).days if entered is not None and now is not None else None
+        oauth_done = "oauth" in uow.checklist.ticks(integration.id)
+        evaluation = launch_rules.evaluate(rule, step, LaunchFacts(confirmed, days, oauth_done))
+    in_beta = integration.stage in (*BETA_STAGES, Stage.PUBLIC)
+    return LaunchStatus(
+        integration_id=integration.id,
+        slug=integration.slug,
+        name=integration.name,
+        stage=integration.stage,
+        rule=rule,
+        evaluation=evaluation,
+        metadata_problems=catalog.check(metadata_of(integration, uow.catalog.catalog(integration.id))),
+        confirmed=confirmed,
+        pending=sum(v.status is VerificationStatus.PENDING for v in verifications),
+        private_beta_url=private_beta_url(integration.slug) if in_beta else None,
+    )
 
 
-def post_card(
-    uow_factory: UowFactory,
-    actor: Actor,
-    slug: str,
-    now: datetime,
-    *,
-    rule: str,
-    timezone: str,
-    review_channel: str | None,
-) -> str:
-    """Staff: post an integration's card in the review channel now (it shows why a step is not possible yet)."""
-    require_staff(actor, f"post_card {slug}", "Only Segment staff can post review cards.")
-    with uow_factory() as uow:
-        integration = find_integration(uow, actor, slug, what="card")
-        entry = uow.audit.record(
-            subject_type="integration",
-            subject_id=integration.id,
-            subject_key=integration.slug,
-            action="post_card",
-            actor=actor.user_id,
-            from_stage=integration.stage,
-            to_stage=None,
-            note=None,
-            at=now,
-        )  # also gives the card an "as of" moment (imported rows have none)
-        key = f"review_card:{integration.id}:manual:{entry.id}"
-        if not _post_card(uow, integration, key, now, rule=rule, timezone=timezone, review_channel=review_channel):
-            raise NotPermitted("DEVCENTER_REVIEW_CHANNEL is not set, so there is nowhere to post the card.")
-        uow.commit()
-        return integration.slug
+def merge_facts(integration: Integration) -> Facts:
+    """The only Facts shipping needs: whether the integration's pull request is merged."""
+    return Facts(merged=integration.merged_at is not None)
+
+
+def lifecycle_facts(uow: UnitOfWork, integration: Integration, rule_key: str, now: datetime | None) -> Facts:
+    """The Facts the transition table's gates look at (merged, metadata complete, launch rule met)."""
+    merged = integration.merged_at is not None
+    if integration.stage not in BETA_STAGES:
+        return merge_facts(integration)
+    status = launch_status(uow, integration, rule_key, now)
+    met = status.evaluation is not None and status.evaluation.met
+    return Facts(merged=merged, metadata_complete=status.metadata_complete, launch_rule_met=met)
 
 
 def request_oauth_when_due(
@@ -91,47 +92,18 @@ def request_oauth_when_due(
     threshold = launch_rules.rule(rule).oauth_from
     if not threshold or confirmed < threshold or integration.stage not in BETA_STAGES:
         return False
-    if uow.requests.ever_requested(integration.id, OAUTH):
+    if uow.requests.ever_requested(integration.id, RequestKind.OAUTH):
         return False
-    request = uow.requests.add(integration, OAUTH, actor.user_id, now)
+    request = uow.requests.add(integration, RequestKind.OAUTH, actor.user_id, now)
     note = f"automatic: {confirmed} confirmed customers reach the {rule} rule's OAuth threshold ({threshold})"
-    uow.audit.record(
-        subject_type="integration",
-        subject_id=integration.id,
-        subject_key=integration.slug,
-        action=Action.REQUEST_OAUTH,
-        actor=actor.user_id,
-        from_stage=integration.stage,
-        to_stage=None,
-        note=note,
-        at=now,
-    )
-    notify_partner(
-        uow,
-        integration.partner,
-        MessageKind.OAUTH_REQUEST,
-        {
-            "name": integration.name,
-            "slug": integration.slug,
-            "request_id": request.id,
-            "customers": confirmed,
-            "partner_name": integration.partner.name,
-        },
-        f"oauth_auto:{integration.id}",
-        now,
-    )
+    uow.audit.record_note(integration, Action.REQUEST_OAUTH, actor.user_id, now, note)
+    payload = {
+        "name": integration.name,
+        "slug": integration.slug,
+        "request_id": request.id,
+        "customers": confirmed,
+        "partner_name": integration.partner.name,
+    }
+    notify_partner(uow, integration.partner, MessageKind.OAUTH_REQUEST, payload, f"oauth_auto:{integration.id}", now)
     log.info("OAuth requested automatically for %s (%d confirmed customers)", integration.slug, confirmed)
     return True
-
-
-def launch_report(
-    uow_factory: UowFactory, actor: Actor, slug: str | None, now: datetime, *, timezone: str, rule: str
-) -> LaunchReport:
-    """/devcenter status, plus each beta integration's private-beta URL, launch rule and what is still missing."""
-    report = _status.status(uow_factory, actor, slug, now, timezone)
-    slugs = [i.slug for i in report.integrations if i.stage in BETA_STAGES]
-    with uow_factory() as uow:
-        launches = tuple(
-            launch_status(uow, i, rule, now) for s in slugs if (i := uow.integrations.by_slug(s)) is not None
-        )
-    return LaunchReport(report, launches, launch_rules.rule(rule))

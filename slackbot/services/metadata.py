@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields, replace
-from datetime import datetime
 
 from slackbot.domain import metadata as catalog
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
 from slackbot.domain.metadata import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMetadata
 from slackbot.domain.views.launch import MetadataView
-from slackbot.services import launch
-from slackbot.services.actors import require_staff
-from slackbot.services.gates import CLOSED, find_integration, metadata_of
+from slackbot.program import Program
+from slackbot.services.cards import post_card_when_ready
+from slackbot.services.launch import metadata_of
+from slackbot.services.partners import CLOSED, find_integration, require_staff
 from storage.models.partners import Integration
-from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -37,57 +36,38 @@ def _view(integration: Integration, metadata: CatalogMetadata, *, staff: bool) -
     )
 
 
-def metadata_view(uow_factory: UowFactory, actor: Actor, slug: str | None) -> MetadataView:
+def metadata_view(program: Program, actor: Actor, slug: str | None) -> MetadataView:
     """What the metadata modal is prefilled with, and what the checker says (never the secrets)."""
-    with uow_factory() as uow:
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
         return _view(integration, metadata_of(integration, uow.catalog.catalog(integration.id)), staff=False)
 
 
-def staff_metadata(uow_factory: UowFactory, actor: Actor, slug: str) -> MetadataView:
+def staff_metadata(program: Program, actor: Actor, slug: str) -> MetadataView:
     """Staff only: the metadata with the support email and test account login."""
     require_staff(actor, f"staff metadata of {slug}", "Only Segment staff can see the test account and support email.")
-    with uow_factory() as uow:
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
         return _view(integration, metadata_of(integration, uow.catalog.catalog(integration.id)), staff=True)
 
 
-def save_metadata(
-    uow_factory: UowFactory,
-    actor: Actor,
-    slug: str,
-    values: dict[str, object],
-    now: datetime,
-    *,
-    rule: str,
-    timezone: str,
-    review_channel: str | None,
-) -> MetadataView:
+def save_metadata(program: Program, actor: Actor, slug: str, values: dict[str, object]) -> MetadataView:
     """Store what the partner (or staff) typed: wrong values are refused inline, missing ones may wait."""
-    with uow_factory() as uow:
+    now = program.now()
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
         if integration.stage in CLOSED:
             raise NotPermitted(f"`{integration.slug}` is {integration.stage.value}; its metadata is closed.")
-        launch_repo = uow.catalog
-        before = metadata_of(integration, launch_repo.catalog(integration.id))
+        before = metadata_of(integration, uow.catalog.catalog(integration.id))
         after = catalog.from_form(values, before)
         if errors := catalog.wrong(after):
             raise InvalidInput(errors)
         changed = [f.name for f in fields(CatalogMetadata) if getattr(before, f.name) != getattr(after, f.name)]
         stored = {f.name: getattr(after, f.name) for f in fields(CatalogMetadata)}
-        launch_repo.save_catalog(integration.id, {**stored, "categories": list(after.categories)}, actor.user_id, now)
-        uow.audit.record(
-            subject_type="integration",
-            subject_id=integration.id,
-            subject_key=integration.slug,
-            action="update_metadata",
-            actor=actor.user_id,
-            from_stage=integration.stage,
-            to_stage=None,
-            note="changed: " + (", ".join(changed) or "nothing"),
-            at=now,
-        )  # field names, never values
-        launch.post_card_when_ready(uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel)
+        uow.catalog.save_catalog(integration.id, {**stored, "categories": list(after.categories)}, actor.user_id, now)
+        note = "changed: " + (", ".join(changed) or "nothing")  # field names, never values
+        uow.audit.record_note(integration, "update_metadata", actor.user_id, now, note)
+        post_card_when_ready(uow, program, integration, now)
         uow.commit()
         view = _view(integration, after, staff=False)
     log.info("catalog metadata of %s saved by %s (%d problems left)", view.slug, actor.user_id, len(view.problems))

@@ -1,15 +1,17 @@
-"""Use case: deliver queued notifications exactly once, at Slack's pace."""
+"""The outbox: notifications queued inside a use case's transaction, delivered exactly once at Slack's pace."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from slackbot.domain.messages import MessageKind
+from slackbot.program import Program
+from storage.models.partners import Partner
 from storage.repositories.outbox import ClaimedMessage
-from storage.uow import UowFactory
+from storage.uow import UnitOfWork, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ class Undeliverable(Exception):
 
 
 class Sender(Protocol):
-    """What the outbox needs from Slack; implemented by slackbot.notify.SlackSender."""
+    """What the outbox needs from Slack; implemented by slackbot.slack.SlackSender."""
 
     def send(self, message: ClaimedMessage) -> tuple[str, str]:
         """Post the message; return (channel id, message ts)."""
@@ -54,15 +56,14 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
 
 
-def deliver_due(
-    uow_factory: UowFactory, sender: Sender, now: datetime, *, alert_channel: str | None = None, limit: int = 100
-) -> DeliveryReport:
+def deliver_due(program: Program, sender: Sender, *, limit: int = 100) -> DeliveryReport:
     """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly.
 
     A 429 ends the pass: Slack said when to come back, and every other message would be refused too.
     """
     sent = retried = failed = 0
     next_retry: datetime | None = None
+    uow_factory, now, alert_channel = program.uow, program.now(), program.review_channel
     with uow_factory() as uow:
         due = uow.outbox.due_ids(now, limit)
     for message_id in due:
@@ -145,3 +146,46 @@ def _give_up(
             )
         uow.commit()
     return _Outcome("failed")
+
+
+def message_link(uow: UnitOfWork, key: str | None) -> str | None:
+    """The permalink of a posted outbox message (a card), or None while it is not posted."""
+    message = uow.outbox.by_key(key) if key else None
+    if message is None or not message.sent_ts:
+        return None
+    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
+
+
+def notify_partner(
+    uow: UnitOfWork,
+    partner: Partner,
+    kind: MessageKind,
+    payload: dict[str, Any],
+    key: str,
+    now: datetime,
+    *,
+    dm_users: list[str] | None = None,
+) -> None:
+    """Queue a notification for the partner's shared channel and a DM to each of its members."""
+    if partner.channel_id:
+        uow.outbox.enqueue(dedupe_key=f"{key}:channel", kind=kind, channel=partner.channel_id, payload=payload, now=now)
+    for user_id in uow.partners.member_ids(partner.id) if dm_users is None else dm_users:
+        uow.outbox.enqueue(dedupe_key=f"{key}:dm:{user_id}", kind=kind, channel=user_id, payload=payload, now=now)
+
+
+def notify_staff(
+    uow: UnitOfWork,
+    review_channel: str | None,
+    kind: MessageKind,
+    payload: dict[str, Any],
+    key: str,
+    now: datetime,
+    *,
+    thread_of: str | None = None,
+) -> str | None:
+    """Queue a message for the staff review channel; returns its dedupe key (None without a channel)."""
+    if not review_channel:
+        log.error("DEVCENTER_REVIEW_CHANNEL is not set: staff message %s not queued", key)
+        return None
+    uow.outbox.enqueue(dedupe_key=key, kind=kind, channel=review_channel, payload=payload, now=now, thread_of=thread_of)
+    return key

@@ -1,33 +1,57 @@
-"""Use case: import partners from a CSV file (company,integration,slug,stage,channel,users)."""
+"""Use cases of partner records: who is acting, which integration a slug names, the CSV import."""
 
 from __future__ import annotations
 
-import csv
-import io
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from slackbot.domain.errors import InvalidInput
+from slackbot.domain.actors import Actor
+from slackbot.domain.errors import InvalidInput, NotFound, NotPermitted
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.partners import SLACK_CHANNEL_ID, SLACK_USER_ID
-from slackbot.domain.reviews import Kind, slug_problem
-from storage.uow import UowFactory
+from slackbot.domain.partners import PARTNER_STAGES, ImportRow
+from slackbot.domain.reviews import Kind
+from slackbot.program import Program
+from storage.models.partners import Integration, Partner
+from storage.uow import UnitOfWork
 
-HEADER = ["company", "integration", "slug", "stage", "channel", "users"]
-PARTNER_STAGES = {Stage.ACCESS_REQUESTED, Stage.DECLINED}  # a partner at these stages has no integration yet
+log = logging.getLogger(__name__)
+CLOSED = (Stage.DECLINED, Stage.WITHDRAWN)
+NO_ACCESS = (
+    "You are not part of a Developer Center partner yet. Request access with `/devcenter join` "
+    "(or ask in your partner channel), and the Segment team will get back to you in about one business day."
+)
 
 
-@dataclass(frozen=True)
-class ImportRow:
-    """One valid line of the import file."""
+def resolve_actor(program: Program, user_id: str, *, is_staff: bool, is_external: bool = False) -> Actor:
+    """Who is acting: staff (never external) and/or a partner member."""
+    partner_id = program.members.partner_of(program.uow, user_id)
+    return Actor(user_id, is_staff and not is_external, partner_id, is_external)
 
-    line: int
-    company: str
-    integration: str
-    slug: str
-    stage: Stage
-    channel: str | None
-    users: tuple[str, ...]
+
+def require_staff(actor: Actor, action: str, message: str) -> None:
+    """Refuse anyone but staff with `message`, and log the refusal (who tried what)."""
+    if not actor.is_staff:
+        log.warning("refused %s by %s (not staff)", action, actor.user_id)
+        raise NotPermitted(message)
+
+
+def find_integration(uow: UnitOfWork, actor: Actor, slug: str | None, *, what: str) -> Integration:
+    """The integration `slug` names (or the actor's only one), if the actor may see it."""
+    if slug:
+        integration = uow.integrations.by_slug(slug.strip().lower())
+        if integration is None or not (actor.is_staff or integration.partner_id == actor.partner_id):
+            raise NotFound(f"No integration called `{slug.strip()[:64]}` that you can see.")
+        return integration
+    if actor.partner_id is None:
+        if actor.is_staff:
+            raise NotFound(f"Staff: name the integration, for example `/devcenter {what} acme-analytics`.")
+        raise NotPermitted("You are not part of a Developer Center partner yet. Request access with `/devcenter join`.")
+    mine = [i for i in uow.integrations.for_partner(actor.partner_id) if i.stage not in CLOSED]
+    if len(mine) != 1:
+        names = ", ".join(f"`{i.slug}`" for i in mine) or "none yet — submit one with `/devcenter submit`"
+        raise NotFound(f"Name the integration: `/devcenter {what} <slug>` (yours: {names}).")
+    return mine[0]
 
 
 @dataclass(frozen=True)
@@ -40,89 +64,49 @@ class ImportResult:
     members_added: int
 
 
-def parse_import(text: str) -> list[ImportRow]:
-    """Parse and validate every row; raise InvalidInput listing every bad line (keyed 'line N')."""
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader, [])]
-    if header != HEADER:
-        raise InvalidInput({"line 1": f"the header must be {','.join(HEADER)}"})
-    rows: list[ImportRow] = []
-    errors: dict[str, str] = {}
-    seen_slugs: dict[str, int] = {}
-    for fields in reader:
-        number = reader.line_num - sum(f.count("\n") for f in fields)  # where the record starts
-        if not any(f.strip() for f in fields):
-            continue
-        problem, row = _parse_row(number, fields)
-        if row and row.slug in seen_slugs:
-            problem = f"slug {row.slug!r} already appears on line {seen_slugs[row.slug]}"
-        if problem:
-            errors[f"line {number}"] = problem
-            continue
-        assert row is not None
-        if row.slug:
-            seen_slugs[row.slug] = number
-        rows.append(row)
-    if errors:
-        raise InvalidInput(errors)
-    return rows
-
-
-def _parse_row(number: int, fields: list[str]) -> tuple[str | None, ImportRow | None]:
-    if len(fields) != len(HEADER):
-        return f"expected {len(HEADER)} fields, found {len(fields)}", None
-    company, integration, slug, stage_text, channel, users_text = (f.strip() for f in fields)
-    if not company:
-        return "company is empty", None
-    try:
-        stage = Stage(stage_text)
-    except ValueError:
-        return f"unknown stage {stage_text!r} (one of: {', '.join(s.value for s in Stage)})", None
-    if stage in PARTNER_STAGES:
-        if integration or slug:
-            return f"a partner at stage {stage} has no integration yet: leave integration and slug empty", None
-    else:
-        if not integration:
-            return "integration name is empty", None
-        if problem := slug_problem(slug):
-            return f"slug {slug!r}: {problem}", None
-    if channel and not SLACK_CHANNEL_ID.fullmatch(channel):
-        return f"channel {channel!r} is not a Slack channel id (like C0123ABCD)", None
-    users = tuple(users_text.split())
-    if bad := [u for u in users if not SLACK_USER_ID.fullmatch(u)]:
-        return f"not Slack user ids: {' '.join(bad)}", None
-    return None, ImportRow(number, company, integration, slug, stage, channel or None, users)
-
-
-def import_partners(uow_factory: UowFactory, rows: list[ImportRow], now: datetime) -> ImportResult:
+def import_partners(program: Program, actor: Actor, rows: list[ImportRow]) -> ImportResult:
     """Create or update partners, members and integrations; running it twice changes nothing more."""
-    partners = integrations = updated = members = 0
-    with uow_factory() as uow:
+    require_staff(actor, "partners import", "Only Segment staff can import partners.")
+    now, counts = program.now(), [0, 0, 0, 0]
+    with program.uow() as uow:
         for row in rows:
-            partner = uow.partners.by_name(row.company)
-            partner_stage = row.stage if row.stage in PARTNER_STAGES else Stage.BUILDING
-            if partner is None:
-                partner = uow.partners.add(row.company, partner_stage, row.channel, now)
-                partners += 1
-            elif row.channel and partner.channel_id != row.channel:
-                partner.channel_id = row.channel
-            for user_id in row.users:
-                existing = uow.partners.member(user_id)
-                if existing is None:
-                    uow.partners.add_member(partner, user_id, is_external=True, now=now)
-                    members += 1
-                elif existing.partner_id != partner.id:
-                    raise InvalidInput({f"line {row.line}": f"user {user_id} already belongs to another partner"})
-            if row.stage in PARTNER_STAGES:
-                continue
-            integration = uow.integrations.by_slug(row.slug)
-            if integration is None:
-                uow.integrations.add(partner, row.slug, row.integration, Kind.CLOUD.value, row.stage, now)
-                integrations += 1
-            elif integration.partner_id != partner.id:
-                raise InvalidInput({f"line {row.line}": f"slug {row.slug!r} belongs to another partner"})
-            elif (integration.name, integration.stage) != (row.integration, row.stage):
-                integration.name, integration.stage, integration.updated_at = row.integration, row.stage, now
-                updated += 1
+            partner = _partner(uow, row, now, counts)
+            _members(uow, partner, row, now, counts)
+            if row.stage not in PARTNER_STAGES:
+                _integration(uow, partner, row, now, counts)
         uow.commit()
-    return ImportResult(partners, integrations, updated, members)
+    program.members.forget()
+    return ImportResult(*counts)
+
+
+def _partner(uow: UnitOfWork, row: ImportRow, now: datetime, counts: list[int]) -> Partner:
+    partner = uow.partners.by_name(row.company)
+    if partner is None:
+        counts[0] += 1
+        stage = row.stage if row.stage in PARTNER_STAGES else Stage.BUILDING
+        return uow.partners.add(row.company, stage, row.channel, now)
+    if row.channel and partner.channel_id != row.channel:
+        partner.channel_id = row.channel
+    return partner
+
+
+def _members(uow: UnitOfWork, partner: Partner, row: ImportRow, now: datetime, counts: list[int]) -> None:
+    for user_id in row.users:
+        existing = uow.partners.member(user_id)
+        if existing is None:
+            uow.partners.add_member(partner, user_id, is_external=True, now=now)
+            counts[3] += 1
+        elif existing.partner_id != partner.id:
+            raise InvalidInput({f"line {row.line}": f"user {user_id} already belongs to another partner"})
+
+
+def _integration(uow: UnitOfWork, partner: Partner, row: ImportRow, now: datetime, counts: list[int]) -> None:
+    integration = uow.integrations.by_slug(row.slug)
+    if integration is None:
+        uow.integrations.add(partner, row.slug, row.integration, Kind.CLOUD.value, row.stage, now)
+        counts[1] += 1
+    elif integration.partner_id != partner.id:
+        raise InvalidInput({f"line {row.line}": f"slug {row.slug!r} belongs to another partner"})
+    elif (integration.name, integration.stage) != (row.integration, row.stage):
+        integration.name, integration.stage, integration.updated_at = row.integration, row.stage, now
+        counts[2] += 1

@@ -1,8 +1,7 @@
-"""Use cases for staff oversight: the queue of what waits on Segment, and an integration's history."""
+"""Use cases for staff oversight: the queue of what waits on Segment, an integration's history, the audit export."""
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 
 from slackbot.domain.actors import Actor
@@ -10,70 +9,63 @@ from slackbot.domain.errors import NotFound
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.reviews import is_overdue, review_due
 from slackbot.domain.views.reviews import HistoryLine, QueueItem
-from slackbot.services.actors import require_staff
-from slackbot.services.cards import message_link
-from storage.uow import UowFactory
+from slackbot.program import Program
+from slackbot.services.outbox import message_link
+from slackbot.services.partners import require_staff
+from storage.uow import UnitOfWork
 
-log = logging.getLogger(__name__)
 ANSWER_FRESH = timedelta(days=7)  # partner answers stay in the queue this long
 
 
-def staff_queue(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: str) -> list[QueueItem]:
+def staff_queue(program: Program, actor: Actor) -> list[QueueItem]:
     """Access requests, reviews, approved-but-unmerged PRs and partner answers, oldest first."""
     require_staff(actor, "queue", "Only Segment staff can see the queue.")
-    items: list[QueueItem] = []
-    with uow_factory() as uow:
-        for partner in uow.partners.at_stage(Stage.ACCESS_REQUESTED):
-            due = review_due(partner.created_at, timezone, sla_days=1)
-            items.append(
-                QueueItem(
-                    "access",
-                    f"Access request: {partner.name}",
-                    partner.name,
-                    partner.created_at,
-                    due,
-                    is_overdue(due, now),
-                    message_link(uow, partner.card_key),
-                )
-            )
-        for integration in uow.integrations.at_stages([Stage.IN_REVIEW, Stage.APPROVED]):
-            reviewing = integration.stage is Stage.IN_REVIEW
-            if not reviewing and integration.merged_at:
-                continue
-            since = (integration.submitted_at if reviewing else integration.approved_at) or integration.updated_at
-            due = integration.review_due_at if reviewing else None
-            items.append(
-                QueueItem(
-                    "review" if reviewing else "merge",
-                    f"{'Review' if reviewing else 'Merge'}: {integration.name} ({integration.slug})",
-                    integration.partner.name,
-                    since,
-                    due,
-                    bool(due and is_overdue(due, now)),
-                    message_link(uow, integration.card_key),
-                )
-            )
-        for request in uow.requests.answered():
-            integration = request.integration
-            if request.answered_at and now - request.answered_at > ANSWER_FRESH:
-                continue  # read or acted upon by now; the card thread keeps it
-            items.append(
-                QueueItem(
-                    "answer",
-                    f"Answer ({request.kind}): {integration.name} ({integration.slug})",
-                    integration.partner.name,
-                    request.answered_at or now,
-                    None,
-                    False,
-                    message_link(uow, f"request_answer:{request.id}"),
-                )
-            )
+    now = program.now()
+    with program.uow() as uow:
+        items = [*_access(uow, program, now), *_reviews(uow, now), *_answers(uow, now)]
     return sorted(items, key=lambda item: item.since)
 
 
-def history(uow_factory: UowFactory, actor: Actor, slug: str) -> tuple[str, list[HistoryLine]]:
+def _access(uow: UnitOfWork, program: Program, now: datetime) -> list[QueueItem]:
+    items = []
+    for partner in uow.partners.at_stage(Stage.ACCESS_REQUESTED):
+        due = review_due(partner.created_at, program.timezone, sla_days=1)
+        title, link = f"Access request: {partner.name}", message_link(uow, partner.card_key)
+        items.append(QueueItem("access", title, partner.name, partner.created_at, due, is_overdue(due, now), link))
+    return items
+
+
+def _reviews(uow: UnitOfWork, now: datetime) -> list[QueueItem]:
+    items = []
+    for integration in uow.integrations.at_stages([Stage.IN_REVIEW, Stage.APPROVED]):
+        reviewing = integration.stage is Stage.IN_REVIEW
+        if not reviewing and integration.merged_at:
+            continue
+        since = (integration.submitted_at if reviewing else integration.approved_at) or integration.updated_at
+        due = integration.review_due_at if reviewing else None
+        title = f"{'Review' if reviewing else 'Merge'}: {integration.name} ({integration.slug})"
+        overdue, link = bool(due and is_overdue(due, now)), message_link(uow, integration.card_key)
+        kind = "review" if reviewing else "merge"
+        items.append(QueueItem(kind, title, integration.partner.name, since, due, overdue, link))
+    return items
+
+
+def _answers(uow: UnitOfWork, now: datetime) -> list[QueueItem]:
+    items = []
+    for request in uow.requests.answered():
+        integration = request.integration
+        if request.answered_at and now - request.answered_at > ANSWER_FRESH:
+            continue  # read or acted upon by now; the card thread keeps it
+        title = f"Answer ({request.kind}): {integration.name} ({integration.slug})"
+        link = message_link(uow, f"request_answer:{request.id}")
+        since = request.answered_at or now
+        items.append(QueueItem("answer", title, integration.partner.name, since, None, False, link))
+    return items
+
+
+def history(program: Program, actor: Actor, slug: str) -> tuple[str, list[HistoryLine]]:
     """The audit trail of an integration (staff, or the partner that owns it)."""
-    with uow_factory() as uow:
+    with program.uow() as uow:
         integration = uow.integrations.by_slug(slug.strip().lower())
         if integration is None or not (actor.is_staff or integration.partner_id == actor.partner_id):
             raise NotFound(f"No integration called `{slug}` that you can see.")
@@ -84,9 +76,10 @@ def history(uow_factory: UowFactory, actor: Actor, slug: str) -> tuple[str, list
         return integration.name, lines
 
 
-def audit_rows(uow_factory: UowFactory) -> list[dict[str, str | int | None]]:
+def audit_rows(program: Program, actor: Actor) -> list[dict[str, str | int | None]]:
     """Every audit entry as flat rows (for CSV/JSON export)."""
-    with uow_factory() as uow:
+    require_staff(actor, "audit export", "Only Segment staff can export the audit trail.")
+    with program.uow() as uow:
         return [
             {
                 "id": e.id,

@@ -1,4 +1,4 @@
-"""Use cases of the release calendar: deploy windows, freezes, the release-day card and shipping."""
+"""Use cases of the release calendar: deploy windows, freezes, emergencies, release day, shipping, cutoff reminders."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ import logging
 from datetime import date, datetime
 
 from slackbot.domain.actors import Actor
+from slackbot.domain.announcements import AnnouncementKind
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.launch import private_beta_url
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
 from slackbot.domain.messages import MessageKind
 from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar
 from slackbot.domain.views.releases import DeployReport, ReleaseCard, ReleaseItem
+from slackbot.program import Program
 from slackbot.services import announcements
-from slackbot.services.actors import require_staff
-from slackbot.services.cards import facts_of, notify_partner
+from slackbot.services.launch import merge_facts
+from slackbot.services.outbox import notify_partner, notify_staff
+from slackbot.services.partners import require_staff
 from storage.models.partners import Integration
-from storage.uow import UnitOfWork, UowFactory
+from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +34,25 @@ def emergencies(uow: UnitOfWork, since: date) -> list[EmergencyRelease]:
     return [EmergencyRelease(e.release_date, e.cutoff) for e in uow.releases.emergencies(since)]
 
 
-def declare_emergency(
-    uow_factory: UowFactory, release: date, cutoff: datetime, reason: str | None, by: str, now: datetime
-) -> None:
+def declare_emergency(program: Program, actor: Actor, release: date, cutoff: datetime, reason: str | None) -> None:
     """A one-off release: what is merged by `cutoff` ships on `release` (any day)."""
+    require_staff(actor, f"emergency release {release}", "Only Segment staff can declare releases.")
     try:
         EmergencyRelease(release, cutoff)
     except (TypeError, ValueError) as error:
         raise InvalidInput({"cutoff": str(error)}) from None
+    now = program.now()
     if cutoff < now:
         raise InvalidInput({"cutoff": "That cutoff has already passed."})
-    with uow_factory() as uow:
-        uow.releases.add_emergency(release, cutoff, reason, by, now)
+    with program.uow() as uow:
+        uow.releases.add_emergency(release, cutoff, reason, actor.user_id, now)
         uow.commit()
+
+
+def emergency_list(program: Program, since: date) -> list[tuple[date, datetime, str | None]]:
+    """Emergency releases on or after a day: (day, cutoff, reason)."""
+    with program.uow() as uow:
+        return [(e.release_date, e.cutoff, e.reason) for e in uow.releases.emergencies(since)]
 
 
 def is_release_day(uow: UnitOfWork, day: date, timezone: str) -> bool:
@@ -56,24 +65,22 @@ def _item(integration: Integration, cal: ReleaseCalendar) -> ReleaseItem:
     return ReleaseItem(integration.slug, integration.name, integration.partner.name, integration.merged_at, release)
 
 
-def deploy_report(uow_factory: UowFactory, actor: Actor, now: datetime, timezone: str) -> DeployReport:
+def deploy_report(program: Program, actor: Actor) -> DeployReport:
     """Next release, time to the cutoff, and (for a partner) which of its changes make it."""
-    with uow_factory() as uow:
-        cal = calendar(uow, timezone)
-        window = cal.next_window_with_emergencies(now, emergencies(uow, now.astimezone(cal.zone).date()))
+    now = program.now()
+    with program.uow() as uow:
+        cal = calendar(uow, program.timezone)
+        today = now.astimezone(cal.zone).date()
+        window = cal.next_window_with_emergencies(now, emergencies(uow, today))
         makes, misses, waiting = [], [], []
-        if actor.partner_id is not None:
-            for integration in uow.integrations.for_partner(actor.partner_id):
-                if integration.stage is not Stage.APPROVED:
-                    continue
-                item = _item(integration, cal)
-                if item.release is None:
-                    waiting.append(item)
-                elif item.release <= window.release:
-                    makes.append(item)
-                else:
-                    misses.append(item)
-        frozen = tuple(sorted(d for d in cal.skipped if d >= now.astimezone(cal.zone).date()))
+        approved = uow.integrations.for_partner(actor.partner_id) if actor.partner_id is not None else []
+        for integration in (i for i in approved if i.stage is Stage.APPROVED):
+            item = _item(integration, cal)
+            if item.release is None:
+                waiting.append(item)
+            else:
+                (makes if item.release <= window.release else misses).append(item)
+        frozen = tuple(sorted(d for d in cal.skipped if d >= today))
         return DeployReport(window, cal.time_left(now), tuple(makes), tuple(misses), tuple(waiting), frozen)
 
 
@@ -90,83 +97,122 @@ def release_contents(uow: UnitOfWork, release: date, timezone: str) -> list[Inte
     ]
 
 
-def release_card(uow_factory: UowFactory, release: date, timezone: str) -> ReleaseCard:
+def release_card(program: Program, release: date) -> ReleaseCard:
     """What ships in a release, for the release-day card."""
-    with uow_factory() as uow:
-        cal = calendar(uow, timezone)
-        items = tuple(_item(i, cal) for i in release_contents(uow, release, timezone))
-    return ReleaseCard(release, items, timezone)
+    with program.uow() as uow:
+        cal = calendar(uow, program.timezone)
+        items = tuple(_item(i, cal) for i in release_contents(uow, release, program.timezone))
+    return ReleaseCard(release, items, program.timezone)
 
 
-def ship_release(
-    uow_factory: UowFactory, actor: Actor, release: date, now: datetime, *, timezone: str, announce_channel: str | None
-) -> ReleaseCard:
+def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
     """Move the release's integrations to private beta, tell each partner, announce it program-wide."""
-    require_staff(
-        actor, f"ship_release {release}", "Only Segment staff can mark a release shipped. Nothing was changed."
-    )
-    with uow_factory() as uow:
-        cal = calendar(uow, timezone)
-        shipped: list[ReleaseItem] = []
-        for integration in release_contents(uow, release, timezone):
-            target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, facts_of(integration))
-            if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now):
-                continue  # shipped by a concurrent click
-            uow.audit.record(
-                subject_type="integration",
-                subject_id=integration.id,
-                subject_key=integration.slug,
-                action=Action.SHIP_RELEASE,
-                actor=actor.user_id,
-                from_stage=Stage.APPROVED,
-                to_stage=target,
-                note=f"release {release.isoformat()}",
-                at=now,
-            )
-            notify_partner(
-                uow,
-                integration.partner,
-                MessageKind.PRIVATE_BETA,
-                {
-                    "name": integration.name,
-                    "slug": integration.slug,
-                    "url": private_beta_url(integration.slug),
-                    "release": release.isoformat(),
-                    "partner_name": integration.partner.name,
-                },
-                f"private_beta:{integration.id}",
-                now,
-            )
-            shipped.append(_item(integration, cal))
+    message = "Only Segment staff can mark a release shipped. Nothing was changed."
+    require_staff(actor, f"ship_release {release}", message)
+    now = program.now()
+    with program.uow() as uow:
+        cal = calendar(uow, program.timezone)
+        shipped = [
+            _item(integration, cal)
+            for integration in release_contents(uow, release, program.timezone)
+            if _ship(uow, integration, actor, release, now)
+        ]
         if shipped:
-            names = ", ".join(f"*{i.name}*" for i in shipped)
-            announcements.create_and_send(
-                uow,
-                kind="release",
-                text=f":rocket: The {release:%B} {release.day} Developer Center release is out: "
-                f"{names} {'is' if len(shipped) == 1 else 'are'} now in private beta.",
-                stages=None,
-                actor=actor,
-                now=now,
-                announce_channel=announce_channel,
-                payload={"release": release.isoformat(), "slugs": [i.slug for i in shipped]},
-            )
+            _announce(uow, program, actor, release, shipped, now)
         uow.commit()
     log.info("release %s shipped by %s: %d integrations", release, actor.user_id, len(shipped))
-    return ReleaseCard(release, tuple(shipped), timezone, actor.user_id, now)
+    return ReleaseCard(release, tuple(shipped), program.timezone, actor.user_id, now)
 
 
-def set_freeze(uow_factory: UowFactory, day: date, *, frozen: bool, reason: str | None, by: str, now: datetime) -> bool:
+def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date, now: datetime) -> bool:
+    """One integration to private beta (False when a concurrent click shipped it first)."""
+    target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, merge_facts(integration))
+    if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now):
+        return False
+    note = f"release {release.isoformat()}"
+    uow.audit.record_move(
+        integration, Action.SHIP_RELEASE, actor.user_id, now, from_stage=Stage.APPROVED, to_stage=target, note=note
+    )
+    payload = {
+        "name": integration.name,
+        "slug": integration.slug,
+        "url": private_beta_url(integration.slug),
+        "release": release.isoformat(),
+        "partner_name": integration.partner.name,
+    }
+    notify_partner(uow, integration.partner, MessageKind.PRIVATE_BETA, payload, f"private_beta:{integration.id}", now)
+    return True
+
+
+def _announce(
+    uow: UnitOfWork, program: Program, actor: Actor, release: date, shipped: list[ReleaseItem], now: datetime
+) -> None:
+    names = ", ".join(f"*{i.name}*" for i in shipped)
+    text = (
+        f":rocket: The {release:%B} {release.day} Developer Center release is out: "
+        f"{names} {'is' if len(shipped) == 1 else 'are'} now in private beta."
+    )
+    payload = {"release": release.isoformat(), "slugs": [i.slug for i in shipped]}
+    announcements.create_and_send(
+        uow, program, actor, kind=AnnouncementKind.RELEASE, text=text, stages=None, now=now, payload=payload
+    )
+
+
+def set_freeze(program: Program, actor: Actor, day: date, *, frozen: bool, reason: str | None) -> bool:
     """Freeze (or unfreeze) a Wednesday; True when something changed."""
+    require_staff(actor, f"freeze {day}", "Only Segment staff can freeze releases.")
     if day.weekday() != 2:
         raise InvalidInput({"date": f"{day.isoformat()} is a {day:%A}; releases (and freezes) are on Wednesdays."})
-    with uow_factory() as uow:
-        changed = uow.releases.add_freeze(day, reason, by, now) if frozen else uow.releases.remove_freeze(day)
+    with program.uow() as uow:
+        if frozen:
+            changed = uow.releases.add_freeze(day, reason, actor.user_id, program.now())
+        else:
+            changed = uow.releases.remove_freeze(day)
         uow.commit()
     return changed
 
 
-def freezes(uow_factory: UowFactory) -> list[tuple[date, str | None]]:
+def freezes(program: Program) -> list[tuple[date, str | None]]:
     """Every frozen Wednesday with its reason."""
-    with uow_factory() as uow:
+    with program.uow() as uow:
         return [(f.day, f.reason) for f in uow.releases.freezes()]
+
+
+def cutoff_reminders(program: Program, now: datetime) -> int:
+    """On cutoff day, remind partners whose integration is approved but not merged; once per release."""
+    sent = 0
+    with program.uow() as uow:
+        cal = calendar(uow, program.timezone)
+        window = cal.next_window(now)
+        if window.cutoff.date() != now.astimezone(cal.zone).date():
+            return 0
+        for integration in uow.integrations.at_stages([Stage.APPROVED]):
+            if integration.merged_at is not None:
+                continue
+            payload = {
+                "name": integration.name,
+                "slug": integration.slug,
+                "cutoff": window.cutoff.isoformat(),
+                "release": window.release.isoformat(),
+                "timezone": program.timezone,
+            }
+            key = f"cutoff:{integration.id}:{window.release.isoformat()}"
+            notify_partner(uow, integration.partner, MessageKind.CUTOFF_REMINDER, payload, key, now)
+            sent += 1
+        uow.commit()
+    return sent
+
+
+def release_day(program: Program, now: datetime) -> bool:
+    """On a release day, post the card listing what ships, with "Mark release shipped"; once per release."""
+    with program.uow() as uow:
+        today = now.astimezone(calendar(uow, program.timezone).zone).date()
+        if not is_release_day(uow, today, program.timezone):
+            return False
+    card = release_card(program, today)
+    with program.uow() as uow:
+        key = f"release_card:{today.isoformat()}"
+        posted = notify_staff(uow, program.review_channel, MessageKind.RELEASE_CARD, card.to_payload(), key, now)
+        uow.commit()
+    log.info("release card for %s: %d integrations", today, len(card.items))
+    return posted is not None

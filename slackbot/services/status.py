@@ -1,51 +1,57 @@
-"""Use case: where do my integrations stand? (/devcenter status)"""
+"""Use case: where do my integrations stand? (/devcenter status), with the launch gates of those in beta."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
+from slackbot.domain.views.launch import LaunchReport
 from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
+from slackbot.program import Program
+from slackbot.services.launch import BETA_STAGES, launch_status
+from slackbot.services.partners import NO_ACCESS
 from storage.models.partners import Integration, Partner
-from storage.uow import UowFactory
-
-NO_ACCESS = (
-    "You are not part of a Developer Center partner yet. Request access with `/devcenter join` "
-    "(or ask in your partner channel), and the Segment team will get back to you in about one business day."
-)
+from storage.uow import UnitOfWork
 
 
-def status(uow_factory: UowFactory, actor: Actor, slug: str | None, now: datetime, timezone: str) -> StatusReport:
-    """The partner's integrations, or (staff only) the partner owning `slug`."""
-    with uow_factory() as uow:
-        if slug:
-            integration = uow.integrations.by_slug(slug.strip().lower())
-            allowed = integration is not None and (actor.is_staff or integration.partner_id == actor.partner_id)
-            if integration is None or not allowed:
-                if not actor.is_staff and actor.partner_id is None:
-                    raise NotPermitted(NO_ACCESS)
-                raise NotFound(f"No integration called `{slug}` that you can see. Try `/devcenter status`.")
-            partner = integration.partner
-            integrations = (
-                [integration]
-                if actor.is_staff and integration.partner_id != actor.partner_id
-                else list(uow.integrations.for_partner(partner.id))
-            )
-        else:
-            if actor.partner_id is None:
-                if actor.is_staff:
-                    raise NotFound("Staff: name an integration, for example `/devcenter status acme-analytics`.")
-                raise NotPermitted(NO_ACCESS)
-            partner = _partner(uow.partners.get(actor.partner_id))
-            integrations = list(uow.integrations.for_partner(partner.id))
-        return StatusReport(
+def status(program: Program, actor: Actor, slug: str | None = None) -> LaunchReport:
+    """The partner's integrations (or, for staff, the one `slug` names), each beta one with its launch gates."""
+    now = program.now()
+    with program.uow() as uow:
+        partner, integrations = _scope(uow, actor, slug.strip().lower() if slug else None)
+        report = StatusReport(
             partner_name=partner.name,
             partner_stage=partner.stage,
             integrations=tuple(summarize(i, partner) for i in integrations),
             now=now,
-            timezone=timezone,
+            timezone=program.timezone,
         )
+        beta = [i for i in integrations if i.stage in BETA_STAGES]
+        launches = tuple(launch_status(uow, i, program.launch_rule, now) for i in beta)
+    return LaunchReport(report, launches, launch_rules.rule(program.launch_rule))
+
+
+def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, list[Integration]]:
+    """The partner shown and which of its integrations."""
+    if slug:
+        integration = uow.integrations.by_slug(slug)
+        allowed = integration is not None and (actor.is_staff or integration.partner_id == actor.partner_id)
+        if integration is None or not allowed:
+            if not actor.is_staff and actor.partner_id is None:
+                raise NotPermitted(NO_ACCESS)
+            raise NotFound(f"No integration called `{slug}` that you can see. Try `/devcenter status`.")
+        partner = integration.partner
+        if actor.is_staff and integration.partner_id != actor.partner_id:
+            return partner, [integration]
+        return partner, list(uow.integrations.for_partner(partner.id))
+    if actor.partner_id is None:
+        if actor.is_staff:
+            raise NotFound("Staff: name an integration, for example `/devcenter status acme-analytics`.")
+        raise NotPermitted(NO_ACCESS)
+    partner = uow.partners.get(actor.partner_id)
+    if partner is None:
+        raise NotFound("Your partner record is missing; ask the Segment team in your channel.")
+    return partner, list(uow.integrations.for_partner(partner.id))
 
 
 def summarize(integration: Integration, partner: Partner) -> IntegrationSummary:
@@ -62,9 +68,3 @@ def summarize(integration: Integration, partner: Partner) -> IntegrationSummary:
         merged_at=integration.merged_at,
         updated_at=integration.updated_at,
     )
-
-
-def _partner(partner: Partner | None) -> Partner:
-    if partner is None:
-        raise NotFound("Your partner record is missing; ask the Segment team in your channel.")
-    return partner

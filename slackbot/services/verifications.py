@@ -14,18 +14,21 @@ from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, InvalidInput, NotFound
 from slackbot.domain.lifecycle import Action, Role, decide
 from slackbot.domain.messages import MessageKind
-from slackbot.domain.verifications import parse_verification
+from slackbot.domain.verifications import VerificationStatus, parse_verification
 from slackbot.domain.views.launch import LaunchStatus, VerificationView
-from slackbot.services import launch
-from slackbot.services.actors import require_staff
-from slackbot.services.cards import notify_partner, notify_staff
-from slackbot.services.gates import find_integration, launch_status
+from slackbot.program import Program
+from slackbot.services.cards import post_card_when_ready
+from slackbot.services.launch import launch_status, request_oauth_when_due
+from slackbot.services.outbox import notify_partner, notify_staff
+from slackbot.services.partners import find_integration, require_staff
 from storage.models.partners import Integration
 from storage.models.verifications import CustomerVerification
-from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
-DECISIONS = {True: ("confirmed", "confirm_verification"), False: ("rejected", "reject_verification")}
+DECISIONS = {
+    True: (VerificationStatus.CONFIRMED, "confirm_verification"),
+    False: (VerificationStatus.REJECTED, "reject_verification"),
+}
 
 
 def verification_view(
@@ -50,32 +53,21 @@ def verification_view(
     )
 
 
-def record(
-    uow_factory: UowFactory,
-    actor: Actor,
-    slug: str,
-    values: dict[str, object],
-    now: datetime,
-    *,
-    timezone: str,
-    rule: str,
-    review_channel: str | None,
-) -> VerificationView:
+def _today(program: Program, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(program.timezone)).date()
+
+
+def record(program: Program, actor: Actor, slug: str, values: dict[str, object]) -> VerificationView:
     """Store a verification (pending) and ask staff to confirm it on a card with Confirm / Reject."""
-    with uow_factory() as uow:
+    now = program.now()
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="verify")
-        role = Role.STAFF if actor.is_staff else Role.PARTNER
-        decide(integration.stage, Action.RECORD_VERIFICATION, role)
-        verification = parse_verification(values, now.astimezone(ZoneInfo(timezone)).date())
-        launch_repo = uow.verifications
-        if launch_repo.verification_for(integration.id, verification.workspace) is not None:
-            raise InvalidInput(
-                {
-                    "workspace": f"A verification from the workspace “{verification.workspace}” is "
-                    "already recorded for this integration."
-                }
-            )
-        row = launch_repo.add_verification(
+        decide(integration.stage, Action.RECORD_VERIFICATION, Role.STAFF if actor.is_staff else Role.PARTNER)
+        verification = parse_verification(values, _today(program, now))
+        if uow.verifications.verification_for(integration.id, verification.workspace) is not None:
+            message = f"A verification from the workspace “{verification.workspace}” is already recorded for this "
+            raise InvalidInput({"workspace": message + "integration."})
+        row = uow.verifications.add_verification(
             integration.id,
             customer=verification.customer,
             workspace=verification.workspace,
@@ -85,72 +77,37 @@ def record(
             by=actor.user_id,
             now=now,
         )
-        uow.audit.record(
-            subject_type="integration",
-            subject_id=integration.id,
-            subject_key=integration.slug,
-            action=Action.RECORD_VERIFICATION,
-            actor=actor.user_id,
-            from_stage=integration.stage,
-            to_stage=None,
-            note=f"{row.customer} ({row.workspace})",
-            at=now,
-        )
-        view = verification_view(row, integration, launch_status(uow, integration, rule, now))
+        note = f"{row.customer} ({row.workspace})"
+        uow.audit.record_note(integration, Action.RECORD_VERIFICATION, actor.user_id, now, note)
+        view = verification_view(row, integration, launch_status(uow, integration, program.launch_rule, now))
         row.card_key = notify_staff(
-            uow, review_channel, MessageKind.VERIFICATION_CARD, view.to_payload(), f"verification_card:{row.id}", now
-        )
+            uow, program.review_channel, MessageKind.VERIFICATION_CARD, view.to_payload(),
+            f"verification_card:{row.id}", now,
+        )  # fmt: skip
         uow.commit()
     log.info("verification #%s of %s recorded by %s", view.verification_id, view.slug, actor.user_id)
     return view
 
 
-def decide_verification(
-    uow_factory: UowFactory,
-    actor: Actor,
-    verification_id: int,
-    confirm: bool,
-    now: datetime,
-    *,
-    timezone: str,
-    rule: str,
-    review_channel: str | None,
-) -> VerificationView:
+def decide_verification(program: Program, actor: Actor, verification_id: int, confirm: bool) -> VerificationView:
     """Staff confirm (it counts for the launch rule) or reject a verification; exactly one click wins."""
-    require_staff(
-        actor,
-        f"verification decision #{verification_id}",
-        "Only Segment staff can confirm customer verifications. Nothing was changed.",
-    )
-    status, action = DECISIONS[confirm]
-    with uow_factory() as uow:
-        launch_repo = uow.verifications
-        row = launch_repo.verification(verification_id)
-        if row is None:
+    message = "Only Segment staff can confirm customer verifications. Nothing was changed."
+    require_staff(actor, f"verification decision #{verification_id}", message)
+    (status, action), now = DECISIONS[confirm], program.now()
+    with program.uow() as uow:
+        row = uow.verifications.verification(verification_id)
+        integration = uow.integrations.get(row.integration_id) if row is not None else None
+        if row is None or integration is None:
             raise NotFound("That verification no longer exists.")
-        integration = uow.integrations.get(row.integration_id)
-        assert integration is not None
-        if not launch_repo.decide_verification(row.id, status, actor.user_id, now):
-            uow.session.refresh(row)
+        decided = uow.verifications.decide_verification(row.id, status, actor.user_id, now)
+        uow.verifications.reload(row)
+        if not decided:
             raise Conflict(f"Already {row.status} by <@{row.decided_by}>. Nothing was changed.")
-        uow.session.refresh(row)
-        uow.audit.record(
-            subject_type="integration",
-            subject_id=integration.id,
-            subject_key=integration.slug,
-            action=action,
-            actor=actor.user_id,
-            from_stage=integration.stage,
-            to_stage=None,
-            note=f"{row.customer} ({row.workspace})",
-            at=now,
-        )
-        gates = launch_status(uow, integration, rule, now)
+        uow.audit.record_note(integration, action, actor.user_id, now, f"{row.customer} ({row.workspace})")
+        gates = launch_status(uow, integration, program.launch_rule, now)
         if confirm:
-            launch.request_oauth_when_due(uow, integration, gates.confirmed, actor, now, rule=rule)
-            launch.post_card_when_ready(
-                uow, integration, now, rule=rule, timezone=timezone, review_channel=review_channel
-            )
+            request_oauth_when_due(uow, integration, gates.confirmed, actor, now, rule=program.launch_rule)
+            post_card_when_ready(uow, program, integration, now)
         view = verification_view(row, integration, gates)
         kind = MessageKind.VERIFICATION_CONFIRMED if confirm else MessageKind.VERIFICATION_REJECTED
         notify_partner(uow, integration.partner, kind, view.to_payload(), f"{action}:{row.id}", now)
@@ -159,11 +116,9 @@ def decide_verification(
     return view
 
 
-def form(
-    uow_factory: UowFactory, actor: Actor, slug: str | None, now: datetime, *, timezone: str
-) -> tuple[str, str, date]:
+def form(program: Program, actor: Actor, slug: str | None) -> tuple[str, str, date]:
     """Before opening the modal: (slug, name, today) when the actor may record a verification now."""
-    with uow_factory() as uow:
+    with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="verify")
         decide(integration.stage, Action.RECORD_VERIFICATION, Role.STAFF if actor.is_staff else Role.PARTNER)
-        return integration.slug, integration.name, now.astimezone(ZoneInfo(timezone)).date()
+        return integration.slug, integration.name, _today(program, program.now())

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from slackbot.domain.actors import Actor
 from slackbot.domain.messages import MessageKind
-from storage.uow import UowFactory
+from slackbot.program import Program
 
 
-def member_joined(
-    uow_factory: UowFactory,
-    *,
-    event_id: str,
-    user_id: str,
-    channel_id: str,
-    is_staff: bool,
-    is_external: bool,
-    now: datetime,
-) -> bool:
+def member_joined(program: Program, actor: Actor, *, event_id: str, channel_id: str) -> bool:
     """Queue the welcomes for a join event; True when this event queued anything.
 
     A repeated event_id (Slack retries up to 3 times) is ignored; the outbox dedupe keys make the
     welcome once per user ever, whatever the channel, leaves and rejoins.
     """
-    with uow_factory() as uow:
+    user_id, is_staff, is_external, now = actor.user_id, actor.is_staff, actor.is_external, program.now()
+    program.members.forget(user_id)
+    with program.uow() as uow:
         if not uow.events.first_time(event_id, "member_joined_channel", now):
             uow.rollback()
             return False

@@ -78,6 +78,3 @@ class Integration(Base):
 
     partner: Mapped[Partner] = relationship(back_populates="integrations")
     requests: Mapped[list[StaffRequest]] = relationship(back_populates="integration", order_by="StaffRequest.id")
-
-
-# -- knowledge base and build Q&A (issue 7) ---------------------------------------------------------

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from slackbot.domain.lifecycle import Stage
 from storage.models.audit import AuditEntry
-from storage.models.partners import Integration
+from storage.models.partners import Integration, Partner
 
 
 class AuditRepository:
@@ -47,6 +47,37 @@ class AuditRepository:
         self.session.add(entry)
         self.session.flush()
         return entry
+
+    def record_move(
+        self,
+        subject: Partner | Integration,
+        action: str,
+        actor: str,
+        at: datetime,
+        *,
+        from_stage: Stage | None,
+        to_stage: Stage | None,
+        note: str | None = None,
+    ) -> AuditEntry:
+        """Append a stage change (or an attempt from `from_stage`) of a partner or an integration."""
+        partner = isinstance(subject, Partner)
+        return self.record(
+            subject_type="partner" if partner else "integration",
+            subject_id=subject.id,
+            subject_key=subject.name if isinstance(subject, Partner) else subject.slug,
+            action=action,
+            actor=actor,
+            from_stage=from_stage,
+            to_stage=to_stage,
+            note=note,
+            at=at,
+        )
+
+    def record_note(
+        self, subject: Partner | Integration, action: str, actor: str, at: datetime, note: str | None = None
+    ) -> AuditEntry:
+        """Append an event that leaves the stage as it is (a request, an answer, a checklist tick)."""
+        return self.record_move(subject, action, actor, at, from_stage=subject.stage, to_stage=None, note=note)
 
     def last_for(self, subject_type: str, subject_id: int) -> AuditEntry | None:
         """The newest entry about a subject."""

@@ -27,6 +27,10 @@ class PartnerRepository:
         """A partner by its exact company name."""
         return self.session.scalars(select(Partner).where(Partner.name == name)).first()
 
+    def reload(self, partner: Partner) -> None:
+        """Read the partner's row again (after a concurrent change)."""
+        self.session.refresh(partner)
+
     def by_member(self, slack_user_id: str) -> Partner | None:
         """The partner a Slack user belongs to."""
         query = select(Partner).join(PartnerMember).where(PartnerMember.slack_user_id == slack_user_id)
@@ -92,6 +96,10 @@ class IntegrationRepository:
     def get(self, integration_id: int) -> Integration | None:
         """An integration by id."""
         return self.session.get(Integration, integration_id)
+
+    def reload(self, integration: Integration) -> None:
+        """Read the integration's row again (after a conditional update or a concurrent change)."""
+        self.session.refresh(integration)
 
     def by_slug(self, slug: str) -> Integration | None:
         """An integration by slug."""

@@ -23,6 +23,10 @@ class VerificationRepository:
         """A verification by id."""
         return self.session.get(CustomerVerification, verification_id)
 
+    def reload(self, row: CustomerVerification) -> None:
+        """Read the verification's row again (after a conditional update or a concurrent change)."""
+        self.session.refresh(row)
+
     def verification_for(self, integration_id: int, workspace: str) -> CustomerVerification | None:
         """The verification of one workspace, if recorded."""
         query = select(CustomerVerification).where(

@@ -72,7 +72,7 @@ def test_two_simultaneous_approvals_make_one_transition_and_one_notification(
         thread.join()
     harness.settle()
 
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         approvals = uow.session.scalars(select(AuditEntry).where(AuditEntry.action == "approve_access")).all()
         notices = uow.session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "access_approved")).all()
         partner = uow.partners.by_name("Zebra")

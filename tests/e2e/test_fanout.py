@@ -6,9 +6,11 @@ from collections import Counter
 
 import pytest
 
+from slackbot.domain.actors import operator
+from slackbot.domain.partners import parse_import
 from slackbot.emulator.demo import build_world
 from slackbot.emulator.harness import FrozenClock, Harness
-from slackbot.services.partners import import_partners, parse_import
+from slackbot.services.partners import import_partners
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def crowded(harness: Harness) -> list[str]:
         channel = ws.add_channel(f"partner-{n}", shared=True, members=[user])
         channels.append(channel.id)
         rows.append(f"Partner {n},Dest {n},dest-{n},building,{channel.id},{user.id}")
-    import_partners(harness.bot.services.uow, parse_import("\n".join(rows) + "\n"), harness.clock())
+    import_partners(harness.bot.program, operator("test"), parse_import("\n".join(rows) + "\n"))
     world = build_world(harness)
     return [*channels, world.announce_channel.id, world.acme_channel.id, world.rocket_channel.id]
 

@@ -13,6 +13,8 @@ from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button, buttons
 from slackbot.ids import ActionId
+from slackbot.services import checklist
+from slackbot.services.cards import decide_on_card
 from storage.uow import UowFactory
 
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
@@ -38,7 +40,7 @@ def _home_buttons(harness: Harness, user: object) -> list[str]:
 
 
 def _slug(harness: Harness, slug: str) -> int:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         return uow.integrations.by_slug(slug).id
 
 
@@ -74,18 +76,20 @@ def test_staff_tick_segments_items_and_partners_cannot(harness: Harness, world: 
     harness.emu.slash("/devcenter checklist rocket-metrics", as_user=world.staff)
     harness.emu.submit({"checklist.9": ["segment_docs_review"], "checklist.4": ["components"]}, as_user=world.staff)
 
-    view = harness.bot.services.checklist(Actor(world.riley.id, False, _partner(harness)), "rocket-metrics")
+    view = checklist.view(harness.bot.program, Actor(world.riley.id, False, _partner(harness)), "rocket-metrics")
     done = {s.item.key for s in view.items if s.done}
     assert "segment_docs_review" in done and "components" not in done
 
 
 def _partner(harness: Harness) -> int:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         return uow.partners.by_name("Rocket Metrics").id
 
 
 def test_open_staff_requests_appear_in_home_with_an_answer_button(harness: Harness, world: DemoWorld) -> None:
-    harness.bot.services.act(STAFF, Action.REQUEST_OAUTH, _slug(harness, "rocket-metrics"), Stage.PRIVATE_BETA)
+    decide_on_card(
+        harness.bot.program, STAFF, Action.REQUEST_OAUTH, _slug(harness, "rocket-metrics"), Stage.PRIVATE_BETA
+    )
     harness.emu.open_home(world.riley)
 
     assert "Segment asks for *OAuth / Enable with Segment*" in harness.emu.home(world.riley)
@@ -148,8 +152,8 @@ def test_staff_home_counts_stages_overdue_reviews_launches_and_the_next_release(
     harness.emu.click("Confirm", as_user=world.staff, in_home=True)
     assert "Customer verifications to confirm* (0 shown)" in harness.emu.home(world.staff)
 
-    harness.bot.services.act(STAFF, Action.APPROVE_REVIEW, acme, Stage.IN_REVIEW)
-    harness.bot.services.act(STAFF, Action.MARK_MERGED, acme, Stage.APPROVED)
+    decide_on_card(harness.bot.program, STAFF, Action.APPROVE_REVIEW, acme, Stage.IN_REVIEW)
+    decide_on_card(harness.bot.program, STAFF, Action.MARK_MERGED, acme, Stage.APPROVED)
     harness.emu.open_home(world.staff)
     assert "Release of Wednesday Dec 2" in harness.emu.home(world.staff)
     assert "*Acme Analytics* (`acme-analytics`, Acme Analytics) — merged Fri Nov 27" in harness.emu.home(world.staff)
@@ -190,7 +194,7 @@ def _fifty(uow_factory: UowFactory, harness: Harness, world: DemoWorld) -> None:
 
 @pytest.mark.parametrize("who", ["riley", "staff"])
 def test_home_stays_within_slacks_limits_with_fifty_integrations(harness: Harness, world: DemoWorld, who: str) -> None:
-    _fifty(harness.bot.services.uow, harness, world)
+    _fifty(harness.bot.program.uow, harness, world)
     user = world.riley if who == "riley" else world.staff
 
     harness.emu.open_home(user)
@@ -209,7 +213,7 @@ def test_home_stays_within_slacks_limits_with_fifty_integrations(harness: Harnes
 
 
 def test_status_stays_within_a_messages_limits_with_fifty_integrations(harness: Harness, world: DemoWorld) -> None:
-    _fifty(harness.bot.services.uow, harness, world)
+    _fifty(harness.bot.program.uow, harness, world)
 
     reply = harness.emu.slash("/devcenter status", as_user=world.riley)
 

@@ -59,7 +59,7 @@ def test_replayed_join_with_bad_signature_queues_no_welcome(harness: Harness, wo
     harness.settle()
 
     assert answer.status == 401
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         assert uow.outbox.counts_for("welcome:") == {}
 
 
@@ -77,7 +77,7 @@ def test_healthz_reports_the_database(harness: Harness) -> None:
         assert answer.status == 200 and json.load(answer)["database"] == "ok"
 
     harness.bot.engine.dispose()
-    object.__setattr__(harness.bot.services, "uow", _broken_uow)
+    object.__setattr__(harness.bot.program, "uow", _broken_uow)
     try:
         urllib.request.urlopen(url)
     except urllib.error.HTTPError as error:

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
+from slackbot.services.metadata import staff_metadata
+from slackbot.services.partners import resolve_actor
 from storage.models.audit import AuditEntry
 from storage.models.outbox import OutboxMessage
 
@@ -67,7 +69,7 @@ def test_secrets_stay_out_of_logs_and_partner_views_even_at_debug_level(
     assert "Support email:* on file" in partner_views and "Test account:* on file" in partner_views
     leaks = [s for s in SECRETS if s in partner_views or s in caplog.text]
     assert leaks == []
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         stored = " ".join(e.note or "" for e in uow.session.scalars(select(AuditEntry)))
         stored += " ".join(json.dumps(m.payload) for m in uow.session.scalars(select(OutboxMessage)))
     assert not [s for s in SECRETS if s in stored]
@@ -81,8 +83,8 @@ def test_partners_cannot_open_the_staff_view_of_the_secrets(harness: Harness, wo
 
     assert PASSWORD not in reply.text and "on file" in reply.text
     with pytest.raises(Exception, match="Only Segment staff"):
-        harness.bot.services.staff_metadata(
-            harness.bot.services.actor(world.riley.id, is_staff=False), "rocket-metrics"
+        staff_metadata(
+            harness.bot.program, resolve_actor(harness.bot.program, world.riley.id, is_staff=False), "rocket-metrics"
         )
 
 

@@ -1,4 +1,4 @@
-"""Issue 5 end to end: Rocket Metrics goes private beta → metadata → verifications → public beta → public, and
+"""Launching end to end: Rocket Metrics goes private beta → metadata → verifications → public beta → public, and
 every launch gate refuses first and passes once its condition is met."""
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def test_access_survey_rejects_bad_answers_inline(
 
     assert message in errors[field]
     assert harness.emu.modal(zoe) is not None  # the modal stays open with the errors
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         assert uow.partners.by_name("Zebra Metrics") is None
 
 
@@ -93,7 +93,7 @@ def test_submit_form_rejects_bad_fields_inline(
     errors = _errors(harness, world.pat, {**GOOD_SUBMISSION, field: value})
 
     assert message in errors[field]
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         assert uow.integrations.by_slug("acme-pixel") is None
 
 
@@ -125,9 +125,10 @@ def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, wor
 
 
 def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(harness: Harness, world: DemoWorld) -> None:
-    with harness.bot.services.uow() as uow:  # acme-analytics gets a review card, as a submission would post
+    with harness.bot.program.uow() as uow:  # acme-analytics gets a review card, as a submission would post
         from slackbot.domain.messages import MessageKind
-        from slackbot.services.cards import integration_card, notify_staff
+        from slackbot.services.cards import integration_card
+        from slackbot.services.outbox import notify_staff
 
         acme = uow.integrations.by_slug("acme-analytics")
         acme.card_key = "review_card:acme:test"
@@ -135,7 +136,7 @@ def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(harness:
             uow,
             "C0STAFF001",
             MessageKind.REVIEW_CARD,
-            integration_card(uow, acme, "America/Los_Angeles").to_payload(),
+            integration_card(uow, harness.bot.program, acme, harness.clock()).to_payload(),
             acme.card_key,
             harness.clock(),
         )

@@ -36,7 +36,7 @@ def thread(harness: Harness, channel: object, ts: str) -> list[str]:
 
 
 def questions(harness: Harness) -> list[tuple[str, bool, str | None, bool]]:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         rows = [uow.kb.question(n) for n in range(1, 50)]
     return [(q.question, q.answered, q.feedback, q.escalated) for q in rows if q is not None]
 
@@ -213,7 +213,7 @@ def test_save_as_faq_turns_a_staff_answer_into_an_entry_partners_get_at_once(
         "/devcenter ask will segment sponsor our trade fair booth", as_user=world.riley, channel=world.rocket_channel
     )
     assert "Trade fair sponsoring" in reply.text and "co-marketing" in reply.text
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         row = uow.kb.entry("trade-fair-sponsoring")
     assert row is not None
     assert (row.origin, row.created_by, row.tags) == ("staff", "U0STAFF001", ["events", "marketing"])
@@ -241,7 +241,7 @@ def test_save_as_faq_shows_inline_errors_for_missing_fields_long_answers_and_tak
     assert set(empty["errors"]) == {"faq.id", "faq.title", "faq.questions", "faq.answer"}
     assert set(long["errors"]) == {"faq.answer"} and "2901 characters" in long["errors"]["faq.answer"]
     assert taken["errors"] == {"faq.id": "An entry with id `deploy-schedule` already exists; choose another id."}
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         assert uow.kb.entries() == []
 
 
@@ -256,7 +256,7 @@ def test_save_as_faq_is_refused_to_non_staff_and_stores_nothing(
     assert [m.ephemeral_to for m in reply.messages] == [world.pat.id]
     assert harness.emu.modal(world.pat) is None
     assert "refused: U0MEMBER01 (not staff) tried to open Save as FAQ" in caplog.text
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         assert uow.kb.entries() == []
 
 

@@ -1,4 +1,4 @@
-"""Issue 6 end to end: deploy windows, the scheduled jobs, release day, and channel-wide announcements."""
+"""Releases end to end: deploy windows, the scheduled jobs, release day, and channel-wide announcements."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import Action, Stage
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
+from slackbot.services.cards import decide_on_card
 from slackbot.services.releases import set_freeze
 
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
@@ -19,14 +20,14 @@ def world(harness: Harness) -> DemoWorld:
 
 
 def _acme_id(harness: Harness) -> int:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         return uow.integrations.by_slug("acme-analytics").id
 
 
 def _approve(harness: Harness, *, merge: bool) -> None:
-    harness.bot.services.act(STAFF, Action.APPROVE_REVIEW, _acme_id(harness), Stage.IN_REVIEW)
+    decide_on_card(harness.bot.program, STAFF, Action.APPROVE_REVIEW, _acme_id(harness), Stage.IN_REVIEW)
     if merge:
-        harness.bot.services.act(STAFF, Action.MARK_MERGED, _acme_id(harness), Stage.APPROVED)
+        decide_on_card(harness.bot.program, STAFF, Action.MARK_MERGED, _acme_id(harness), Stage.APPROVED)
     harness.settle()
 
 
@@ -45,9 +46,9 @@ def test_deploys_tells_a_partner_which_changes_make_the_release(harness: Harness
 
 
 def test_a_merge_after_the_tuesday_cutoff_misses_this_weeks_release(harness: Harness, world: DemoWorld) -> None:
-    harness.bot.services.act(STAFF, Action.APPROVE_REVIEW, _acme_id(harness), Stage.IN_REVIEW)
+    decide_on_card(harness.bot.program, STAFF, Action.APPROVE_REVIEW, _acme_id(harness), Stage.IN_REVIEW)
     harness.clock.advance(days=1, hours=8, minutes=1)  # Tuesday 17:01 Pacific
-    harness.bot.services.act(STAFF, Action.MARK_MERGED, _acme_id(harness), Stage.APPROVED)
+    decide_on_card(harness.bot.program, STAFF, Action.MARK_MERGED, _acme_id(harness), Stage.APPROVED)
 
     reply = harness.emu.slash("/devcenter deploys", as_user=world.pat).text
 
@@ -107,14 +108,7 @@ def test_a_frozen_wednesday_has_no_release_and_moves_changes_to_the_next(harness
     from datetime import date
 
     _approve(harness, merge=True)
-    set_freeze(
-        harness.bot.services.uow,
-        date(2026, 11, 25),
-        frozen=True,
-        reason="Thanksgiving week",
-        by="U0STAFF001",
-        now=harness.clock(),
-    )
+    set_freeze(harness.bot.program, STAFF, date(2026, 11, 25), frozen=True, reason="Thanksgiving week")
     assert "Next release: Wednesday Dec 2" in harness.emu.slash("/devcenter deploys", as_user=world.pat).text
 
     harness.clock.advance(days=1, hours=23)
@@ -157,7 +151,7 @@ def test_an_emergency_release_on_a_monday_gets_its_own_release_card(harness: Har
 
     _approve(harness, merge=True)
     cutoff = datetime.fromisoformat("2026-11-23T12:00:00-08:00")
-    declare_emergency(harness.bot.services.uow, date(2026, 11, 23), cutoff, "hotfix", "U0STAFF001", harness.clock())
+    declare_emergency(harness.bot.program, STAFF, date(2026, 11, 23), cutoff, "hotfix")
     assert "Next release: Monday Nov 23" in harness.emu.slash("/devcenter deploys", as_user=world.pat).text
 
     assert harness.run_job("release_day") is True

@@ -33,13 +33,7 @@ def socket_bot(database_url: str) -> Iterator[tuple[FakeSlack, Bot]]:
     pat = slack.workspace.add_user("pat.partner", external=True, user_id="U0MEMBER01")
     channel = slack.workspace.add_channel("partner-acme-analytics", shared=True, members=[pat])
     seed_demo(
-        bot.services.uow,
-        acme_channel=channel.id,
-        acme_users=pat.id,
-        rocket_channel="C0ROCKET01",
-        rocket_users="U0RILEY001",
-        now=clock(),
-        timezone=settings.timezone,
+        bot.program, acme_channel=channel.id, acme_users=pat.id, rocket_channel="C0ROCKET01", rocket_users="U0RILEY001"
     )
     handler = SocketModeHandler(bot.app, settings.app_token)
     handler.connect()

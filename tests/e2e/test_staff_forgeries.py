@@ -26,7 +26,7 @@ def world(harness: Harness) -> DemoWorld:
 
 
 def _snapshot(harness: Harness) -> dict[str, Any]:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         session = uow.session
         return {
             "integrations": [(i.slug, i.stage, i.merged_at) for i in session.scalars(select(Integration))],
@@ -48,7 +48,7 @@ def _outsider(harness: Harness, world: DemoWorld, who: str) -> User:
 
 
 def _subject(harness: Harness, action_id: str) -> tuple[int, str]:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         if action_id.endswith("_access"):
             partner = uow.partners.by_name("Acme Analytics")
             return partner.id, "access_requested"

@@ -13,7 +13,8 @@ from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 from slackbot.ids import staff_action_id
-from slackbot.services.cards import integration_card, notify_staff
+from slackbot.services.cards import integration_card
+from slackbot.services.outbox import notify_staff
 from storage.models.audit import AuditEntry
 from storage.models.outbox import OutboxMessage
 from storage.models.partners import Integration, Partner
@@ -28,7 +29,7 @@ def world(harness: Harness) -> DemoWorld:
 
 
 def _snapshot(harness: Harness) -> dict[str, Any]:
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         session = uow.session
         return {
             "integrations": [(i.slug, i.stage, i.merged_at) for i in session.scalars(select(Integration))],
@@ -41,14 +42,14 @@ def _snapshot(harness: Harness) -> dict[str, Any]:
 
 def _review_card(harness: Harness, world: DemoWorld, slug: str) -> None:
     """Put acme-analytics' review card in the staff channel (as a resubmission would)."""
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         integration = uow.integrations.by_slug(slug)
         integration.card_key = f"review_card:{integration.id}:test"
         notify_staff(
             uow,
             "C0STAFF001",
             MessageKind.REVIEW_CARD,
-            integration_card(uow, integration, "America/Los_Angeles").to_payload(),
+            integration_card(uow, harness.bot.program, integration, harness.clock()).to_payload(),
             integration.card_key,
             harness.clock(),
         )

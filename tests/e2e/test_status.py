@@ -97,11 +97,11 @@ def test_home_tab_shows_status_and_commands(harness: Harness, world: DemoWorld) 
 
 
 def test_help_lists_every_command_word() -> None:
-    from handlers.routing import ROUTES
-    from slackbot.render.status import help_text
+    from handlers import table
+    from slackbot.render.commands import help_text
 
     listed = help_text()
-    assert [word for word in ROUTES if word and f"/devcenter {word}" not in listed] == []
+    assert [word for word in table("ROUTES") if word and f"/devcenter {word}" not in listed] == []
 
 
 def test_partners_can_write_commands_and_questions_to_the_bot_directly(harness: Harness, world: DemoWorld) -> None:

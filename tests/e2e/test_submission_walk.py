@@ -1,4 +1,4 @@
-"""Issue 4 end to end: a company walks from access request to approved and merged, clicking real buttons."""
+"""Submissions end to end: a company walks from access request to approved and merged, clicking real buttons."""
 
 from __future__ import annotations
 

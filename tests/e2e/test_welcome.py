@@ -67,7 +67,7 @@ def test_welcome_waits_in_the_outbox_while_slack_rate_limits(harness: Harness, w
     harness.settle()
 
     assert _welcomes(harness, world, "riley.rocket") == (1, 1)
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         assert uow.outbox.counts_for("welcome:") == {"sent": 2}
 
 

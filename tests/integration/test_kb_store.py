@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from slackbot.config import Settings
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.messages import MessageKind
@@ -13,7 +14,9 @@ from slackbot.kb.answers import Escalation, Feedback
 from slackbot.kb.files import load_by_file
 from slackbot.kb.loader import load_entries
 from slackbot.kb.model import KbEntry, Source
-from slackbot.services import kb_admin, qa
+from slackbot.program import IndexCache, Program
+from slackbot.services import kb as kb_admin
+from slackbot.services import qa
 from storage.uow import UowFactory
 
 REVIEW = "C0STAFF001"
@@ -34,26 +37,21 @@ def acme_entry(entry_id: str = "acme-webhooks", answer: str = "Acme Analytics re
     )
 
 
+def program(uow: UowFactory, clock: FrozenClock, cache: IndexCache | None = None) -> Program:
+    return Program(uow=uow, clock=clock, settings=Settings(review_channel=REVIEW), kb_index=cache or IndexCache())
+
+
 def ask(
     uow: UowFactory,
-    cache: qa.IndexCache,
+    cache: IndexCache,
     clock: FrozenClock,
     text: str,
     *,
     channel: str | None = ACME,
     thread_ts: str | None = None,
 ) -> qa.Answer:
-    return qa.ask(
-        uow,
-        cache,
-        question=text,
-        asker=PAT,
-        channel=channel,
-        thread_ts=thread_ts,
-        now=clock(),
-        timezone="America/Los_Angeles",
-        review_channel=REVIEW,
-    )
+    asker = Actor(PAT, is_staff=False, partner_id=None)
+    return qa.ask(program(uow, clock, cache), asker, text, channel=channel, thread_ts=thread_ts)
 
 
 def deliver(uow: UowFactory, key: str, ts: str, clock: FrozenClock) -> None:
@@ -68,8 +66,8 @@ def deliver(uow: UowFactory, key: str, ts: str, clock: FrozenClock) -> None:
 def test_loading_the_shipped_files_twice_creates_then_changes_nothing(uow: UowFactory, clock: FrozenClock) -> None:
     pairs = load_by_file()
 
-    first = kb_admin.load_files(uow, pairs, clock())
-    second = kb_admin.load_files(uow, pairs, clock())
+    first = kb_admin.load_files(program(uow, clock), pairs)
+    second = kb_admin.load_files(program(uow, clock), pairs)
 
     assert (first.created, first.updated, first.unchanged) == (len(pairs), 0, 0)
     assert (second.created, second.updated, second.unchanged) == (0, 0, len(pairs))
@@ -81,10 +79,10 @@ def test_loading_the_shipped_files_twice_creates_then_changes_nothing(uow: UowFa
 def test_changed_and_removed_file_entries_are_updated_and_reported_then_pruned(
     uow: UowFactory, clock: FrozenClock
 ) -> None:
-    kb_admin.load_files(uow, [("acme.yaml", acme_entry()), ("acme.yaml", acme_entry("acme-old"))], clock())
+    kb_admin.load_files(program(uow, clock), [("acme.yaml", acme_entry()), ("acme.yaml", acme_entry("acme-old"))])
 
-    kept = kb_admin.load_files(uow, [("acme.yaml", acme_entry(answer="Acme now polls."))], clock())
-    pruned = kb_admin.load_files(uow, [("acme.yaml", acme_entry(answer="Acme now polls."))], clock(), prune=True)
+    kept = kb_admin.load_files(program(uow, clock), [("acme.yaml", acme_entry(answer="Acme now polls."))])
+    pruned = kb_admin.load_files(program(uow, clock), [("acme.yaml", acme_entry(answer="Acme now polls."))], prune=True)
 
     assert (kept.updated, kept.stale) == (1, ("acme-old",))
     assert pruned.pruned == ("acme-old",)
@@ -97,7 +95,7 @@ def test_loading_refuses_entries_that_fail_the_check(uow: UowFactory, clock: Fro
     broken = KbEntry("acme-broken", "Broken", (), "x", (), date(2026, 1, 1))
 
     try:
-        kb_admin.load_files(uow, [("acme.yaml", broken)], clock())
+        kb_admin.load_files(program(uow, clock), [("acme.yaml", broken)])
     except InvalidInput as error:
         assert any("no questions" in problem for problem in error.field_errors.values())
     else:
@@ -107,28 +105,28 @@ def test_loading_refuses_entries_that_fail_the_check(uow: UowFactory, clock: Fro
 
 
 def test_the_index_uses_the_shipped_files_until_kb_load_then_the_database(uow: UowFactory, clock: FrozenClock) -> None:
-    cache = qa.IndexCache()
+    cache = IndexCache()
     assert len(cache.index(uow)) == len(load_entries())
 
-    kb_admin.load_files(uow, [("acme.yaml", acme_entry())], clock())
+    kb_admin.load_files(program(uow, clock), [("acme.yaml", acme_entry())])
 
     assert [e.id for e in cache.index(uow).entries] == ["acme-webhooks"]
     assert ask(uow, cache, clock, "does acme use webhooks").best == acme_entry()
 
 
 def test_the_index_is_rebuilt_only_when_the_entries_change(uow: UowFactory, clock: FrozenClock) -> None:
-    cache = qa.IndexCache()
-    kb_admin.load_files(uow, [("acme.yaml", acme_entry())], clock())
+    cache = IndexCache()
+    kb_admin.load_files(program(uow, clock), [("acme.yaml", acme_entry())])
     first = cache.index(uow)
 
     assert cache.index(uow) is first
-    kb_admin.load_files(uow, [("acme.yaml", acme_entry(answer="Acme polls every minute."))], clock())
+    kb_admin.load_files(program(uow, clock), [("acme.yaml", acme_entry(answer="Acme polls every minute."))])
     assert cache.index(uow) is not first
     assert cache.index(uow).entries[0].answer == "Acme polls every minute."
 
 
 def test_staff_entries_join_the_shipped_files_before_any_kb_load(uow: UowFactory, clock: FrozenClock) -> None:
-    cache = qa.IndexCache()
+    cache = IndexCache()
     fields = {
         "id": "acme-sponsoring",
         "title": "Sponsoring acme's booth",
@@ -138,15 +136,7 @@ def test_staff_entries_join_the_shipped_files_before_any_kb_load(uow: UowFactory
         "source": "",
     }
 
-    qa.save_faq(
-        uow,
-        cache,
-        actor=SAM,
-        fields=fields,
-        section="Slack message C1/1.2",
-        now=clock(),
-        timezone="America/Los_Angeles",
-    )
+    kb_admin.save_faq(program(uow, clock, cache), SAM, fields, section="Slack message C1/1.2")
 
     ids = {e.id for e in cache.index(uow).entries}
     assert "acme-sponsoring" in ids and "deploy-schedule" in ids
@@ -156,7 +146,7 @@ def test_staff_entries_join_the_shipped_files_before_any_kb_load(uow: UowFactory
 
 
 def test_every_question_is_logged_with_its_best_entry_and_score(uow: UowFactory, clock: FrozenClock) -> None:
-    cache = qa.IndexCache()
+    cache = IndexCache()
 
     answered = ask(uow, cache, clock, "when is the next deploy?")
     unknown = ask(uow, cache, clock, "what's the weather in paris")
@@ -164,34 +154,31 @@ def test_every_question_is_logged_with_its_best_entry_and_score(uow: UowFactory,
     assert answered.best is not None and answered.best.id == "deploy-schedule"
     assert answered.next_release is not None and answered.next_release.release == date(2026, 11, 25)
     assert unknown.best is None and unknown.escalated
-    stats = kb_admin.stats(uow)
+    stats = kb_admin.stats(program(uow, clock))
     assert stats.totals == {"asked": 2, "answered": 1, "helpful": 0, "not_helpful": 0, "escalated": 1}
     assert [line.question for line in stats.unanswered] == ["what's the weather in paris"]
     assert stats.open_escalations == 1
 
 
 def test_feedback_counts_once_and_only_from_the_asker(uow: UowFactory, clock: FrozenClock) -> None:
-    answer = ask(uow, qa.IndexCache(), clock, "how long does review take")
+    answer = ask(uow, IndexCache(), clock, "how long does review take")
 
-    other = qa.rate_answer(uow, question_id=answer.question_id, user_id="U0RILEY001", helpful=True, now=clock())
-    first = qa.rate_answer(uow, question_id=answer.question_id, user_id=PAT, helpful=False, now=clock())
-    again = qa.rate_answer(uow, question_id=answer.question_id, user_id=PAT, helpful=True, now=clock())
+    other = qa.rate_answer(program(uow, clock), Actor("U0RILEY001", False, None), answer.question_id, helpful=True)
+    first = qa.rate_answer(program(uow, clock), Actor(PAT, False, None), answer.question_id, helpful=False)
+    again = qa.rate_answer(program(uow, clock), Actor(PAT, False, None), answer.question_id, helpful=True)
 
     assert [r.outcome for r in (other, first, again)] == [
         Feedback.NOT_THE_ASKER,
         Feedback.RECORDED,
         Feedback.ALREADY_RATED,
     ]
-    assert [line.question for line in kb_admin.stats(uow).not_helpful] == ["how long does review take"]
+    assert [line.question for line in kb_admin.stats(program(uow, clock)).not_helpful] == ["how long does review take"]
 
 
 def test_asking_a_person_twice_posts_one_escalation(uow: UowFactory, clock: FrozenClock) -> None:
-    answer = ask(uow, qa.IndexCache(), clock, "how long does review take", thread_ts="1772518001.000002")
+    answer = ask(uow, IndexCache(), clock, "how long does review take", thread_ts="1772518001.000002")
 
-    results = [
-        qa.ask_a_person(uow, question_id=answer.question_id, user_id=PAT, now=clock(), review_channel=REVIEW)
-        for _ in range(2)
-    ]
+    results = [qa.ask_a_person(program(uow, clock), Actor(PAT, False, None), answer.question_id) for _ in range(2)]
 
     assert [r.outcome for r in results] == [Escalation.ASKED, Escalation.ALREADY_ASKED]
     assert results[0].reply_in == "thread"
@@ -202,20 +189,19 @@ def test_asking_a_person_twice_posts_one_escalation(uow: UowFactory, clock: Froz
 
 
 def test_a_staff_reply_is_relayed_once_per_message_whatever_the_event_ids(uow: UowFactory, clock: FrozenClock) -> None:
-    answer = ask(uow, qa.IndexCache(), clock, "what's the weather in paris", thread_ts="1772518001.000002")
+    answer = ask(uow, IndexCache(), clock, "what's the weather in paris", thread_ts="1772518001.000002")
     deliver(uow, f"qa:escalation:{answer.question_id}", "1772518009.000009", clock)
 
     def reply(event_id: str, ts: str, *, staff: bool = True) -> bool:
+        replier = Actor(SAM.user_id, is_staff=staff, partner_id=None)
         return qa.relay_staff_reply(
-            uow,
+            program(uow, clock),
+            replier,
             event_id=event_id,
             channel=REVIEW,
             thread_ts="1772518009.000009",
             ts=ts,
-            user_id=SAM.user_id,
             text="Sunny.",
-            is_staff=staff,
-            now=clock(),
         )
 
     assert [
@@ -233,15 +219,13 @@ def test_a_staff_reply_is_relayed_once_per_message_whatever_the_event_ids(uow: U
 
 def test_replies_in_threads_that_are_not_escalations_are_ignored(uow: UowFactory, clock: FrozenClock) -> None:
     relayed = qa.relay_staff_reply(
-        uow,
+        program(uow, clock),
+        SAM,
         event_id="Ev9",
         channel=REVIEW,
         thread_ts="1772518009.000009",
         ts="1772518010.000001",
-        user_id=SAM.user_id,
         text="hi",
-        is_staff=True,
-        now=clock(),
     )
 
     assert relayed is False
@@ -251,7 +235,7 @@ def test_replies_in_threads_that_are_not_escalations_are_ignored(uow: UowFactory
 
 
 def test_a_question_asked_in_a_dm_is_answered_by_dm(uow: UowFactory, clock: FrozenClock) -> None:
-    answer = ask(uow, qa.IndexCache(), clock, "what's the weather in paris", channel="D0DMBOT001")
+    answer = ask(uow, IndexCache(), clock, "what's the weather in paris", channel="D0DMBOT001")
 
     assert answer.reply_in == "dm"
     with uow() as unit:
@@ -263,7 +247,7 @@ def test_export_writes_file_and_staff_entries_back_in_the_loadable_format(
     uow: UowFactory, clock: FrozenClock, tmp_path: Path
 ) -> None:
     pairs = load_by_file()
-    kb_admin.load_files(uow, pairs, clock())
+    kb_admin.load_files(program(uow, clock), pairs)
     with uow() as unit:
         unit.kb.add(
             {
@@ -288,7 +272,7 @@ def test_export_writes_file_and_staff_entries_back_in_the_loadable_format(
         )
         unit.commit()
 
-    counts = kb_admin.export_files(uow, tmp_path)
+    counts = kb_admin.export_files(program(uow, clock), tmp_path)
 
     assert counts["staff.yaml"] == 1 and sum(counts.values()) == len(pairs) + 1
     assert load_by_file(tmp_path) == sorted([*pairs, ("staff.yaml", acme_entry())], key=lambda pair: pair[0])

@@ -9,20 +9,28 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from slackbot.config import Settings
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, IllegalTransition
 from slackbot.domain.lifecycle import Action, Stage
 from slackbot.emulator.harness import FrozenClock
-from slackbot.services import checklist, launch, verifications
-from slackbot.services.cards import facts_of
-from slackbot.services.decisions import act
-from slackbot.services.gates import launch_status
+from slackbot.program import Program
+from slackbot.services import checklist, verifications
+from slackbot.services.cards import decide_on_card, post_card_when_ready
+from slackbot.services.launch import launch_status, lifecycle_facts, merge_facts
 from storage.models.metadata import CatalogEntry
 from storage.models.outbox import OutboxMessage
 from storage.models.reviews import StaffRequest
 from storage.uow import UowFactory
 
 TZ, RULE = "America/Los_Angeles", "program-2026"
+
+
+def program(uow: UowFactory, now: datetime) -> Program:
+    settings = Settings(timezone=TZ, launch_rule=RULE, review_channel="C0STAFF001")
+    return Program(uow=uow, clock=lambda: now, settings=settings)
+
+
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
 COMPLETE = {
     "name": "Rocket Metrics",
@@ -60,7 +68,7 @@ def add_rocket(uow: UowFactory, now: datetime, stage: Stage = Stage.PRIVATE_BETA
 
 def _record(uow: UowFactory, member: Actor, now: datetime, workspace: str) -> int:
     view = verifications.record(
-        uow,
+        program(uow, now),
         member,
         "rocket-metrics",
         {
@@ -69,18 +77,12 @@ def _record(uow: UowFactory, member: Actor, now: datetime, workspace: str) -> in
             "contact": "ops@example.com",
             "verified_on": now.date().isoformat(),
         },
-        now,
-        timezone=TZ,
-        rule=RULE,
-        review_channel="C0STAFF001",
     )
     return view.verification_id
 
 
 def _confirm(uow: UowFactory, verification_id: int, now: datetime) -> None:
-    verifications.decide_verification(
-        uow, STAFF, verification_id, True, now, timezone=TZ, rule=RULE, review_channel="C0STAFF001"
-    )
+    verifications.decide_verification(program(uow, now), STAFF, verification_id, True)
 
 
 def test_catalog_metadata_round_trips_and_its_repr_hides_the_secrets(uow: UowFactory, clock: FrozenClock) -> None:
@@ -139,16 +141,8 @@ def test_the_public_beta_gates_refuse_until_metadata_and_a_confirmed_customer(
     uow: UowFactory, clock: FrozenClock
 ) -> None:
     member, integration_id = add_rocket(uow, clock())
-    approve = lambda: act(
-        uow,
-        STAFF,
-        Action.APPROVE_PUBLIC_BETA,
-        integration_id,
-        Stage.PRIVATE_BETA,
-        None,
-        clock(),
-        timezone=TZ,
-        launch_rule=RULE,
+    approve = lambda: decide_on_card(
+        program(uow, clock()), STAFF, Action.APPROVE_PUBLIC_BETA, integration_id, Stage.PRIVATE_BETA
     )
     with pytest.raises(IllegalTransition, match="catalog metadata is not complete"):
         approve()
@@ -166,7 +160,7 @@ def test_facts_without_a_unit_of_work_keep_the_old_merged_only_behaviour(uow: Uo
     _, integration_id = add_rocket(uow, clock())
     with uow() as u:
         integration = u.integrations.get(integration_id)
-        assert facts_of(integration).merged and not facts_of(integration).metadata_complete
+        assert merge_facts(integration).merged and not merge_facts(integration).metadata_complete
 
 
 def test_days_in_stage_count_from_the_release_or_the_audit_trail(uow: UowFactory, clock: FrozenClock) -> None:
@@ -209,9 +203,7 @@ def test_the_fifth_confirmed_customer_opens_the_oauth_request_once(uow: UowFacto
         assert {m.channel for m in notices} == {"C0ROCKET01", "U0RILEY001"}
         missing = launch_status(u, u.integrations.get(integration_id), RULE, clock() + timedelta(days=30))
         assert missing.evaluation is not None and any("OAuth" in m for m in missing.evaluation.missing)
-    checklist.save(
-        uow, member, "rocket-metrics", ["oauth"], clock(), rule=RULE, timezone=TZ, review_channel="C0STAFF001"
-    )
+    checklist.save(program(uow, clock()), member, "rocket-metrics", ["oauth"])
     with uow() as u:
         status = launch_status(u, u.integrations.get(integration_id), RULE, clock() + timedelta(days=30))
         assert status.ready
@@ -230,9 +222,7 @@ def test_a_ready_card_is_posted_once_per_stage(uow: UowFactory, clock: FrozenClo
         assert [c.dedupe_key for c in cards] == [f"launch_ready:{integration_id}:private_beta"]
         assert "approve_public_beta" in cards[0].payload["actions"]
         assert u.integrations.get(integration_id).card_key == cards[0].dedupe_key
-        assert not launch.post_card_when_ready(
-            u, u.integrations.get(integration_id), clock(), rule=RULE, timezone=TZ, review_channel="C0STAFF001"
-        )
+        assert not post_card_when_ready(u, program(uow, clock()), u.integrations.get(integration_id), clock())
 
 
 def test_another_rule_changes_what_public_needs(uow: UowFactory, clock: FrozenClock) -> None:
@@ -240,5 +230,5 @@ def test_another_rule_changes_what_public_needs(uow: UowFactory, clock: FrozenCl
     _confirm(uow, _record(uow, member, clock(), "globex"), clock())
     with uow() as u:
         integration = u.integrations.get(integration_id)
-        assert not facts_of(integration, u, rule="program-2026", now=clock()).launch_rule_met
-        assert facts_of(integration, u, rule="contributing-1-customer", now=clock()).launch_rule_met
+        assert not lifecycle_facts(u, integration, "program-2026", clock()).launch_rule_met
+        assert lifecycle_facts(u, integration, "contributing-1-customer", clock()).launch_rule_met

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
+from slackbot.config import Settings
 from slackbot.domain.messages import MessageKind
 from slackbot.emulator.harness import FrozenClock
+from slackbot.program import Program
 from slackbot.services.outbox import LEASE, MAX_ATTEMPTS, RetryLater, Undeliverable, backoff, deliver_due
 from storage.models.outbox import OutboxMessage
 from storage.repositories.outbox import ClaimedMessage
@@ -95,7 +97,9 @@ def counts(uow: UowFactory) -> dict[str, int]:
 
 
 def deliver(uow: UowFactory, sender: FakeSender, clock: FrozenClock, **kwargs: Any) -> Any:
-    return deliver_due(uow, sender, clock(), alert_channel=ALERTS, **kwargs)
+    now = clock()  # the pass runs at one moment, as a worker's pass does
+    program = Program(uow=uow, clock=lambda: now, settings=Settings(review_channel=ALERTS))
+    return deliver_due(program, sender, **kwargs)
 
 
 def test_a_due_message_is_posted_once_and_marked_sent(uow: UowFactory, clock: FrozenClock) -> None:
@@ -201,7 +205,7 @@ def test_an_alert_that_cannot_be_delivered_raises_no_further_alert(uow: UowFacto
 
 def test_without_an_alert_channel_a_failure_is_only_recorded(uow: UowFactory, clock: FrozenClock) -> None:
     enqueue(uow, clock)
-    deliver_due(uow, FakeSender(Undeliverable("channel_not_found")), clock(), alert_channel=None)
+    deliver_due(Program(uow=uow, clock=clock), FakeSender(Undeliverable("channel_not_found")))
     assert counts(uow) == {"failed": 1}
 
 

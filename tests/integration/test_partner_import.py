@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from slackbot.cli import main
+from slackbot.domain.actors import operator
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.lifecycle import Stage
+from slackbot.domain.partners import parse_import
 from slackbot.emulator.harness import FrozenClock
-from slackbot.services.partners import ImportResult, import_partners, parse_import
+from slackbot.program import Program
+from slackbot.services.partners import ImportResult, import_partners
 from storage.uow import UowFactory
 
 HEADER = "company,integration,slug,stage,channel,users\n"
@@ -54,6 +58,8 @@ SETTINGS_VARIABLES = (
     "LOG_LEVEL",
 )
 
+OPERATOR = operator("test")
+
 
 def problems(text: str) -> dict[str, str]:
     with pytest.raises(InvalidInput) as caught:
@@ -66,8 +72,10 @@ def partner_names(uow: UowFactory) -> list[str]:
         return [n for n in ("Acme Analytics", "Globex", "Initech", "Umbrella") if u.partners.by_name(n)]
 
 
-def test_a_good_file_creates_partners_members_and_integrations(uow: UowFactory, clock: FrozenClock) -> None:
-    result = import_partners(uow, parse_import(GOOD), clock())
+def test_a_good_file_creates_partners_members_and_integrations(
+    uow: UowFactory, clock: FrozenClock, make_program: Callable[..., Program]
+) -> None:
+    result = import_partners(make_program(), OPERATOR, parse_import(GOOD))
     assert result == ImportResult(partners_created=3, integrations_created=3, integrations_updated=0, members_added=3)
     with uow() as u:
         acme = u.partners.by_name("Acme Analytics")
@@ -86,15 +94,23 @@ def test_a_good_file_creates_partners_members_and_integrations(uow: UowFactory, 
         assert initech.partner.channel_id == "G0INITECH1"
 
 
-def test_importing_the_same_file_twice_creates_nothing_new(uow: UowFactory, clock: FrozenClock) -> None:
-    import_partners(uow, parse_import(GOOD), clock())
-    assert import_partners(uow, parse_import(GOOD), clock.advance(days=1)) == ImportResult(0, 0, 0, 0)
+def test_importing_the_same_file_twice_creates_nothing_new(
+    uow: UowFactory, clock: FrozenClock, make_program: Callable[..., Program]
+) -> None:
+    import_partners(make_program(), OPERATOR, parse_import(GOOD))
+    assert import_partners(make_program(clock.advance(days=1)), OPERATOR, parse_import(GOOD)) == ImportResult(
+        0, 0, 0, 0
+    )
 
 
-def test_a_changed_stage_updates_the_integration(uow: UowFactory, clock: FrozenClock) -> None:
-    import_partners(uow, parse_import(GOOD), clock())
+def test_a_changed_stage_updates_the_integration(
+    uow: UowFactory, clock: FrozenClock, make_program: Callable[..., Program]
+) -> None:
+    import_partners(make_program(), OPERATOR, parse_import(GOOD))
     moved = GOOD.replace("acme-analytics,in_review", "acme-analytics,approved")
-    assert import_partners(uow, parse_import(moved), clock.advance(days=1)) == ImportResult(0, 0, 1, 0)
+    assert import_partners(make_program(clock.advance(days=1)), OPERATOR, parse_import(moved)) == ImportResult(
+        0, 0, 1, 0
+    )
     with uow() as u:
         acme = u.integrations.by_slug("acme-analytics")
         assert acme is not None and (acme.stage, acme.updated_at) == (Stage.APPROVED, clock())
@@ -147,20 +163,24 @@ def test_line_numbers_stay_right_after_a_quoted_multi_line_field() -> None:
     assert set(problems(text)) == {"line 4"}
 
 
-def test_a_user_of_another_partner_rolls_back_the_whole_import(uow: UowFactory, clock: FrozenClock) -> None:
-    import_partners(uow, parse_import(HEADER + "Acme Analytics,,,access_requested,,U0ACMEDEV1\n"), clock())
+def test_a_user_of_another_partner_rolls_back_the_whole_import(
+    uow: UowFactory, clock: FrozenClock, make_program: Callable[..., Program]
+) -> None:
+    import_partners(make_program(), OPERATOR, parse_import(HEADER + "Acme Analytics,,,access_requested,,U0ACMEDEV1\n"))
     rows = parse_import(HEADER + "Globex,,,access_requested,,W0GLOBEX01\nInitech,,,access_requested,,U0ACMEDEV1\n")
     with pytest.raises(InvalidInput) as caught:
-        import_partners(uow, rows, clock())
+        import_partners(make_program(), OPERATOR, rows)
     assert "U0ACMEDEV1" in caught.value.field_errors["line 3"]
     assert partner_names(uow) == ["Acme Analytics"]
 
 
-def test_a_slug_of_another_partner_rolls_back_the_whole_import(uow: UowFactory, clock: FrozenClock) -> None:
-    import_partners(uow, parse_import(GOOD), clock())
+def test_a_slug_of_another_partner_rolls_back_the_whole_import(
+    uow: UowFactory, clock: FrozenClock, make_program: Callable[..., Program]
+) -> None:
+    import_partners(make_program(), OPERATOR, parse_import(GOOD))
     rows = parse_import(HEADER + "Umbrella,Umbrella Metrics,acme-analytics,building,,\n")
     with pytest.raises(InvalidInput, match="belongs to another partner"):
-        import_partners(uow, rows, clock())
+        import_partners(make_program(), OPERATOR, rows)
     assert "Umbrella" not in partner_names(uow)
 
 

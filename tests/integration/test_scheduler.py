@@ -15,23 +15,24 @@ import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from sqlalchemy import Engine
 
+from slackbot.config import Settings
 from slackbot.emulator.harness import FrozenClock
 from slackbot.emulator.server import FakeSlack
 from slackbot.jobs.scheduler import Lease, build_scheduler, install, register_jobs, run_job
-from slackbot.services import Services
+from slackbot.program import Program
 from storage.uow import UowFactory
 
 TZ = "America/Los_Angeles"
 WEDNESDAY_8AM = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
 
 
-def _services(uow: UowFactory, clock: FrozenClock) -> Services:
-    return Services(uow=uow, clock=clock, timezone=TZ, review_channel="C0STAFF001")
+def _program(uow: UowFactory, clock: FrozenClock) -> Program:
+    return Program(uow=uow, clock=clock, settings=Settings(timezone=TZ, review_channel="C0STAFF001"))
 
 
 def test_a_job_scheduled_before_a_restart_runs_after_it_exactly_once(engine: Engine, uow: UowFactory) -> None:
     clock = FrozenClock(WEDNESDAY_8AM)
-    install(_services(uow, clock), clock)
+    install(_program(uow, clock))
     first = build_scheduler(engine, TZ)
     first.start()
     first.add_job(

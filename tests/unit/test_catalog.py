@@ -1,4 +1,4 @@
-"""Catalog metadata rules (seed 000): each rule of the checker, and what the modal may and may not store."""
+"""Catalog metadata rules: each rule of the checker, and what the modal may and may not store."""
 
 from __future__ import annotations
 

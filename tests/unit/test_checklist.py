@@ -1,4 +1,4 @@
-"""The Public Beta checklist (seed 003): 9 sections, items owned by the partner or Segment, facts tick themselves."""
+"""The Public Beta checklist: 9 sections, items owned by the partner or Segment, facts tick themselves."""
 
 from __future__ import annotations
 

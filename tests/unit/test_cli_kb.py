@@ -10,8 +10,11 @@ import yaml
 from click.testing import CliRunner, Result
 
 from slackbot.cli import main
+from slackbot.config import Settings
+from slackbot.domain.actors import Actor
 from slackbot.emulator.harness import FrozenClock
 from slackbot.kb.loader import load_entries
+from slackbot.program import Program
 from slackbot.services import qa
 from storage.uow import UowFactory
 
@@ -161,20 +164,11 @@ def test_kb_export_round_trips_the_loaded_files(db_env: Path) -> None:
 
 
 def test_kb_stats_shows_unanswered_and_not_helpful_questions(db_env: Path, uow: UowFactory, clock: FrozenClock) -> None:
-    cache = qa.IndexCache()
+    program = Program(uow=uow, clock=clock, settings=Settings(review_channel="C0STAFF001"))
+    pat = Actor("U0MEMBER01", is_staff=False, partner_id=None)
     for text in ("what's the weather in paris", "how long does review take"):
-        answer = qa.ask(
-            uow,
-            cache,
-            question=text,
-            asker="U0MEMBER01",
-            channel="C0ACME0001",
-            thread_ts=None,
-            now=clock(),
-            timezone="America/Los_Angeles",
-            review_channel="C0STAFF001",
-        )
-    qa.rate_answer(uow, question_id=answer.question_id, user_id="U0MEMBER01", helpful=False, now=clock())
+        answer = qa.ask(program, pat, text, channel="C0ACME0001")
+    qa.rate_answer(program, pat, answer.question_id, helpful=False)
 
     result = run("kb", "stats")
 

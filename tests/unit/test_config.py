@@ -1,4 +1,4 @@
-"""load_settings: defaults, every variable of DESIGN.md §5, one clear error per malformed value, no leaks."""
+"""load_settings: defaults, every documented variable, one clear error per malformed value, no leaks."""
 
 from __future__ import annotations
 

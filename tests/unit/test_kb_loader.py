@@ -14,7 +14,7 @@ from slackbot.kb.model import KbEntry
 
 TODAY = date(2026, 11, 26)
 
-# DESIGN.md §9 topics, each mapped to the tag that marks an entry as covering it.
+# The house plan's Q&A topics, each mapped to the tag that marks an entry as covering it.
 DESIGN_TOPIC_TAGS = {
     "program access and approval": "access",
     "the 4 approval criteria": "approval-criteria",

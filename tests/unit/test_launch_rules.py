@@ -7,7 +7,6 @@ import pytest
 from slackbot.config import ConfigError, load_settings
 from slackbot.domain.launch import DEFAULT_RULE, RULES, LaunchFacts, evaluate, next_step, rule
 from slackbot.domain.lifecycle import Stage
-from slackbot.services import Services
 
 PROGRAM = rule(DEFAULT_RULE)
 
@@ -94,6 +93,6 @@ def test_the_active_rule_comes_from_devcenter_launch_rule() -> None:
         load_settings({"DEVCENTER_LAUNCH_RULE": "Program 2026!"})
 
 
-def test_an_unknown_launch_rule_stops_the_services_at_startup() -> None:
+def test_an_unknown_launch_rule_stops_the_bot_at_startup() -> None:
     with pytest.raises(ValueError, match="DEVCENTER_LAUNCH_RULE is not a known launch rule: 'vibes-only'"):
-        Services(uow=lambda: None, clock=lambda: None, launch_rule="vibes-only")  # type: ignore[arg-type, return-value]
+        load_settings({"DEVCENTER_LAUNCH_RULE": "vibes-only"})

@@ -1,4 +1,4 @@
-"""The partner lifecycle, checked cell by cell against a table written by hand from DESIGN.md §3."""
+"""The partner lifecycle, checked cell by cell against a table written by hand from the program's lifecycle."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ ALL_STAGES: list[Stage | None] = [None, *Stage]
 OPEN = (S.ACCESS_REQUESTED, S.BUILDING, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED, S.PRIVATE_BETA, S.PUBLIC_BETA)
 STAY = "stay"  # the action does not move the stage
 
-# Who may act, and from each source stage, where to. Written from DESIGN.md §3, not from TRANSITIONS.
+# Who may act, and from each source stage, where to. Written from the lifecycle as documented, not from TRANSITIONS.
 # Interpretations the design leaves open, fixed here on purpose:
 # - "request access" comes from someone who is not yet anyone's partner: the STRANGER role, record NEW.
 # - an integration record is created by its first submission, so "submit for review" also starts at NEW.
@@ -52,7 +52,7 @@ EXPECTED: dict[Action, tuple[frozenset[Role], dict[Stage | None, Stage | str]]] 
 
 
 def gates_open(action: Action, facts: Facts) -> bool:
-    """The gates of DESIGN.md §3, by hand."""
+    """The lifecycle's gates, by hand."""
     if action is Action.MARK_MERGED:
         return not facts.merged
     if action is Action.SHIP_RELEASE:

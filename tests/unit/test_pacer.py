@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slackbot.notify.pacer import Pacer
+from slackbot.slack.pacer import Pacer
 
 
 class FakeTime:

@@ -1,15 +1,26 @@
-"""Shared pieces of the command line: settings from the environment (and .env), engines, the wired bot."""
+"""Shared pieces of the command line: settings from the environment (and .env), engines, the program, the bot."""
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 import click
+from sqlalchemy import Engine
 
 from slackbot.config import ConfigError, Settings, load_settings
+from slackbot.domain.actors import Actor, operator
+from slackbot.domain.errors import DomainError, InvalidInput
+from slackbot.program import Program
+
+if TYPE_CHECKING:
+    from slackbot.app import Bot
+
+T = TypeVar("T")
 
 
 def settings_from_env() -> Settings:
@@ -28,14 +39,14 @@ def setup_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def engine_for(settings: Settings) -> Any:
+def engine_for(settings: Settings) -> Engine:
     """An engine on DATABASE_URL."""
     from storage.db import make_engine
 
     return make_engine(settings.database_url)
 
 
-def migrated_engine(settings: Settings) -> Any:
+def migrated_engine(settings: Settings) -> Engine:
     """An engine on a database at the latest migration, or a one-line error."""
     from storage.db import SchemaNotReady, require_current_schema
 
@@ -47,7 +58,22 @@ def migrated_engine(settings: Settings) -> Any:
     return engine
 
 
-def wired_bot(settings: Settings) -> Any:
+def program_for(settings: Settings, engine: Engine | None = None) -> Program:
+    """The program on a migrated database, with the real clock."""
+    from slackbot.app import system_clock
+    from storage.db import session_factory
+    from storage.uow import uow_factory
+
+    engine = engine or migrated_engine(settings)
+    return Program(uow=uow_factory(session_factory(engine)), clock=system_clock, settings=settings)
+
+
+def cli_actor() -> Actor:
+    """The operator at the keyboard: staff rights, audited as `cli:<login>`."""
+    return operator(f"cli:{getpass.getuser()}")
+
+
+def wired_bot(settings: Settings) -> Bot:
     """The whole bot, or a one-line error when the database is not migrated or Slack is not configured."""
     if not settings.bot_token:
         raise click.ClickException(
@@ -60,3 +86,14 @@ def wired_bot(settings: Settings) -> Any:
         return build_bot(settings)
     except SchemaNotReady as error:
         raise click.ClickException(str(error)) from None
+
+
+def refused(call: Callable[[], T]) -> T:
+    """Run a use case; a domain error becomes a one-line error (bad input: one line per problem)."""
+    try:
+        return call()
+    except InvalidInput as error:
+        click.echo("\n".join(error.field_errors.values()), err=True)
+        raise click.ClickException(f"{len(error.field_errors)} problem(s); nothing was changed") from None
+    except DomainError as error:
+        raise click.ClickException(error.user_message) from None

@@ -9,9 +9,9 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.metadata import Metadata
 
 from slackbot.ids import OUTBOX_EVENT_TYPE
-from slackbot.notify.pacer import Pacer
 from slackbot.render.messages import render_message
 from slackbot.services.outbox import RetryLater, Undeliverable
+from slackbot.slack.pacer import Pacer
 from storage.repositories.outbox import ClaimedMessage
 
 log = logging.getLogger(__name__)

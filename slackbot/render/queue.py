@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slack_sdk.models.blocks import Block, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import Block
 
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.views.reviews import HistoryLine, QueueItem
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, escape, section, when
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, escape, header, section, when
 
 KIND_EMOJI = {
     "access": ":door:",
@@ -20,7 +20,7 @@ KIND_EMOJI = {
 
 def queue_blocks(items: list[QueueItem], now: datetime, timezone: str) -> list[Block]:
     """Oldest first, with age, due date, overdue marks and card links."""
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"Waiting on Segment: {len(items)}"))]
+    blocks: list[Block] = [header(f"Waiting on Segment: {len(items)}")]
     if not items:
         return [*blocks, section("Nothing is waiting on Segment. :sparkles:")]
     for item in items[: MAX_MESSAGE_BLOCKS - 2]:
@@ -44,7 +44,7 @@ def _stage(value: str | None) -> str:
 
 def history_blocks(name: str, lines: list[HistoryLine], timezone: str) -> list[Block]:
     """The audit trail, oldest first (the newest 45 when long)."""
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=f"History: {name}"[:150]))]
+    blocks: list[Block] = [header(f"History: {name}")]
     if not lines:
         blocks.append(section("No recorded changes yet."))
     for line in lines[-(MAX_MESSAGE_BLOCKS - 2) :]:

@@ -1,4 +1,4 @@
-"""Reading modal submissions and answering them: values by block id, inline errors in the ack."""
+"""Reading modal submissions and answering them (values by block id, inline errors in the ack); opening modals."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from slack_bolt import Ack
+from slack_sdk import WebClient
+from slack_sdk.models.views import View
 
 from slackbot.domain.errors import DomainError, InvalidInput
+from slackbot.render.common import notice_modal
 
 T = TypeVar("T")
 
@@ -47,3 +50,17 @@ def ack_form(
         return None
     ack(**(then(result) if then else {}))
     return result
+
+
+def from_home(body: dict[str, Any]) -> bool:
+    """Whether a click came from App Home (which has no response_url to answer on)."""
+    return (body.get("container") or {}).get("type") == "view" or (body.get("view") or {}).get("type") == "home"
+
+
+def open_or_notice(client: WebClient, body: dict[str, Any], build: Callable[[], View]) -> None:
+    """Open the modal `build` returns; a domain error opens a notice modal instead of being lost."""
+    try:
+        view = build()
+    except DomainError as error:
+        view = notice_modal("Developer Center", f":warning: {error.user_message}")
+    client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from datetime import datetime
 
+from slackbot.program import Program
 from slackbot.services.outbox import DeliveryReport, Sender, deliver_due
-from storage.uow import UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -16,24 +14,15 @@ log = logging.getLogger(__name__)
 class OutboxWorker:
     """Calls deliver_due every `interval` seconds on a daemon thread until stopped."""
 
-    def __init__(
-        self,
-        uow_factory: UowFactory,
-        sender: Sender,
-        clock: Callable[[], datetime],
-        *,
-        alert_channel: str | None = None,
-        interval: float = 1.0,
-    ) -> None:
-        self.uow_factory, self.sender, self.clock = uow_factory, sender, clock
-        self.alert_channel, self.interval = alert_channel, interval
+    def __init__(self, program: Program, sender: Sender, *, interval: float = 1.0) -> None:
+        self.program, self.sender, self.interval = program, sender, interval
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
 
     def drain(self) -> DeliveryReport:
         """One pass over the due messages."""
-        return deliver_due(self.uow_factory, self.sender, self.clock(), alert_channel=self.alert_channel)
+        return deliver_due(self.program, self.sender)
 
     def wake(self) -> None:
         """Ask for a pass now (after a use case queued something)."""

@@ -1,0 +1,96 @@
+"""Customer verifications: `/devcenter verify [slug]`, the modal, and Confirm / Reject for staff (card or Home)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+from slack_sdk.models.blocks import ActionsBlock, ButtonElement
+
+from handlers.home import publish_home, refresh_after_save
+from handlers.modals import ack_form, from_home, metadata, open_or_notice, values
+from handlers.routing import Invocation, Reply
+from slackbot.domain.actors import Actor
+from slackbot.domain.errors import DomainError
+from slackbot.ids import ActionId, CallbackId, Command
+from slackbot.program import Program
+from slackbot.render.common import notice_modal, section
+from slackbot.render.verifications import verification_card, verification_modal
+from slackbot.services.verifications import decide_verification, form, record
+
+DATE_FIELDS = ("verified_on",)
+
+
+def verify_route(call: Invocation) -> Reply | None:
+    """`verify [slug]`: the verification modal (a mention gets a button that opens it)."""
+    slug, name, today = form(call.program, call.actor, call.args or None)
+    if call.open_modal is not None:
+        call.open_modal(verification_modal(slug, name, today))
+        return None
+    button = ButtonElement(
+        text="Record a verification", action_id=ActionId.OPEN_VERIFICATION, value=slug, style="primary"
+    )
+    return "Record a customer verification", [
+        section(f"Record a customer who verified *{name}* (`{slug}`):"),
+        ActionsBlock(elements=[button]),
+    ]
+
+
+def open_verification(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, program: Program, actor: Actor
+) -> None:
+    """Record a verification button: the modal, when the integration is in beta."""
+    ack()
+    home = from_home(body)
+    open_or_notice(client, body, lambda: verification_modal(*form(program, actor, action.get("value")), from_home=home))
+
+
+def _decide(confirm: bool) -> Callable[..., None]:
+    def decide(
+        ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient, program: Program, actor: Actor
+    ) -> None:
+        """Confirm / Reject on a verification card or in the staff Home (staff only)."""
+        ack()
+        home = from_home(body)
+        try:
+            decided = decide_verification(program, actor, int(action["value"]), confirm=confirm)
+        except DomainError as error:
+            if not home:
+                raise  # answered ephemerally through the response_url by handlers.errors
+            client.views_open(
+                trigger_id=body["trigger_id"], view=notice_modal("Developer Center", f":warning: {error.user_message}")
+            )
+            return
+        if home:
+            publish_home(client, program, actor)
+            return
+        text, blocks = verification_card(decided.to_payload())
+        where = body["container"]
+        client.chat_update(channel=where["channel_id"], ts=where["message_ts"], text=text, blocks=blocks)
+
+    decide.__name__ = "confirm_verification" if confirm else "reject_verification"
+    return decide
+
+
+def submit_verification(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
+    """The verification modal: stored pending, and staff get a card to confirm it."""
+    entered, slug = {**values(view), **_dates(view)}, metadata(view)["slug"]
+    result = ack_form(ack, lambda: record(program, actor, slug, entered), "customer")
+    refresh_after_save(client, program, actor, view, result)
+
+
+def _dates(view: dict[str, Any]) -> dict[str, str | None]:
+    """Datepicker values (handlers.modals.values reads text and selections only)."""
+    state = view.get("state", {}).get("values", {})
+    return {f: next(iter(state.get(f, {}).values()), {}).get("selected_date") for f in DATE_FIELDS if f in state}
+
+
+ROUTES = {Command.VERIFY: verify_route}
+ACTIONS = {
+    ActionId.OPEN_VERIFICATION: open_verification,
+    ActionId.CONFIRM_VERIFICATION: _decide(True),
+    ActionId.REJECT_VERIFICATION: _decide(False),
+}
+VIEWS = {CallbackId.VERIFICATION: submit_verification}

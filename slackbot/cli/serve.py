@@ -1,0 +1,91 @@
+"""Process commands: `run`, `serve` (HTTP), `socket` (Socket Mode), `worker`, `console`."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+
+import click
+
+from slackbot.cli.support import settings_from_env, setup_logging, wired_bot
+
+
+@click.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Serve Slack when tokens are configured; otherwise open the local console sandbox."""
+    settings = settings_from_env()
+    if not settings.has_slack_tokens:
+        ctx.invoke(console)
+    elif settings.app_token:
+        ctx.invoke(socket)
+    else:
+        ctx.invoke(serve, host="0.0.0.0", port=settings.port)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=None, help="defaults to PORT (3000)")
+@click.option("--workers", type=int, default=2, show_default=True)
+def serve(host: str, port: int | None, workers: int) -> None:
+    """HTTP mode under gunicorn (gthread): POST /slack/events, GET /healthz; delivers the outbox too."""
+    from slackbot.serving import serve_gunicorn
+
+    settings = settings_from_env()
+    setup_logging(settings)
+    wired_bot(settings).engine.dispose()  # fail fast with a clear message before forking workers
+    serve_gunicorn(settings, host, settings.port if port is None else port, workers)
+
+
+@click.command()
+def socket() -> None:
+    """Socket Mode (needs SLACK_APP_TOKEN); delivers the outbox in the same process."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from slackbot.serving import start_scheduler_thread
+
+    settings = settings_from_env()
+    setup_logging(settings)
+    bot = wired_bot(settings)
+    bot.outbox.start()
+    start_scheduler_thread(bot)
+    SocketModeHandler(bot.app, settings.app_token).start()
+
+
+@click.command()
+@click.option(
+    "--lease-seconds",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="how long the scheduler lease lasts; a standby worker takes over this long after a crash",
+)
+def worker(lease_seconds: float) -> None:
+    """Deliver the outbox and, while holding the database lease, run the scheduled jobs (until SIGTERM)."""
+    from slackbot.jobs.worker import SchedulerWorker
+
+    settings = settings_from_env()
+    setup_logging(settings)
+    bot = wired_bot(settings)
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    bot.outbox.start()
+    click.echo("worker running: outbox delivery on; Ctrl-C to stop")
+    SchedulerWorker(bot.engine, bot.program, lease_ttl=lease_seconds, announce=click.echo).run(stopping)
+    bot.outbox.stop()
+
+
+@click.command()
+@click.option("--keep", is_flag=True, help="keep var/console.db from the last session instead of starting fresh")
+def console(keep: bool) -> None:
+    """The local sandbox: the real bot against the built-in Slack emulator, with demo data."""
+    from slackbot.emulator.console import run_console
+
+    logging.basicConfig(level=logging.ERROR)
+    sys.exit(run_console(sys.stdin, sys.stdout, keep=keep, interactive=sys.stdin.isatty()))
+
+
+COMMANDS = (run, serve, socket, worker, console)

@@ -1,0 +1,183 @@
+"""Use cases of reviews: submit a pull request for review, answer a staff request, nudge staff on overdue reviews."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from slackbot.domain.actors import Actor
+from slackbot.domain.errors import Conflict, IllegalTransition, InvalidInput, NotFound, NotPermitted
+from slackbot.domain.lifecycle import Action, Role, Stage, decide, stage_label
+from slackbot.domain.messages import MessageKind
+from slackbot.domain.reviews import RequestStatus, Submission, is_overdue, parse_submission, review_due
+from slackbot.domain.text import parse_note
+from slackbot.program import Program
+from slackbot.services.cards import integration_card
+from slackbot.services.outbox import message_link, notify_partner, notify_staff
+from storage.models.partners import Integration, Partner
+from storage.models.reviews import StaffRequest
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+REQUEST_TITLES = {"replay_info": "replay compatibility info", "oauth": "OAuth / Enable with Segment"}
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the partner is told after submitting."""
+
+    slug: str
+    name: str
+    review_due_at: datetime
+
+
+def _submitter(uow: UnitOfWork, actor: Actor) -> Partner:
+    partner = uow.partners.get(actor.partner_id) if actor.partner_id is not None else None
+    if partner is None:
+        raise NotPermitted("Only partners can submit integrations. Request access first with `/devcenter join`.")
+    if partner.stage is not Stage.BUILDING:
+        raise NotPermitted(f"{partner.name} cannot submit yet: access is {stage_label(partner.stage).lower()}.")
+    return partner
+
+
+def _submittable(uow: UnitOfWork, partner: Partner, submission: Submission) -> Integration | None:
+    """The partner's integration this submission updates (None: a new one), after checking it may be submitted."""
+    integration = uow.integrations.by_slug(submission.slug)
+    if integration is not None and integration.partner_id != partner.id:
+        raise InvalidInput({"slug": f"The slug `{submission.slug}` is taken; choose another."})
+    owner = uow.integrations.by_pr_url(submission.pr_url)
+    if owner is not None and owner.partner_id != partner.id:
+        raise InvalidInput({"pr_url": "That pull request belongs to another partner's integration."})
+    before = integration.stage if integration else None
+    try:
+        decide(before, Action.SUBMIT_FOR_REVIEW, Role.PARTNER)
+    except IllegalTransition:
+        message = f"`{submission.slug}` is {stage_label(before).lower()}: it cannot be submitted again now."
+        raise InvalidInput({"slug": message}) from None
+    return integration
+
+
+def submit_for_review(program: Program, actor: Actor, values: dict[str, str | None]) -> Receipt:
+    """Validate the form, move the integration to in_review, acknowledge and post the staff review card."""
+    submission, now = parse_submission(values), program.now()
+    with program.uow() as uow:
+        partner = _submitter(uow, actor)
+        integration = _submittable(uow, partner, submission)
+        before = integration.stage if integration else None
+        due = review_due(now, program.timezone)
+        integration = _move_to_review(uow, partner, integration, submission, actor, now, due)
+        previous_card, integration.card_key = integration.card_key, _next_card_key(integration)
+        if previous_card:  # the old card's buttons must not stay live: it is edited to point at the new one
+            _supersede(uow, program, previous_card, submission, now)
+        entry = uow.audit.record_move(
+            integration, Action.SUBMIT_FOR_REVIEW, actor.user_id, now,
+            from_stage=before, to_stage=Stage.IN_REVIEW, note=submission.pr_url,
+        )  # fmt: skip
+        payload = {
+            "partner_name": partner.name, "name": integration.name, "slug": integration.slug,
+            "pr_url": submission.pr_url, "review_due_at": due.isoformat(), "timezone": program.timezone,
+        }  # fmt: skip
+        ack_key = f"submission_ack:{entry.id}"
+        notify_partner(uow, partner, MessageKind.SUBMISSION_ACK, payload, ack_key, now, dm_users=[actor.user_id])
+        card = integration_card(uow, program, integration, now).to_payload()
+        notify_staff(uow, program.review_channel, MessageKind.REVIEW_CARD, card, integration.card_key, now)
+        uow.commit()
+    log.info("integration %s submitted for review by %s", submission.slug, actor.user_id)
+    return Receipt(integration.slug, integration.name, due)
+
+
+def _move_to_review(
+    uow: UnitOfWork,
+    partner: Partner,
+    integration: Integration | None,
+    submission: Submission,
+    actor: Actor,
+    now: datetime,
+    due: datetime,
+) -> Integration:
+    fields = {"pr_url": submission.pr_url, "submitted_at": now, "review_due_at": due, "submitted_by": actor.user_id}
+    kind = submission.kind.value
+    if integration is None:
+        return uow.integrations.add(partner, submission.slug, submission.name, kind, Stage.IN_REVIEW, now, **fields)
+    if not uow.integrations.move(
+        integration.id, integration.stage, Stage.IN_REVIEW, now, name=submission.name, kind=kind, **fields
+    ):
+        raise InvalidInput({"slug": "This integration changed while you were submitting; try again."})
+    uow.integrations.reload(integration)
+    return integration
+
+
+def _next_card_key(integration: Integration) -> str:
+    integration.submission_count += 1
+    return f"review_card:{integration.id}:{integration.submission_count}"
+
+
+def _supersede(uow: UnitOfWork, program: Program, card_key: str, submission: Submission, now: datetime) -> None:
+    payload = {
+        "edit": True, "name": submission.name, "slug": submission.slug, "at": now.isoformat(),
+        "timezone": program.timezone,
+    }  # fmt: skip
+    key = f"superseded:{card_key}"
+    notify_staff(uow, program.review_channel, MessageKind.CARD_SUPERSEDED, payload, key, now, thread_of=card_key)
+
+
+def _open_request(uow: UnitOfWork, actor: Actor, request_id: int) -> StaffRequest:
+    request = uow.requests.get(request_id)
+    if request is None:
+        raise NotFound("That request no longer exists.")
+    if request.integration.partner_id != actor.partner_id:
+        log.warning("refused answer to request %s by %s (not the partner)", request_id, actor.user_id)
+        raise NotPermitted("Only the partner who owns this integration can answer.")
+    if request.status is not RequestStatus.OPEN:
+        raise Conflict("This request was already answered.")
+    return request
+
+
+def request_title(program: Program, actor: Actor, request_id: int) -> str:
+    """What is being asked, for the answer modal; only the owning partner may see it."""
+    with program.uow() as uow:
+        request = _open_request(uow, actor, request_id)
+        return f"{REQUEST_TITLES.get(request.kind, request.kind)} for {request.integration.name}"
+
+
+def answer_request(program: Program, actor: Actor, request_id: int, text: str | None) -> None:
+    """Store the answer once and post it in the thread of the staff review card."""
+    answer, now = parse_note(text, "answer"), program.now()
+    with program.uow() as uow:
+        request = _open_request(uow, actor, request_id)
+        if not uow.requests.answer(request_id, answer or "", actor.user_id, now):
+            raise Conflict("This request was already answered.")
+        integration = request.integration
+        uow.audit.record_note(integration, f"answer_{request.kind}", actor.user_id, now, answer)
+        payload = {
+            "name": integration.name, "slug": integration.slug, "request": REQUEST_TITLES.get(request.kind),
+            "answer": answer, "actor": actor.user_id,
+        }  # fmt: skip
+        key = f"request_answer:{request_id}"
+        notify_staff(
+            uow, program.review_channel, MessageKind.REQUEST_ANSWER, payload, key, now, thread_of=integration.card_key
+        )
+        uow.commit()
+
+
+def review_sla_nudges(program: Program, now: datetime) -> int:
+    """Tell staff about reviews past their due date; at most once per review per day."""
+    nudged = 0
+    with program.uow() as uow:
+        today = now.astimezone(ZoneInfo(program.timezone)).date().isoformat()
+        for integration in uow.integrations.at_stages([Stage.IN_REVIEW]):
+            due = integration.review_due_at
+            if due is None or not is_overdue(due, now):
+                continue
+            payload = {
+                "name": integration.name, "slug": integration.slug, "partner_name": integration.partner.name,
+                "due": due.isoformat(), "timezone": program.timezone, "link": message_link(uow, integration.card_key),
+            }  # fmt: skip
+            key = f"sla:{integration.id}:{today}"
+            nudged += (
+                notify_staff(uow, program.review_channel, MessageKind.REVIEW_OVERDUE, payload, key, now) is not None
+            )
+        uow.commit()
+    return nudged
