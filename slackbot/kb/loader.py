@@ -22,6 +22,9 @@ MAX_TITLE_CHARS = 150
 EARLIEST_AS_OF = date(2015, 1, 1)
 REQUIRED_FIELDS = ("id", "title", "questions", "answer", "sources", "as_of", "tags")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Partners see every source: it must be a public page, never an internal working document ("seed: …").
+_INTERNAL_DOCUMENT = re.compile(r"\bseeds?\b", re.IGNORECASE)
+_PUBLIC_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 class KbError(ValueError):
@@ -96,7 +99,7 @@ def _source(value: Any, where: str) -> Source:
     return Source(
         document=_text(value["document"], where, "source document"),
         section=_text(value["section"], where, "source section"),
-        url=url,
+        url=(url or "").strip() or None,
     )
 
 
@@ -111,14 +114,35 @@ def _as_of(value: Any, where: str) -> date:
     raise KbError(f"{where}: as_of must be a date written YYYY-MM-DD, got {value!r}")
 
 
-def check_entries(entries: Iterable[KbEntry], *, today: date | None = None) -> list[str]:
-    """List human-readable content problems; `today`, when given, also rejects future as_of dates."""
+def check_entries(entries: Iterable[KbEntry], *, today: date | None = None,
+                  public_sources: bool | None = None) -> list[str]:
+    """List human-readable content problems.
+
+    `today`, when given, also rejects future as_of dates. `public_sources` rejects sources partners cannot
+    open: no https `url`, or a document naming an internal "seed". It defaults to on exactly when `today`
+    is given, i.e. for the `kb check` gate; `kb load` (which passes no date) still imports such entries.
+    """
     entries = list(entries)
+    strict = today is not None if public_sources is None else public_sources
     problems: list[str] = []
     counts = Counter(entry.id for entry in entries)
     problems += [f"duplicate id {entry_id!r} ({n} entries)" for entry_id, n in sorted(counts.items()) if n > 1]
     for entry in entries:
-        problems += [f"{entry.id or '<no id>'}: {problem}" for problem in _entry_problems(entry, today)]
+        found = _entry_problems(entry, today) + (source_problems(entry) if strict else [])
+        problems += [f"{entry.id or '<no id>'}: {problem}" for problem in found]
+    return problems
+
+
+def source_problems(entry: KbEntry) -> list[str]:
+    """Sources a partner could not follow: an internal document name, or no public https URL."""
+    problems: list[str] = []
+    for source in entry.sources:
+        if _INTERNAL_DOCUMENT.search(source.document):
+            problems.append(f"source {source.document!r} names an internal seed document; cite the public page")
+        if not source.url:
+            problems.append(f"source {source.document!r} has no url; partners need a public link")
+        elif not _PUBLIC_URL.match(source.url.strip()):
+            problems.append(f"source {source.document!r} url {source.url!r} is not a public https:// link")
     return problems
 
 

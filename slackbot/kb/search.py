@@ -5,6 +5,11 @@ word pairs. A hit's score is the share of the query's information (IDF mass) tha
 explains, each term counting with its BM25 saturation (0..1), so scores lie in 0..1. Query words
 the knowledge base has never seen still count in the denominator: an off-topic question ("what's
 the weather in paris") scores near zero and `best()` returns None.
+
+Two refinements read the question's wording: a message that asks in some sentences and gives context in
+others ranks on the asking sentences (the rest counts half), and question cues (`query_cues`) lift entries
+tagged `requirement` for "do I need … / is … mandatory" and entries tagged `contact` for "who do I email"
+among the entries that already match.
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from slackbot.kb.model import KbEntry
+from slackbot.kb.text import ALIASES, CONTACT_TAG, REQUIREMENT_TAG, STOP_WORDS, query_cues, stem, tokenize
+
+__all__ = ["ALIASES", "CONTACT_TAG", "NO_ANSWER_THRESHOLD", "REQUIREMENT_TAG", "STOP_WORDS", "Hit", "KbIndex",
+           "query_cues", "search", "stem", "tokenize"]
 
 NO_ANSWER_THRESHOLD = 0.27
 FIELD_WEIGHTS = {"questions": 3.0, "title": 2.0, "tags": 1.5, "answer": 1.0}
@@ -30,63 +39,8 @@ MAX_QUERY_TERMS = 48
 MIN_FUZZY_LEN = 4
 BIGRAM_WEIGHT = 0.3  # adjacent word pairs found in an entry add evidence
 MASS_CAP_TERMS = 4.0  # a long ramble need only be explained as far as ~4 rare words
-
-_STOP_WORDS_TEXT = """
-a about actually after again all also am an and another any anybody anyone anything anyway are
-aren as ask asking at basically be been before being but by can cannot could did didn do does
-doesn doing don et etc folk folks for from get gets getting go going got gotta guy guys had has
-have having he hello help her hey hi him his how hows i if im in into is isn it its ive just
-kind know let like lol made make makes making me mean might mine more most much must my myself
-need needs neither nope not of ok okay on once one only or other our ourselves out please pls
-plz q quick really right said say says she should so some someone something sorry sort still
-sure tell thank thanks that thats the their them themselves then there these they thing things
-think this those thx to too trying u uh um up us very wanna want wanted wants was way we well
-were what whats when where whether which while who why will with won wonder wondering would
-wouldn ya yeah yes yet you your youre yours yourself
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-
-# Informal spellings and abbreviations, rewritten the same way in entries and queries.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "pr": ("pull", "request"),
-    "prs": ("pull", "request"),
-    "repo": ("repository",),
-    "repos": ("repository",),
-    "doc": ("documentation",),
-    "docs": ("documentation",),
-    "ga": ("general", "availability"),
-    "eod": ("end", "day"),
-    "ts": ("typescript",),
-    "nodejs": ("node",),
-    "js": ("javascript",),
-    "oauth2": ("oauth",),
-    "signup": ("sign",),
-    "login": ("log",),
-    "e2e": ("end", "end"),
-    "env": ("environment",),
-    "dev": ("developer",),
-    "devcenter": ("developer", "center"),
-    "prod": ("production",),
-    "msg": ("message",),
-    "msgs": ("message",),
-    "pst": ("pacific",),
-    "pdt": ("pacific",),
-    "pt": ("pacific",),
-    "creds": ("credentials",),
-    "remove": ("delete",),
-    "removed": ("delete",),
-    "removing": ("delete",),
-    "ship": ("deploy",),
-    "shipped": ("deploy",),
-    "shipping": ("deploy",),
-}
-
-_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)+|[a-z0-9]+")  # keeps versions like 18.17.1 whole
-_CONTRACTION = re.compile(r"'(?:s|re|ve|ll|d|m|t)\b")
-_VOWEL = re.compile(r"[aeiouy]")
-# performBatch / anonymousId are indexed both whole and split ("perform batch", "anonymous id").
-_CAMEL_CASE = re.compile(r"\b[a-z]+(?:[A-Z][a-z0-9]+)+\b")
-_CAMEL_PART = re.compile(r"([A-Z])")
+CONTEXT_WEIGHT = 0.5  # in a message that asks its question in some sentences only, the others count half
+CUE_BOOST = 1.4  # an entry tagged for the question's cue (requirement, contact) scores this much more
 
 
 @dataclass(frozen=True)
@@ -95,44 +49,6 @@ class Hit:
 
     entry: KbEntry
     score: float
-
-
-def stem(word: str) -> str:
-    """Light suffix stripping (plural, -ing, -ed, trailing e) applied to entries and queries alike."""
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if word.endswith(("ies", "ied")) and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if word.endswith("ing") and len(word) >= 6 and _VOWEL.search(word[:-3]):
-        word = word[:-3]
-    elif word.endswith("ed") and not word.endswith("eed") and len(word) >= 5:
-        word = word[:-2]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-        word = word[:-1]
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
-    return word
-
-
-def tokenize(text: str) -> list[str]:
-    """Casefold, strip punctuation and contractions, drop stop words, expand aliases, stem."""
-    text = _CAMEL_CASE.sub(_split_camel_case, text)
-    text = _CONTRACTION.sub("", text.casefold().replace("\u2019", "'"))
-    tokens: list[str] = []
-    for raw in _TOKEN.findall(text):
-        for word in ALIASES.get(raw, (raw,)):
-            if word in STOP_WORDS or (len(word) == 1 and not word.isdigit()):
-                continue
-            tokens.append(stem(word))
-    return tokens
-
-
-def _split_camel_case(match: re.Match[str]) -> str:
-    return match[0] + " " + _CAMEL_PART.sub(r" \1", match[0])
 
 
 def _deletions(term: str) -> Iterator[str]:
@@ -163,6 +79,10 @@ class KbIndex:
             self._idf[term] = idf
             self._postings[term] = tuple((doc, idf * e) for doc, e in ranked[:MAX_POSTINGS])
         self._oov_idf = _idf(n_docs, 0)
+        self._cue_docs = {
+            tag: frozenset(doc for doc, entry in enumerate(self._entries) if tag in entry.tags)
+            for tag in (REQUIREMENT_TAG, CONTACT_TAG)
+        }
         self._by_deletion: dict[str, list[str]] = defaultdict(list)
         for term in sorted(self._postings):
             if len(term) >= MIN_FUZZY_LEN and " " not in term:
@@ -182,27 +102,37 @@ class KbIndex:
         if limit <= 0:
             return []
         resolved: dict[str, tuple[str | None, float]] = {}
-        sequence: list[str | None] = []
-        for term in tokenize(query)[:MAX_QUERY_TERMS]:
+        weights: dict[str, float] = {}
+        sequence: list[tuple[str | None, float]] = []
+        for term, weight in _weighted_terms(query)[:MAX_QUERY_TERMS]:
             if term not in resolved:
                 resolved[term] = self._resolve(term)
-            sequence.append(resolved[term][0])
+            weights[term] = max(weight, weights.get(term, 0.0))
+            sequence.append((resolved[term][0], weight))
         scores: dict[int, float] = defaultdict(float)
         mass = 0.0
         for term in sorted(resolved):
             matched, factor = resolved[term]
             if matched is None:
-                mass += OOV_WEIGHT * self._oov_idf
+                mass += weights[term] * OOV_WEIGHT * self._oov_idf
             else:
-                mass += self._idf[matched]
-                self._accumulate(scores, matched, factor)
+                mass += weights[term] * self._idf[matched]
+                self._accumulate(scores, matched, weights[term] * factor)
         # Matching word pairs only add evidence; an unmatched pair costs nothing.
-        for pair in sorted({_pair(a, b) for a, b in pairwise(sequence) if a and b}):
+        pairs: dict[str, float] = {}
+        for (first, w1), (second, w2) in pairwise(sequence):
+            if first and second:
+                pair = _pair(first, second)
+                pairs[pair] = max(min(w1, w2), pairs.get(pair, 0.0))
+        for pair in sorted(pairs):
             if pair in self._postings:
-                mass += BIGRAM_WEIGHT * self._idf[pair]
-                self._accumulate(scores, pair, BIGRAM_WEIGHT)
+                mass += pairs[pair] * BIGRAM_WEIGHT * self._idf[pair]
+                self._accumulate(scores, pair, pairs[pair] * BIGRAM_WEIGHT)
         if mass <= 0.0:
             return []
+        for cue in sorted(query_cues(query)):
+            for doc in self._cue_docs[cue].intersection(scores):
+                scores[doc] *= CUE_BOOST
         mass = min(mass, MASS_CAP_TERMS * self._oov_idf)
         entries = self._entries
         ranked = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], entries[kv[0]].id))
@@ -231,6 +161,20 @@ class KbIndex:
         # Prefer the most common spelling: a typo is likelier to aim at a frequent word.
         choice = min(candidates, key=lambda c: (-len(self._postings[c]), c))
         return choice, FUZZY_FACTOR
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _weighted_terms(query: str) -> list[tuple[str, float]]:
+    """Query terms with their weight: when some sentences of a message end in "?" and others don't, the
+    question sentences carry the topic and the rest ("we finished the code and opened a PR…") is context."""
+    sentences = [s for s in _SENTENCE_BREAK.split(query) if s.strip()]
+    asks = [s.rstrip().endswith("?") for s in sentences]
+    if len(sentences) < 2 or all(asks) or not any(asks):
+        return [(term, 1.0) for term in tokenize(query)]
+    return [(term, 1.0 if ask else CONTEXT_WEIGHT) for s, ask in zip(sentences, asks, strict=True)
+            for term in tokenize(s)]
 
 
 def _idf(n_docs: int, doc_freq: int) -> float:

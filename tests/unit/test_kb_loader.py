@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -9,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from slackbot.kb.loader import MAX_ANSWER_CHARS, MAX_TITLE_CHARS, KbError, check_entries, load_entries
+from slackbot.kb.loader import MAX_ANSWER_CHARS, MAX_TITLE_CHARS, KbError, check_entries, load_entries, source_problems
 from slackbot.kb.model import KbEntry
 
-TODAY = date(2026, 11, 26)
+TODAY = date(2026, 12, 1)
 
 # The house plan's Q&A topics, each mapped to the tag that marks an entry as covering it.
 DESIGN_TOPIC_TAGS = {
@@ -52,8 +53,9 @@ def acme_entry(**overrides: Any) -> dict[str, Any]:
         "title": "When acme-analytics ships",
         "questions": ["When does acme ship?", "What day is the acme release?", "Is acme out yet?"],
         "answer": "Wednesdays.",
-        "sources": [{"document": "seed: Developer Center Overview", "section": "Submit a pull request"}],
-        "as_of": "2026-11-26",
+        "sources": [{"document": "Segment docs: Developer Center Overview", "section": "Submit a pull request",
+                     "url": "https://segment.com/docs/partners/"}],
+        "as_of": "2026-12-01",
         "tags": ["deploys"],
     }
     entry.update(overrides)
@@ -152,7 +154,7 @@ def test_title_over_150_characters_is_reported(tmp_path: Path) -> None:
 
 
 def test_as_of_in_the_future_is_reported(tmp_path: Path) -> None:
-    assert any("in the future" in p for p in problems_for(tmp_path, as_of="2026-11-27"))
+    assert any("in the future" in p for p in problems_for(tmp_path, as_of="2026-12-02"))
 
 
 def test_implausibly_old_as_of_is_reported(tmp_path: Path) -> None:
@@ -199,3 +201,52 @@ def test_sources_keep_document_section_and_optional_url(tmp_path: Path) -> None:
     (entry,) = load_entries(tmp_path)
     assert (entry.sources[0].document, entry.sources[0].url) == (source["document"], source["url"])
     assert entry.as_of == TODAY
+
+
+def test_every_shipped_source_is_a_public_page_with_a_url(shipped: list[KbEntry]) -> None:
+    offending = [f"{entry.id}: {problem}" for entry in shipped for problem in source_problems(entry)]
+    assert offending == []
+
+
+def test_no_shipped_answer_or_source_mentions_the_internal_seed_documents(shipped: list[KbEntry]) -> None:
+    texts = [(entry.id, text) for entry in shipped
+             for text in (entry.title, entry.answer, *entry.questions,
+                          *(f"{s.document} {s.section}" for s in entry.sources))]
+    assert [entry_id for entry_id, text in texts if re.search(r"\bseeds?\b", text, re.IGNORECASE)] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ({"document": "seed: Developer Center Overview", "section": "Become a Segment Partner",
+          "url": "https://segment.com/docs/partners/"}, "names an internal seed document"),
+        ({"document": "Program SEEDS folder", "section": "notes", "url": "https://segment.com/docs/partners/"},
+         "names an internal seed document"),
+        ({"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access"}, "has no url"),
+        ({"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access", "url": "  "},
+         "has no url"),
+        ({"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access",
+          "url": "http://segment.com/docs/partners/checklist/"}, "is not a public https:// link"),
+        ({"document": "local notes", "section": "draft", "url": "file:///work/shared/seeds/003.txt"},
+         "is not a public https:// link"),
+    ],
+)
+def test_kb_check_refuses_a_source_partners_cannot_open(tmp_path: Path, source: dict[str, str],
+                                                         expected: str) -> None:
+    problems = problems_for(tmp_path, sources=[source])
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_a_public_source_passes_kb_check(tmp_path: Path) -> None:
+    source = {"document": "segmentio/action-destinations: CONTRIBUTING.md", "section": "Submit a pull request",
+              "url": "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md"}
+    assert problems_for(tmp_path, sources=[source]) == []
+
+
+def test_the_public_source_rule_is_the_kb_check_gate_and_can_be_asked_for_explicitly(tmp_path: Path) -> None:
+    write_entries(tmp_path, "acme.yaml", [acme_entry(sources=[{"document": "seed: notes", "section": "x"}])])
+    entries = load_entries(tmp_path)
+    assert check_entries(entries) == []  # `kb load` passes no date: imports it
+    assert check_entries(entries, today=TODAY, public_sources=False) == []
+    assert len(check_entries(entries, public_sources=True)) == 2  # seed document, no url
+    assert len(check_entries(entries, today=TODAY)) == 2

@@ -23,7 +23,7 @@ def acme_entry(entry_id: str, *questions: str, answer: str = "Ask acme-analytics
         title=questions[0],
         questions=questions,
         answer=answer,
-        sources=(Source("seed: Developer Center Overview", "test"),),
+        sources=(Source("Segment docs: Developer Center Overview", "test", "https://segment.com/docs/partners/"),),
         as_of=date(2026, 11, 26),
         tags=("acme",),
     )
