@@ -16,7 +16,6 @@ from slackbot.domain.email import (
     EmailFacts,
     EmailKind,
     OAuthRequestFacts,
-    PrivateBetaFacts,
     ReplayInfoRequestFacts,
     SubmissionAckFacts,
     WelcomeFacts,
@@ -128,9 +127,9 @@ def test_the_replay_request_says_what_to_send_and_quotes_the_reviewer() -> None:
 
 
 def test_a_replay_request_without_a_note_has_no_empty_quote() -> None:
-    facts = replace(facts_for(EmailKind.REPLAY_INFO_REQUEST), note=None)
+    facts = facts_for(EmailKind.REPLAY_INFO_REQUEST)
     assert isinstance(facts, ReplayInfoRequestFacts)
-    email = render_email(EmailKind.REPLAY_INFO_REQUEST, facts)
+    email = render_email(EmailKind.REPLAY_INFO_REQUEST, replace(facts, note=None))
     assert "note from the reviewer" not in email.text and "<blockquote" not in email.html
 
 
