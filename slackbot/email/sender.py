@@ -163,7 +163,9 @@ def _temporary(target: SmtpTarget, exc: Exception, *, maybe_sent: bool = False) 
     return TemporaryFailure(f"SMTP {target}: {_describe(exc)}", code=code, maybe_sent=maybe_sent)
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(exc.__context__, OSError):
+        return _describe(exc.__context__)  # smtplib turns a timeout or reset while reading into "disconnected"
     if isinstance(exc, smtplib.SMTPResponseException):
         return _reply(exc.smtp_code, exc.smtp_error)
     if isinstance(exc, ssl.SSLError):
