@@ -26,7 +26,7 @@ class DeliveryFailure(Exception):
 
 
 class TemporaryFailure(DeliveryFailure):
-    """Try again later: a 4xx answer, a dropped connection, a timeout, TLS or login trouble.
+    """Try again later: a 4xx answer, a dropped connection, a timeout, TLS or login trouble, a refused sender.
 
     `maybe_sent` is True when the connection failed after the message itself was handed over: the server may have
     it, and a retry (with the same Message-ID) may arrive twice.
@@ -151,10 +151,10 @@ def _hand_over(smtp: smtplib.SMTP, payload: bytes) -> None:
 
 def _refused(refused: dict[str, tuple[int, bytes]]) -> DeliveryFailure:
     text = "; ".join(f"{address}: {_reply(code, reply)}" for address, (code, reply) in refused.items())
-    code = max(code for code, _ in refused.values())
-    if all(code >= 500 for code, _ in refused.values()):
-        return PermanentFailure(f"the server refused the address: {text}", code=code, address_refused=True)
-    return TemporaryFailure(f"the server deferred the address: {text}", code=code)
+    codes = [code for code, _ in refused.values()]
+    if min(codes) >= 500:
+        return PermanentFailure(f"the server refused the address: {text}", code=max(codes), address_refused=True)
+    return TemporaryFailure(f"the server deferred the address: {text}", code=min(codes))
 
 
 def _temporary(target: SmtpTarget, exc: Exception, *, maybe_sent: bool = False) -> TemporaryFailure:

@@ -54,14 +54,7 @@ def _part(message: EmailMessage, subtype: str) -> str:
     return str(body.get_content()).replace("\r\n", "\n") if isinstance(body, EmailMessage) else ""
 
 
-@dataclass
-class _Faults:
-    """What goes wrong next: each counter is used up one attempt at a time."""
-
-    drop: int = 0
-    defer: int = 0
-    reject: int = 0
-    refused: set[str] = field(default_factory=set)
+Fault = Literal["drop", "defer", "reject"]
 
 
 class _Handler:
@@ -74,33 +67,26 @@ class _Handler:
         self, smtp: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
     ) -> str:
         """Accept, defer (4xx) or refuse (5xx) one recipient."""
-        with self.server.lock:
-            if address.lower() in self.server.faults.refused:
-                return "550 5.1.1 <" + address + ">: recipient address rejected: no such user"
-            if self.server.faults.defer:
-                self.server.faults.defer -= 1
-                return "451 4.7.1 Greylisted: please try again later"
+        if self.server.refuses(address):
+            return f"550 5.1.1 <{address}>: recipient address rejected: no such user"
+        if self.server.take_fault("defer"):
+            return "451 4.7.1 Greylisted: please try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
     async def handle_DATA(self, smtp: SMTP, session: Session, envelope: Envelope) -> str:
         """Keep the message, or drop the connection / refuse it when a fault says so."""
-        with self.server.lock:
-            drop, self.server.faults.drop = self.server.faults.drop > 0, max(self.server.faults.drop - 1, 0)
-            reject, self.server.faults.reject = self.server.faults.reject > 0, max(self.server.faults.reject - 1, 0)
-        if drop and smtp.transport is not None:
+        if self.server.take_fault("drop") and smtp.transport is not None:
             smtp.transport.abort()  # type: ignore[attr-defined]  # the client never hears whether it was kept
             return "421 4.4.2 Connection dropped"
-        if reject:
+        if self.server.take_fault("reject"):
             return "554 5.6.0 Message refused"
         raw = bytes(envelope.original_content or b"")
         parsed = message_from_bytes(raw, policy=default)
         assert isinstance(parsed, EmailMessage)
         tls = smtp.transport is not None and smtp.transport.get_extra_info("sslcontext") is not None
         login = session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None
-        mail = ReceivedMail(str(envelope.mail_from), tuple(envelope.rcpt_tos), parsed, raw, tls, login)
-        with self.server.lock:
-            self.server.received.append(mail)
+        self.server.keep(ReceivedMail(str(envelope.mail_from), tuple(envelope.rcpt_tos), parsed, raw, tls, login))
         return "250 2.0.0 OK: queued"
 
 
@@ -127,9 +113,10 @@ class LocalMailServer:
 
     def __init__(self, *, tls: TlsMode | None = None, auth: tuple[str, str] | None = None) -> None:
         self.tls, self.auth = tls, auth
-        self.lock = threading.Lock()
-        self.faults = _Faults()
-        self.received: list[ReceivedMail] = []
+        self._lock = threading.Lock()
+        self._pending: dict[Fault, int] = {"drop": 0, "defer": 0, "reject": 0}
+        self._refused: set[str] = set()
+        self._received: list[ReceivedMail] = []
         self._ca = trustme.CA() if tls else None
         self._controller: _BoundController | None = None
         self.port = 0
@@ -166,8 +153,8 @@ class LocalMailServer:
     @property
     def messages(self) -> tuple[ReceivedMail, ...]:
         """Every accepted message, oldest first."""
-        with self.lock:
-            return tuple(self.received)
+        with self._lock:
+            return tuple(self._received)
 
     def client_context(self) -> ssl.SSLContext:
         """A client TLS context that trusts this server's self-signed certificate (and nothing else)."""
@@ -179,28 +166,47 @@ class LocalMailServer:
 
     def drop_next(self, times: int = 1) -> None:
         """Drop the connection during DATA for the next `times` messages (they are not kept)."""
-        with self.lock:
-            self.faults.drop += times
+        self._add_fault("drop", times)
 
     def defer_next(self, times: int = 1) -> None:
         """Answer 451 to the next `times` recipients, then accept again."""
-        with self.lock:
-            self.faults.defer += times
+        self._add_fault("defer", times)
 
     def reject_next(self, times: int = 1) -> None:
         """Refuse the next `times` messages with 554 after their data."""
-        with self.lock:
-            self.faults.reject += times
+        self._add_fault("reject", times)
 
     def refuse(self, address: str) -> None:
         """Refuse this recipient with 550 from now on."""
-        with self.lock:
-            self.faults.refused.add(address.lower())
+        with self._lock:
+            self._refused.add(address.lower())
 
     def clear(self) -> None:
         """Forget the messages received so far."""
-        with self.lock:
-            self.received.clear()
+        with self._lock:
+            self._received.clear()
+
+    def refuses(self, address: str) -> bool:
+        """Whether this recipient is refused (called by the server's own session)."""
+        with self._lock:
+            return address.lower() in self._refused
+
+    def take_fault(self, fault: Fault) -> bool:
+        """Use up one pending fault of this kind, if there is one (called by the server's own session)."""
+        with self._lock:
+            if not self._pending[fault]:
+                return False
+            self._pending[fault] -= 1
+            return True
+
+    def keep(self, mail: ReceivedMail) -> None:
+        """Add an accepted message to `messages` (called by the server's own session)."""
+        with self._lock:
+            self._received.append(mail)
+
+    def _add_fault(self, fault: Fault, times: int) -> None:
+        with self._lock:
+            self._pending[fault] += times
 
     def _smtp_options(self) -> dict[str, Any]:
         options: dict[str, Any] = {"ready_timeout": 10.0}

@@ -106,12 +106,15 @@ def _context(facts: EmailFacts) -> dict[str, object]:
     return context
 
 
-def _subject(kind: EmailKind, context: dict[str, object]) -> str:
-    def one_line(name: str) -> str:
-        words = " ".join(str(context.get(name, "")).split())
-        return words if len(words) <= SUBJECT_FIELD_LIMIT else words[: SUBJECT_FIELD_LIMIT - 1] + "…"
+def _one_line(value: object) -> str:
+    """A fact as it may appear in a subject: one line, clipped."""
+    words = " ".join(str(value).split())
+    return words if len(words) <= SUBJECT_FIELD_LIMIT else words[: SUBJECT_FIELD_LIMIT - 1] + "…"
 
-    return SUBJECTS[kind].format(partner_name=one_line("partner_name"), integration_name=one_line("integration_name"))
+
+def _subject(kind: EmailKind, context: dict[str, object]) -> str:
+    names = ("partner_name", "integration_name")
+    return SUBJECTS[kind].format(**{name: _one_line(context.get(name, "")) for name in names})
 
 
 def render_email(kind: EmailKind, facts: EmailFacts) -> RenderedEmail:

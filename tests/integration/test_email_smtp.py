@@ -199,3 +199,19 @@ def test_the_client_context_trusts_only_the_servers_own_certificate() -> None:
             crossed.send(email())
     with LocalMailServer() as plain, pytest.raises(ValueError, match="no TLS"):
         plain.client_context()
+
+
+def test_faults_are_used_up_one_attempt_at_a_time_and_clear_forgets_the_mailbox(server: LocalMailServer) -> None:
+    server.defer_next(2)
+    sender = sender_for(server)
+    for _ in range(2):
+        with pytest.raises(TemporaryFailure):
+            sender.send(email())
+    sender.send(email())
+    sender.send(email(outbox_id=43))
+    assert [m.message["Message-ID"] for m in server.messages] == [
+        "<devcenter-outbox-42@segment.com>",
+        "<devcenter-outbox-43@segment.com>",
+    ]
+    server.clear()
+    assert server.messages == ()
