@@ -6,6 +6,7 @@ import re
 from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from html import unescape
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -139,6 +140,7 @@ def test_the_oauth_request_explains_the_five_customer_rule_and_counts_customers(
     email = render_email(EmailKind.OAUTH_REQUEST, facts)
     assert "Enable with Segment" in email.text and "Once 5 customers use your public beta" in email.text
     assert "used by 5 customers now" in email.text
+    assert "used by 1 customer now" in render_email(EmailKind.OAUTH_REQUEST, replace(facts, customers=1)).text
     assert "used by" not in render_email(EmailKind.OAUTH_REQUEST, replace(facts, customers=None)).text
 
 
@@ -164,6 +166,16 @@ def test_the_welcome_email_walks_through_build_review_release_and_launch() -> No
     assert email.subject == "Welcome to the Segment Developer Center, Acme"
     for step in ("segmentio/action-destinations", "2-3 business days", "Wednesdays", "Tuesday 5:00 PM", "private beta"):
         assert step in email.text
+
+
+@pytest.mark.parametrize("kind", list(EmailKind))
+def test_paragraphs_of_the_text_part_are_separated_by_blank_lines(kind: EmailKind) -> None:
+    text = render_email(kind, facts_for(kind)).text
+    lines = text.split("\n")
+    for before, line in pairwise(lines):
+        if before.endswith((".", "!")) and not before.startswith(("-", "1", "2", "3", "4", " ")) and line:
+            assert line.startswith(("-- ", "https://")), f"no blank line between {before!r} and {line!r}"
+    assert "\n\n\n" not in text
 
 
 def test_without_a_slack_channel_the_footer_points_to_the_partners_workspace() -> None:
