@@ -102,6 +102,8 @@ class PingDelivery(msgspec.Struct, frozen=True):
     hook_id: Id
 
 
-def problem(error: msgspec.DecodeError) -> str:
+def problem(error: Exception) -> str:
     """A one-line description of a decoding failure (msgspec names the JSON path, never the value)."""
-    return str(error).splitlines()[0][:200]
+    if isinstance(error, RecursionError):
+        return "JSON nested too deeply"
+    return (str(error).splitlines() or [type(error).__name__])[0][:200]

@@ -140,7 +140,7 @@ class GitHubRest:
             data, _, next_url = decipher_response(status, headers, body)
         except HTTPException as error:
             raise _classified(error, label) from None
-        except ValueError:
+        except (ValueError, RecursionError):
             raise GitHubRefused(f"{label}: answered {status} with a body that is not JSON") from None
         if next_url is not None and not next_url.startswith(self.api_url + "/"):
             raise GitHubRefused(f"{label}: next page outside GITHUB_API_URL")
@@ -154,6 +154,8 @@ class GitHubRest:
         except urllib.error.HTTPError as error:
             with error:
                 return error.code, _lower(error.headers), error.read(MAX_RESPONSE_BYTES)
+        except TimeoutError:
+            raise GitHubUnavailable(f"{label}: no answer within {self.timeout:g} s") from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             reason = getattr(error, "reason", None) or type(error).__name__
             raise GitHubUnavailable(f"{label}: {str(reason)[:120]}") from None

@@ -28,6 +28,7 @@ HANDLED: dict[str, type[PullRequestDelivery] | type[ReviewDelivery]] = {
     "pull_request": PullRequestDelivery,
     "pull_request_review": ReviewDelivery,
 }
+BAD_JSON = (msgspec.DecodeError, RecursionError)  # msgspec recurses into unknown nested values too
 ACTIONS = {"pull_request": frozenset({"closed", "synchronize"}), "pull_request_review": frozenset({"submitted"})}
 
 
@@ -109,14 +110,14 @@ def _classify(name: str, delivery: str, body: bytes, repository: str) -> Receipt
     if name == "ping":
         try:
             ping = msgspec.json.decode(body, type=PingDelivery)
-        except msgspec.DecodeError as error:
+        except BAD_JSON as error:
             return Receipt(400, f"bad ping payload: {problem(error)}", delivery, name)
         return Receipt(200, "pong", delivery, name, Ping(ping.hook_id, ping.zen))
     if name not in HANDLED:
         return Receipt(202, "ignored: event type not used", delivery, name)
     try:
         envelope = msgspec.json.decode(body, type=Envelope)
-    except msgspec.DecodeError as error:
+    except BAD_JSON as error:
         return Receipt(400, f"bad payload: {problem(error)}", delivery, name)
     label = f"{name}.{envelope.action}"
     if envelope.repository.full_name.lower() != repository.lower():
@@ -129,7 +130,7 @@ def _classify(name: str, delivery: str, body: bytes, repository: str) -> Receipt
 def _decode_event(name: str, label: str, delivery: str, body: bytes) -> Receipt:
     try:
         payload = msgspec.json.decode(body, type=HANDLED[name])
-    except msgspec.DecodeError as error:
+    except BAD_JSON as error:
         return Receipt(400, f"bad payload: {problem(error)}", delivery, label)
     try:
         result = from_review(payload) if isinstance(payload, ReviewDelivery) else from_pull_request(payload)
