@@ -136,13 +136,8 @@ class FakeGitHub:
         """Merge the pull request (delivers `pull_request.closed` with `merged: true`)."""
         pull, moment = self.pull(pr), at or self.clock()
         with self._lock:
-            pull.state, pull.closed_at, pull.merged_at, pull.merged_by, pull.updated_at = (
-                "closed",
-                moment,
-                moment,
-                by,
-                moment,
-            )
+            pull.state, pull.closed_at, pull.updated_at = "closed", moment, moment
+            pull.merged_at, pull.merged_by = moment, by
         return self._send("pull_request", shape.envelope(pull, "closed", by, moment), deliver)
 
     def close(self, pr: PR, *, at: datetime | None = None, by: str = "segment-eng", deliver: bool = True) -> Delivery:
