@@ -24,6 +24,7 @@ log = logging.getLogger("slackbot.github.webhooks")
 
 DEFAULT_MAX_BYTES = 1_048_576  # pull request deliveries are tens of kilobytes; GitHub caps payloads at 25 MB
 SIGNATURE_PREFIX = "sha256="
+REFUSED_BY_BUG = "delivery refused by an internal error"
 HANDLED: dict[str, type[PullRequestDelivery] | type[ReviewDelivery]] = {
     "pull_request": PullRequestDelivery,
     "pull_request_review": ReviewDelivery,
@@ -59,8 +60,8 @@ def receive(
     """Verify, parse and classify one webhook delivery; never raises."""
     try:
         receipt = _receive({k.lower(): v for k, v in headers.items()}, body, secret, repository, max_bytes)
-    except Exception as error:  # a bug here must still answer 4xx/5xx-free and log one line, never a traceback
-        receipt = Receipt(400, f"delivery refused: {type(error).__name__}")
+    except Exception as error:  # a bug must not become a 500 with a traceback: refuse, in one log line
+        receipt = Receipt(400, f"{REFUSED_BY_BUG}: {type(error).__name__}")
     level = logging.WARNING if receipt.status >= 400 else logging.INFO
     log.log(
         level,

@@ -17,7 +17,7 @@ from slackbot.domain.github import CommitsPushed, Ping, PullRequestClosed, PullR
 from slackbot.domain.github import ReviewSubmitted as Review
 from slackbot.emulator import github_payloads as shape
 from slackbot.emulator.github_objects import sha
-from slackbot.github.webhooks import Receipt, receive
+from slackbot.github.webhooks import REFUSED_BY_BUG, Receipt, receive
 
 SECRET = "whsec-acme-5d41402abc4b2a76b9719d911017c592"
 REPO = "segmentio/action-destinations"
@@ -237,7 +237,8 @@ def test_the_answer_body_is_a_short_json_object() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2048), st.sampled_from(["pull_request", "pull_request_review", "ping"]))
 def test_any_signed_bytes_get_a_2xx_or_4xx_and_never_an_exception(body: bytes, event: str) -> None:
-    assert 200 <= deliver(event, body).status < 500
+    receipt = deliver(event, body)
+    assert 200 <= receipt.status < 500 and not receipt.message.startswith(REFUSED_BY_BUG)
 
 
 JSON_VALUES = st.recursive(
@@ -264,4 +265,17 @@ JSON_VALUES = st.recursive(
     JSON_VALUES,
 )
 def test_any_value_in_any_needed_field_gets_a_2xx_or_4xx(path: str, value: Any) -> None:
-    assert deliver("pull_request", _mutated(path, value)).status in (202, 400)
+    receipt = deliver("pull_request", _mutated(path, value))
+    assert receipt.status in (202, 400) and not receipt.message.startswith(REFUSED_BY_BUG)
+
+
+class _ExplodingHeaders(dict[str, str]):
+    def items(self) -> Any:
+        raise RuntimeError("a bug in the caller's header mapping")
+
+
+def test_even_an_internal_error_is_answered_400_in_one_log_line(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="slackbot.github"):
+        receipt = receive(_ExplodingHeaders(), b"{}", secret=SECRET)
+    assert (receipt.status, receipt.message) == (400, f"{REFUSED_BY_BUG}: RuntimeError")
+    assert len(caplog.records) == 1 and caplog.records[0].exc_info is None
