@@ -177,6 +177,12 @@ class Step:
     override: bool = False
 
 
+_REVIEW_MOVES = {
+    ReviewState.CHANGES_REQUESTED: (Action.REQUEST_CHANGES, Stage.CHANGES_REQUESTED),
+    ReviewState.APPROVED: (Action.APPROVE_REVIEW, Stage.APPROVED),
+}
+
+
 def github_actor(login: str | None) -> str:
     """The audit actor for a GitHub user: `github:<login>`."""
     return f"github:{login or 'unknown'}"
@@ -222,32 +228,15 @@ def plan(
 
 
 def _plan_review(event: ReviewSubmitted, stage: Stage, staff_logins: frozenset[str]) -> tuple[Step, ...]:
-    if stage is not Stage.IN_REVIEW or not is_segment_reviewer(event.association, event.reviewer, staff_logins):
+    move = _REVIEW_MOVES.get(event.state)
+    if move is None or stage is not Stage.IN_REVIEW:
         return ()
+    if not is_segment_reviewer(event.association, event.reviewer, staff_logins):
+        return ()
+    note = _clip(event.body)
     if event.state is ReviewState.CHANGES_REQUESTED:
-        note = _clip(event.body) or DEFAULT_CHANGES_NOTE
-        return (
-            Step(
-                Action.REQUEST_CHANGES,
-                stage,
-                Stage.CHANGES_REQUESTED,
-                note=note,
-                link=event.review_url,
-                at=event.submitted_at,
-            ),
-        )
-    if event.state is ReviewState.APPROVED:
-        return (
-            Step(
-                Action.APPROVE_REVIEW,
-                stage,
-                Stage.APPROVED,
-                note=_clip(event.body),
-                link=event.review_url,
-                at=event.submitted_at,
-            ),
-        )
-    return ()
+        note = note or DEFAULT_CHANGES_NOTE
+    return (Step(move[0], stage, move[1], note=note, link=event.review_url, at=event.submitted_at),)
 
 
 def _plan_merge(event: PullRequestMerged, stage: Stage) -> tuple[Step, ...]:

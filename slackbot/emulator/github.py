@@ -21,7 +21,7 @@ import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from slackbot.domain.github import DEFAULT_REPOSITORY
@@ -32,6 +32,22 @@ from slackbot.emulator.github_rest import RestFault, RestServer
 
 HOOKSHOT = "GitHub-Hookshot/8e03811"
 PR = int | FakePull
+
+
+@dataclass
+class ManualClock:
+    """A clock that moves only when told to (the console passes its own clock instead)."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        """The current moment."""
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        """Move forward by timedelta(**delta)."""
+        self.now += timedelta(**delta)
+        return self.now
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from slackbot.emulator.github import FakeGitHub
+from slackbot.emulator.github import FakeGitHub, ManualClock
 from slackbot.emulator.github_console import USAGE, github_command
-from slackbot.emulator.harness import FrozenClock
 from slackbot.github.webhooks import Receipt
 from slackbot.github.wsgi import EVENTS_PATH, github_events_app
 
@@ -42,7 +41,7 @@ def gh(heard: list[Receipt]) -> Iterator[FakeGitHub]:
     server = make_server("127.0.0.1", 0, github_events_app(SECRET, apply=apply), handler_class=_Quiet)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}"
-    yield FakeGitHub(FrozenClock(datetime(2026, 11, 30, 9, 0, tzinfo=PACIFIC)), webhook_url=url, secret=SECRET)
+    yield FakeGitHub(ManualClock(datetime(2026, 11, 30, 9, 0, tzinfo=PACIFIC)), webhook_url=url, secret=SECRET)
     server.shutdown()
     server.server_close()
 

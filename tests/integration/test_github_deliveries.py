@@ -17,8 +17,7 @@ import pytest
 from slackbot.domain.deploys import ReleaseCalendar
 from slackbot.domain.github import GitHubEvent, Notice, Ping, plan
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
-from slackbot.emulator.github import FakeGitHub
-from slackbot.emulator.harness import FrozenClock
+from slackbot.emulator.github import FakeGitHub, ManualClock
 from slackbot.github.rest import GitHubRest
 from slackbot.github.sync import TrackedPull, sync_pulls
 from slackbot.github.webhooks import Receipt
@@ -90,12 +89,12 @@ def ledger() -> Ledger:
 
 
 @pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(SUBMITTED)
+def clock() -> ManualClock:
+    return ManualClock(SUBMITTED)
 
 
 @pytest.fixture
-def gh(ledger: Ledger, clock: FrozenClock) -> Iterator[FakeGitHub]:
+def gh(ledger: Ledger, clock: ManualClock) -> Iterator[FakeGitHub]:
     server = make_server("127.0.0.1", 0, github_events_app(SECRET, apply=ledger.on_delivery), server_class=_Server,
                          handler_class=_Quiet)  # fmt: skip
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -136,7 +135,7 @@ def test_a_review_by_the_partner_itself_moves_nothing(gh: FakeGitHub, ledger: Le
 
 @pytest.mark.parametrize(("local_time", "release"), [("16:59", date(2026, 12, 2)), ("17:01", date(2026, 12, 9))])
 def test_the_release_follows_githubs_merge_time_across_the_tuesday_cutoff(
-    gh: FakeGitHub, ledger: Ledger, clock: FrozenClock, local_time: str, release: date
+    gh: FakeGitHub, ledger: Ledger, clock: ManualClock, local_time: str, release: date
 ) -> None:
     clock.now = datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC)  # delivered late, on Wednesday morning
     hour, minute = map(int, local_time.split(":"))
@@ -182,7 +181,7 @@ def test_oversized_and_malformed_deliveries_get_4xx(gh: FakeGitHub) -> None:
     assert [gh.malformed(body).status for body in (b"{", b"[]", b'{"action":"closed"}')] == [400, 400, 400]
 
 
-def test_a_reconciliation_run_applies_a_missed_merge_once(gh: FakeGitHub, ledger: Ledger, clock: FrozenClock) -> None:
+def test_a_reconciliation_run_applies_a_missed_merge_once(gh: FakeGitHub, ledger: Ledger, clock: ManualClock) -> None:
     clock.advance(hours=3)
     gh.review(4242, "approved")
     missed = gh.merge(4242, at=datetime(2026, 12, 1, 16, 59, tzinfo=PACIFIC), deliver=False)

@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from slackbot.domain.github import CommitsPushed, PullRequestClosed, PullRequestMerged, ReviewState, ReviewSubmitted
-from slackbot.emulator.github import FakeGitHub
-from slackbot.emulator.harness import FrozenClock
+from slackbot.emulator.github import FakeGitHub, ManualClock
 from slackbot.github.rest import GitHubRefused, GitHubRest, GitHubUnavailable
 from slackbot.github.sync import TrackedPull, sync_pulls
 
@@ -19,12 +18,12 @@ OPENED = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(OPENED)
+def clock() -> ManualClock:
+    return ManualClock(OPENED)
 
 
 @pytest.fixture
-def gh(clock: FrozenClock) -> Iterator[FakeGitHub]:
+def gh(clock: ManualClock) -> Iterator[FakeGitHub]:
     fake = FakeGitHub(clock, token=TOKEN).start()  # no webhook URL: nothing is delivered, everything is "missed"
     fake.open(4242, author="acme-dev")
     yield fake
@@ -43,7 +42,7 @@ def test_an_open_pull_request_is_read_with_its_head(gh: FakeGitHub, client: GitH
 
 
 def test_reviews_arrive_in_lower_case_states_whatever_the_rest_api_spells(
-    gh: FakeGitHub, client: GitHubRest, clock: FrozenClock
+    gh: FakeGitHub, client: GitHubRest, clock: ManualClock
 ) -> None:
     clock.advance(hours=1)
     gh.review(4242, "changes_requested", by="segment-eng", body="Add tests")
@@ -57,7 +56,7 @@ def test_reviews_arrive_in_lower_case_states_whatever_the_rest_api_spells(
     )
 
 
-def test_every_page_of_reviews_is_read(gh: FakeGitHub, client: GitHubRest, clock: FrozenClock) -> None:
+def test_every_page_of_reviews_is_read(gh: FakeGitHub, client: GitHubRest, clock: ManualClock) -> None:
     for _ in range(130):
         clock.advance(minutes=1)
         gh.review(4242, "commented", by="acme-dev", association="CONTRIBUTOR")
@@ -78,7 +77,7 @@ def test_a_missed_close_without_merge_is_reported(gh: FakeGitHub, client: GitHub
 
 
 def test_reviews_before_the_last_submission_are_not_replayed(
-    gh: FakeGitHub, client: GitHubRest, clock: FrozenClock
+    gh: FakeGitHub, client: GitHubRest, clock: ManualClock
 ) -> None:
     clock.advance(hours=1)
     gh.review(4242, "changes_requested", body="Old round")
