@@ -21,6 +21,13 @@ _PULL_FACTS: JSON = {
 }  # fmt: skip
 
 
+# The pull request inside a `pull_request_review` delivery is the short form: no merge or size fields.
+_FULL_ONLY = frozenset({
+    "additions", "changed_files", "comments", "commits", "deletions", "maintainer_can_modify", "mergeable",
+    "mergeable_state", "merged", "merged_by", "rebaseable", "review_comments",
+})  # fmt: skip
+
+
 @dataclass
 class FakeReview:
     """A submitted review as the fake keeps it."""
@@ -117,7 +124,8 @@ def envelope(pull: FakePull, action: str, sender: str, at: datetime, **extra: An
 
 def review_envelope(pull: FakePull, item: FakeReview, at: datetime) -> JSON:
     """A `pull_request_review.submitted` delivery."""
-    return {"action": "submitted", "review": review(pull, item), "pull_request": pull_request(pull),
+    short = {key: value for key, value in pull_request(pull).items() if key not in _FULL_ONLY}
+    return {"action": "submitted", "review": review(pull, item), "pull_request": short,
             "repository": repository(pull.repository, at), "organization": organization(_owner(pull)),
             "sender": user(item.login)}  # fmt: skip
 
