@@ -24,17 +24,22 @@ PACIFIC = ZoneInfo("America/Los_Angeles")
 
 class _Quiet(WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
+        """Stay quiet."""
         return None
 
 
 @pytest.fixture
 def heard() -> list[Receipt]:
+    """Receipts the webhook endpoint accepted."""
     return []
 
 
 @pytest.fixture
 def gh(heard: list[Receipt]) -> Iterator[FakeGitHub]:
+    """The fake GitHub delivering to a small webhook endpoint on a free port."""
+
     def apply(receipt: Receipt) -> Receipt:
+        """Record the receipt."""
         heard.append(receipt)
         return receipt
 
@@ -47,6 +52,7 @@ def gh(heard: list[Receipt]) -> Iterator[FakeGitHub]:
 
 
 def run(gh: FakeGitHub, line: str) -> str:
+    """One `:github` line."""
     return github_command(gh, line, PACIFIC)
 
 

@@ -80,21 +80,25 @@ class _Server(ThreadingMixIn, WSGIServer):
 
 class _Quiet(WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
+        """Stay quiet."""
         return None
 
 
 @pytest.fixture
 def ledger() -> Ledger:
+    """Integration #4242 in review."""
     return Ledger(pr4242=Stage.IN_REVIEW)
 
 
 @pytest.fixture
 def clock() -> ManualClock:
+    """Monday 2026-11-30 09:00 Pacific, until a test moves it."""
     return ManualClock(SUBMITTED)
 
 
 @pytest.fixture
 def gh(ledger: Ledger, clock: ManualClock) -> Iterator[FakeGitHub]:
+    """The fake GitHub delivering to the ledger's webhook endpoint on a free port."""
     server = make_server("127.0.0.1", 0, github_events_app(SECRET, apply=ledger.on_delivery), server_class=_Server,
                          handler_class=_Quiet)  # fmt: skip
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()

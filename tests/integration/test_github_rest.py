@@ -19,11 +19,13 @@ OPENED = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
 
 @pytest.fixture
 def clock() -> ManualClock:
+    """Monday 2026-11-30 09:00 Pacific, until a test moves it."""
     return ManualClock(OPENED)
 
 
 @pytest.fixture
 def gh(clock: ManualClock) -> Iterator[FakeGitHub]:
+    """The fake GitHub with #4242 open; no webhook URL, so every change is a missed delivery."""
     fake = FakeGitHub(clock, token=TOKEN).start()  # no webhook URL: nothing is delivered, everything is "missed"
     fake.open(4242, author="acme-dev")
     yield fake
@@ -32,6 +34,7 @@ def gh(clock: ManualClock) -> Iterator[FakeGitHub]:
 
 @pytest.fixture
 def client(gh: FakeGitHub) -> GitHubRest:
+    """A client on the fake's REST API."""
     return GitHubRest(TOKEN, api_url=gh.api_url, timeout=5)
 
 

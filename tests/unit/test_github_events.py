@@ -34,6 +34,7 @@ def test_a_merge_at_another_time_or_of_another_pull_request_is_another_effect() 
 
 def test_a_review_is_known_by_its_id_not_by_its_text() -> None:
     def review(body: str) -> ReviewSubmitted:
+        """A review of #4242 with this body."""
         return ReviewSubmitted(4242, URL, 77, ReviewState.APPROVED, "segment-eng", "MEMBER", body, URL, AT)
 
     assert review("LGTM").effect_key == review("Looks good").effect_key == "github:review:77"

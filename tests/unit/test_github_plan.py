@@ -38,6 +38,7 @@ def review(
     by: str = "segment-eng",
     body: str = "Please add unit tests for the identify action.",
 ) -> ReviewSubmitted:
+    """A review of #4242 in this state, by this reviewer."""
     return ReviewSubmitted(
         4242, URL, 2_500_000_001, state, by, association, body, REVIEW_URL, datetime(2026, 12, 1, 17, 0, tzinfo=UTC)
     )
@@ -73,6 +74,7 @@ CELLS = [(name, stage) for name in EXPECTED for stage in Stage]
 
 
 def kinds(steps: tuple[Step, ...]) -> tuple[Action | str, ...]:
+    """Each step's action, or 'notice'."""
     return tuple(step.action or "notice" for step in steps)
 
 

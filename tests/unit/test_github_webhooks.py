@@ -26,6 +26,7 @@ MARKER = "the-review-text-must-never-be-logged"
 
 
 def pull(**changes: Any) -> shape.FakePull:
+    """Pull request #4242 as the fake keeps it, with these changes."""
     base = shape.FakePull(4242, "acme-dev", "Acme Analytics destination", AT, sha(4242, 1), REPO)
     for name, value in changes.items():
         setattr(base, name, value)
@@ -33,16 +34,19 @@ def pull(**changes: Any) -> shape.FakePull:
 
 
 def review_payload(state: str = "changes_requested", association: str = "MEMBER") -> dict[str, Any]:
+    """A `pull_request_review.submitted` payload shaped like GitHub's."""
     item = shape.FakeReview(2_500_000_001, "segment-eng", state, association, MARKER, AT, sha(4242, 1))
     return shape.review_envelope(pull(), item, AT)
 
 
 def merged_payload() -> dict[str, Any]:
+    """A `pull_request.closed` payload of a merge."""
     merged = pull(state="closed", closed_at=AT, merged_at=AT, merged_by="segment-eng")
     return shape.envelope(merged, "closed", "segment-eng", AT)
 
 
 def sign(body: bytes, secret: str = SECRET) -> str:
+    """GitHub's X-Hub-Signature-256 for this body."""
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
@@ -54,6 +58,7 @@ def deliver(
     headers: dict[str, str] | None = None,
     max_bytes: int = 1_048_576,
 ) -> Receipt:
+    """Hand a signed delivery to receive()."""
     body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
     sent = {
         "Content-Type": "application/json",
@@ -271,6 +276,7 @@ def test_any_value_in_any_needed_field_gets_a_2xx_or_4xx(path: str, value: Any) 
 
 class _ExplodingHeaders(dict[str, str]):
     def items(self) -> Any:
+        """Fail as a buggy mapping would."""
         raise RuntimeError("a bug in the caller's header mapping")
 
 

@@ -20,12 +20,14 @@ class CountingInput(io.BytesIO):
         self.taken = 0
 
     def read(self, size: int | None = -1) -> bytes:
+        """Read and count."""
         chunk = super().read(size)
         self.taken += len(chunk)
         return chunk
 
 
 def call(app: Any, method: str = "POST", body: bytes = b"{}", **extra: str) -> tuple[str, dict[str, Any], int]:
+    """Call the WSGI app once: (status line, JSON body, bytes read from the body)."""
     stream = CountingInput(body)
     environ = {"REQUEST_METHOD": method, "PATH_INFO": "/github/events", "CONTENT_LENGTH": str(len(body)),
                "CONTENT_TYPE": "application/json", "wsgi.input": stream, **extra}  # fmt: skip
@@ -52,6 +54,7 @@ def test_an_unsigned_post_is_refused_401_and_never_reaches_apply() -> None:
     applied: list[Receipt] = []
 
     def apply(receipt: Receipt) -> Receipt:
+        """Record the receipt."""
         applied.append(receipt)
         return receipt
 
