@@ -1,0 +1,1 @@
+"""GitHub pull request sync: webhook verification and parsing, REST reconciliation, their settings."""
