@@ -73,26 +73,34 @@ class Emulator:
                                                 bot_id="B0BOTDEV01"))
         return response
 
-    def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef) -> Reply:
-        """Post '@DevCenter <text>' in a channel (the app_mention event)."""
+    def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str | None = None) -> Reply:
+        """Post '@DevCenter <text>' in a channel, or in a thread of it (the app_mention event)."""
         user, where = self.user(as_user), self.channel(channel)
         ts = self.ws.next_ts()
         with self.ws.lock:
-            self.ws.messages.append(Message(ts, where.id, user.id, f"<@U0BOTDEV01> {text}", []))
+            self.ws.messages.append(Message(ts, where.id, user.id, f"<@U0BOTDEV01> {text}", [], thread_ts=thread_ts))
         event = {"type": "app_mention", "user": user.id, "ts": ts, "text": f"<@U0BOTDEV01> {text}",
                  "team": user.team_id, "channel": where.id, "event_ts": ts}
+        if thread_ts:
+            event["thread_ts"] = thread_ts
         return self._observe(user, lambda: self.driver.event(event)[0])
 
     def reply_in_thread(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str,
                         deliveries: int = 1) -> Reply:
         """Reply in a thread as a person; Slack sends the `message` event (message.channels/.groups)."""
+        return self.post(text, as_user=as_user, channel=channel, thread_ts=thread_ts, deliveries=deliveries)
+
+    def post(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str | None = None,
+             deliveries: int = 1) -> Reply:
+        """Post a plain message as a person (in a thread with `thread_ts`); Slack sends the `message` event."""
         user, where = self.user(as_user), self.channel(channel)
         ts = self.ws.next_ts()
         with self.ws.lock:
             self.ws.messages.append(Message(ts, where.id, user.id, text, [], thread_ts=thread_ts))
-        event = {"type": "message", "user": user.id, "text": text, "ts": ts, "thread_ts": thread_ts,
-                 "team": user.team_id, "channel": where.id, "event_ts": ts,
-                 "channel_type": "im" if where.is_im else "channel"}
+        event = {"type": "message", "user": user.id, "text": text, "ts": ts, "team": user.team_id,
+                 "channel": where.id, "event_ts": ts, "channel_type": "im" if where.is_im else "channel"}
+        if thread_ts:
+            event["thread_ts"] = thread_ts
         return self._observe(user, lambda: self.driver.event(event, deliveries=deliveries)[0])
 
     def dm(self, text: str, *, as_user: UserRef) -> Reply:
@@ -194,6 +202,13 @@ class Emulator:
         elif action == "update":  # Slack swaps the modal's content for the view in the ack
             view.data = {k: v for k, v in answer["view"].items() if k != "id"}
         return reply
+
+    def close(self, *, as_user: UserRef) -> None:
+        """Press the open modal's close button (the bot asks for no view_closed: notify_on_close is never set)."""
+        view = self.modal(as_user)
+        if view is None:
+            raise EmulatorError(f"{self.user(as_user).name} has no open modal")
+        view.closed = True
 
     # -- what the workspace shows -----------------------------------------------------------------
     def messages(self, channel: ChannelRef, *, as_user: UserRef | None = None) -> list[Message]:
