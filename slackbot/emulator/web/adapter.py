@@ -12,7 +12,7 @@ from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
 
 from slackbot.domain.deploys import ReleaseCalendar
 from slackbot.emulator.harness import Harness

@@ -68,14 +68,15 @@ class Watcher:
         """Server-sent events: the current version at once, then every new one, until the watcher stops."""
         sent = self.version
         yield f"retry: 1000\ndata: {sent}\n\n"
-        while not self._stop.is_set():
-            with self.changed:
-                self.changed.wait_for(lambda last=sent: self.version != last or self._stop.is_set(), KEEPALIVE_SECONDS)
-                current = self.version
-            if self._stop.is_set():
+        while True:
+            current = self._next(sent)
+            if current is None:
                 return
-            if current == sent:
-                yield ": keepalive\n\n"
-                continue
+            yield ": keepalive\n\n" if current == sent else f"data: {current}\n\n"
             sent = current
-            yield f"data: {sent}\n\n"
+
+    def _next(self, sent: int) -> int | None:
+        """The version after `sent` (or `sent` again after a quiet while); None once stopped."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != sent or self._stop.is_set(), KEEPALIVE_SECONDS)
+            return None if self._stop.is_set() else self.version
