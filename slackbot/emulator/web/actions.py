@@ -24,14 +24,21 @@ def compose(sandbox: Sandbox, user: User, channel: Channel, text: str, thread_ts
         raise ValueError("type a message, a /devcenter command or an @DevCenter mention")
     emu = sandbox.harness.emu
     with sandbox.lock:
-        if text.startswith("/"):
+        if text.startswith("/"):  # the manifest's should_escape: false, so command text arrives as typed
             emu.slash(text, as_user=user, channel=channel)
-        elif channel.is_im and not thread_ts:
-            emu.dm(MENTION.sub("", text) or text, as_user=user)
+            return
+        words = slack_escape(MENTION.sub("", text))
+        if channel.is_im and not thread_ts:
+            emu.dm(words or slack_escape(text), as_user=user)
         elif MENTION.match(text):
-            emu.mention(MENTION.sub("", text), as_user=user, channel=channel, thread_ts=thread_ts)
+            emu.mention(words, as_user=user, channel=channel, thread_ts=thread_ts)
         else:
-            emu.post(text, as_user=user, channel=channel, thread_ts=thread_ts)
+            emu.post(slack_escape(text), as_user=user, channel=channel, thread_ts=thread_ts)
+
+
+def slack_escape(text: str) -> str:
+    """What Slack's client does to a typed message: &, < and > arrive escaped (they are not markup)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def press(sandbox: Sandbox, user: User, ref: str, index: int, action_id: str) -> None:
