@@ -6,7 +6,6 @@ The rest of the sandbox talks to the emulator (workspace, DSL, harness) only; wh
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -118,8 +117,3 @@ def next_release_morning(now: datetime, timezone: str) -> datetime:
     """08:00 on the release day a merge made now would ship in (when the release-day card is posted)."""
     window = ReleaseCalendar(timezone).next_window(now)
     return datetime.combine(window.release, RELEASE_CARD_TIME, tzinfo=ZoneInfo(timezone))
-
-
-def database_ready(harness: Harness) -> Callable[[], bool]:
-    """The bot's own database health check."""
-    return harness.bot.services.database_ok

@@ -37,7 +37,6 @@ def create_app(sandbox: Sandbox, watcher: Watcher) -> Flask:
         text=lambda obj: blocks.text_html(obj, sandbox.names),
         plain_text=blocks.plain_text,
         local_image=blocks.local_image,
-        option_label=blocks.option_label,
         field_name=forms.field_name,
         shown_value=forms.shown_value,
         shown_values=forms.shown_values,

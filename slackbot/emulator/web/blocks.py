@@ -49,11 +49,3 @@ def plain_text(obj: Any) -> str:
 def local_image(url: Any) -> bool:
     """True when an image can be shown without a request off this machine."""
     return isinstance(url, str) and url.startswith(LOCAL_IMAGES)
-
-
-def option_label(element: dict[str, Any], value: str) -> str:
-    """The label of the option with `value` in a select."""
-    for option in element.get("options") or []:
-        if option.get("value") == value:
-            return plain_text(option.get("text"))
-    return value

@@ -24,6 +24,7 @@ class _QuietHandler(WSGIRequestHandler):
     """No request log: the page's own polling and form posts would drown the terminal."""
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """Log nothing."""
         return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from flask.testing import FlaskClient
 from slack_sdk import WebClient
@@ -10,6 +11,37 @@ from slack_sdk import WebClient
 from slackbot.emulator.web.sandbox import Sandbox
 
 ACME, REVIEWS = "C000000001", "C0STAFF001"
+LAYOUT: list[dict[str, Any]] = [
+    {"type": "header", "text": {"type": "plain_text", "text": "Release :rocket:"}},
+    {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": "*Ships* Wednesday"},
+        "fields": [
+            {"type": "mrkdwn", "text": "*Stage:* Approved"},
+            {"type": "plain_text", "text": "Cutoff 5 pm"},
+        ],
+        "accessory": {
+            "type": "button",
+            "action_id": "x.open",
+            "text": {"type": "plain_text", "text": "Open"},
+            "style": "danger",
+        },
+    },
+    {"type": "context", "elements": [{"type": "mrkdwn", "text": "as of _today_"}]},
+    {"type": "divider"},
+    {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "static_select",
+                "action_id": "x.pick",
+                "placeholder": {"type": "plain_text", "text": "Pick"},
+                "options": [{"text": {"type": "plain_text", "text": "One"}, "value": "1"}],
+            }
+        ],
+    },
+    {"type": "image", "image_url": "https://example.com/chart.png", "alt_text": "chart"},
+]
 
 
 def _page(client: FlaskClient, path: str) -> str:
@@ -72,41 +104,7 @@ def test_the_demo_review_card_is_in_the_review_channel_with_its_buttons(client: 
 
 
 def test_block_kit_layout_blocks_are_rendered(client: FlaskClient, bot_client: WebClient) -> None:
-    bot_client.chat_postMessage(
-        channel=ACME,
-        text="layout",
-        blocks=[
-            {"type": "header", "text": {"type": "plain_text", "text": "Release :rocket:"}},
-            {
-                "type": "section",
-                "text": {"type": "mrkdwn", "text": "*Ships* Wednesday"},
-                "fields": [
-                    {"type": "mrkdwn", "text": "*Stage:* Approved"},
-                    {"type": "plain_text", "text": "Cutoff 5 pm"},
-                ],
-                "accessory": {
-                    "type": "button",
-                    "action_id": "x.open",
-                    "text": {"type": "plain_text", "text": "Open"},
-                    "style": "danger",
-                },
-            },
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": "as of _today_"}]},
-            {"type": "divider"},
-            {
-                "type": "actions",
-                "elements": [
-                    {
-                        "type": "static_select",
-                        "action_id": "x.pick",
-                        "placeholder": {"type": "plain_text", "text": "Pick"},
-                        "options": [{"text": {"type": "plain_text", "text": "One"}, "value": "1"}],
-                    }
-                ],
-            },
-            {"type": "image", "image_url": "https://example.com/chart.png", "alt_text": "chart"},
-        ],
-    )
+    bot_client.chat_postMessage(channel=ACME, text="layout", blocks=LAYOUT)
 
     html = _page(client, f"/u/pat.partner/c/{ACME}")
 
