@@ -42,7 +42,7 @@ def create_app(sandbox: Sandbox, watcher: Watcher) -> Flask:
         shown_values=forms.shown_values,
         safe_url=_safe_url,
     )
-    app.jinja_env.filters["digest"] = lambda html: hashlib.sha1(str(html).encode()).hexdigest()[:16]
+    app.jinja_env.filters["digest"] = lambda html: hashlib.blake2b(str(html).encode(), digest_size=8).hexdigest()
     app.register_blueprint(bp)
     app.after_request(_headers)
     return app
@@ -77,7 +77,7 @@ def _user(name: str) -> User:
 def _back() -> BaseResponse:
     """Back to the page the form was on (a local path only)."""
     target = request.form.get("back", "/")
-    if not target.startswith("/") or target.startswith("//"):
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:  # browsers read \ as /
         target = "/"
     _watcher().check()
     return redirect(target, code=303)

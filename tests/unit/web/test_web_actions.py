@@ -156,3 +156,10 @@ def test_every_action_moves_the_live_version_so_open_pages_refresh(client: Flask
     _post(client, f"{PAT}/say", PAT, text="/devcenter help")
 
     assert watcher.version == before + 1
+
+
+def test_a_form_sends_the_browser_back_only_to_a_page_of_the_sandbox(client: FlaskClient) -> None:
+    for elsewhere in ("https://evil.example/", "//evil.example/", "/\\evil.example/"):
+        answer = client.post("/u/pat.partner/modal/close", data={"back": elsewhere})
+
+        assert answer.status_code == 303 and answer.location == "/"
