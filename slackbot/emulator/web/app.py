@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -176,7 +177,7 @@ def events() -> Response:
 
 
 # -- what people do -----------------------------------------------------------------------------
-def _act(action: Any, *args: Any, success: str | None = None) -> BaseResponse:
+def _act(action: Callable[..., object], *args: Any, success: str | None = None) -> BaseResponse:
     try:
         result = action(_sandbox(), *args)
     except FAILURES as error:
@@ -240,7 +241,8 @@ def clock() -> BaseResponse:
     if form.get("to") == "release":
         return _act(actions.to_release_morning, success="Clock moved to the release-day morning.")
     if form.get("days"):
-        return _act(actions.shift_clock, float(form["days"]), success="Clock moved forward.")
+        days = form["days"]
+        return _act(lambda sandbox: actions.shift_clock(sandbox, float(days)), success="Clock moved forward.")
     return _act(actions.set_clock, form.get("moment", ""), success="Clock set.")
 
 
