@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench
+.PHONY: run sandbox test lint bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,9 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)  ## console sandbox without Slack tokens, the real bot with them
 	@$(VENV)/bin/devcenter-bot run
+
+sandbox: $(STAMP)  ## the web sandbox: the real bot in a browser, as it looks in Slack (SANDBOX_ARGS="--port 8790")
+	@$(PY) -m slackbot.emulator.web $(SANDBOX_ARGS)
 
 test: $(STAMP)  ## the whole suite (PostgreSQL too when DEVCENTER_TEST_POSTGRES_URL is set)
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)

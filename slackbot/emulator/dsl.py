@@ -81,16 +81,22 @@ class Emulator:
                 )
         return response
 
-    def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef) -> Reply:
-        """Post '@DevCenter <text>' in a channel (the app_mention event)."""
+    def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str | None = None) -> Reply:
+        """Post '@DevCenter <text>' in a channel, or in a thread of it (the app_mention event)."""
         user, where = self.user(as_user), self.channel(channel)
-        event = self._say(user, where, f"<@{BOT_USER_ID}> {text}", "app_mention")
+        event = self._say(user, where, f"<@{BOT_USER_ID}> {text}", "app_mention", thread_ts)
         return self._observe(user, lambda: self.driver.event(event)[0])
 
     def reply_in_thread(
         self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str, deliveries: int = 1
     ) -> Reply:
         """Reply in a thread as a person; Slack sends the `message` event (message.channels/.groups)."""
+        return self.post(text, as_user=as_user, channel=channel, thread_ts=thread_ts, deliveries=deliveries)
+
+    def post(
+        self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str | None = None, deliveries: int = 1
+    ) -> Reply:
+        """Post a plain message as a person (in a thread with `thread_ts`); Slack sends the `message` event."""
         user, where = self.user(as_user), self.channel(channel)
         event = self._say(user, where, text, "message", thread_ts)
         return self._observe(user, lambda: self.driver.event(event, deliveries=deliveries)[0])
@@ -208,6 +214,13 @@ class Emulator:
         elif action == "update":  # Slack swaps the modal's content for the view in the ack
             view.data = {k: v for k, v in answer["view"].items() if k != "id"}
         return reply
+
+    def close(self, *, as_user: UserRef) -> None:
+        """Press the open modal's close button (the bot asks for no view_closed: notify_on_close is never set)."""
+        view = self.modal(as_user)
+        if view is None:
+            raise EmulatorError(f"{self.user(as_user).name} has no open modal")
+        view.closed = True
 
     # -- what the workspace shows -----------------------------------------------------------------
     def messages(self, channel: ChannelRef, *, as_user: UserRef | None = None) -> list[Message]:

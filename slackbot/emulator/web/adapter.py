@@ -1,0 +1,119 @@
+"""Everything the web sandbox takes from the bot itself (database, outbox, jobs), in one place.
+
+The rest of the sandbox talks to the emulator (workspace, DSL, harness) only; when the bot's composition changes
+(its services become a program context), this is the one module to re-point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
+
+from slackbot.domain.deploys import ReleaseCalendar
+from slackbot.emulator.harness import Harness
+from slackbot.jobs.tasks import BY_ID, JOBS
+from storage.db import make_engine, upgrade
+
+RELEASE_CARD_TIME = time(8, 0)  # the release_day job's hour: the card staff ship the release from
+STATUSES = ("pending", "sent", "failed")
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One notification in the outbox, without its payload (which may hold partner secrets)."""
+
+    id: int
+    kind: str
+    channel: str
+    status: str
+    attempts: int
+    created_at: datetime
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class OutboxSummary:
+    """Counts per status and the newest rows."""
+
+    counts: dict[str, int]
+    recent: list[OutboxRow]
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """A scheduled job as the sandbox lists it."""
+
+    id: str
+    summary: str
+    schedule: str
+    next_run: datetime | None
+
+
+def fresh_database(path: Path) -> str:
+    """Delete the sandbox's SQLite file (and its WAL), migrate a new one and return its URL."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    return url
+
+
+def start_outbox(harness: Harness) -> None:
+    """Run the bot's outbox worker in the background, as a deployed bot does (retries arrive on their own)."""
+    harness.bot.outbox.start()
+
+
+def stop_outbox(harness: Harness) -> None:
+    """Stop the background outbox worker."""
+    harness.bot.outbox.stop()
+
+
+def outbox_counts(harness: Harness) -> dict[str, int]:
+    """How many outbox rows are pending, sent and failed."""
+    with harness.bot.services.uow() as uow:
+        counts = uow.outbox.counts()
+    return {status: counts.get(status, 0) for status in STATUSES}
+
+
+def outbox_summary(harness: Harness, limit: int = 8) -> OutboxSummary:
+    """Counts and the newest `limit` rows, newest first."""
+    with harness.bot.services.uow() as uow:
+        rows = uow.outbox.with_prefix("")[-limit:]
+        recent = [
+            OutboxRow(r.id, r.kind, r.channel, r.status, r.attempts, r.created_at, r.last_error) for r in reversed(rows)
+        ]
+    return OutboxSummary(outbox_counts(harness), recent)
+
+
+def jobs(now: datetime, timezone: str) -> list[JobInfo]:
+    """The scheduled jobs with their schedule and next run after `now` (in the program's timezone)."""
+    found = []
+    for job in JOBS:
+        trigger = CronTrigger(timezone=timezone, **job.cron)
+        summary = (job.run.__doc__ or job.id).strip().splitlines()[0]
+        found.append(JobInfo(job.id, summary, _schedule(job.cron), trigger.get_next_fire_time(None, now)))
+    return found
+
+
+def _schedule(cron: dict[str, str]) -> str:
+    days = cron.get("day_of_week", "every day").replace("-", "–").title()
+    return f"{days} {int(cron.get('hour', '0')):02d}:{int(cron.get('minute', '0')):02d}"
+
+
+def run_job(harness: Harness, job_id: str) -> object:
+    """Run a scheduled job now, at the sandbox clock's time, and deliver what it queued."""
+    if job_id not in BY_ID:
+        raise ValueError(f"no job {job_id!r}; jobs: {', '.join(BY_ID)}")
+    return harness.run_job(job_id)
+
+
+def next_release_morning(now: datetime, timezone: str) -> datetime:
+    """08:00 on the release day a merge made now would ship in (when the release-day card is posted)."""
+    window = ReleaseCalendar(timezone).next_window(now)
+    return datetime.combine(window.release, RELEASE_CARD_TIME, tzinfo=ZoneInfo(timezone))
