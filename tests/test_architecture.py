@@ -22,7 +22,9 @@ ALLOWED: dict[str, set[str]] = {
     "slackbot.kb": {"yaml"},
     "slackbot.program": {"slackbot.config", "slackbot.domain", "slackbot.kb", "storage"},
     "slackbot.services": {"slackbot.domain", "slackbot.kb", "slackbot.program", "storage"},
-    "slackbot.render": {"slackbot.domain", "slackbot.ids", "slackbot.kb", "slack_sdk.models"},
+    "slackbot.render": {"slackbot.domain", "slackbot.ids", "slackbot.kb", "slack_sdk.models", "jinja2"},
+    "slackbot.email": {"slackbot.domain"},
+    "slackbot.github": {"slackbot.domain", "gidgethub", "msgspec"},
     "slackbot.slack": {
         "slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slackbot.program", "storage",
         "slack_sdk",
@@ -35,7 +37,10 @@ ALLOWED: dict[str, set[str]] = {
         "slackbot.slack.directory", "slack_bolt", "slack_sdk",
     },
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
-    "slackbot.emulator": {"slackbot", "storage", "slack_sdk", "handlers.acks"},
+    "slackbot.emulator": {"slackbot", "storage", "slack_sdk", "handlers.acks", "aiosmtpd", "trustme"},
+    "slackbot.emulator.web": {
+        "slackbot", "storage", "slack_sdk", "handlers.acks", "flask", "werkzeug", "markupsafe", "emoji", "apscheduler",
+    },
 }  # fmt: skip
 COMPOSITION_ROOTS = {"slackbot.app", "slackbot.cli", "slackbot.serving", "slackbot.web", "slackbot"}
 FEATURE_LAYERS = ("slackbot/domain", "slackbot/services", "slackbot/render", "handlers")

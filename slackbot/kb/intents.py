@@ -14,16 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-ASK_EXAMPLE = "/devcenter ask when is the next deploy?"
+from slackbot.kb.small_talk import MENTION, WORD, small_talk_reply, word_set
+
 PERSON_EMAIL = "partner-support@segment.com"
 
-GREETING_REPLY = (f"Hi! Ask me anything about building your Segment integration, e.g. `{ASK_EXAMPLE}`, "
-                  "or try `/devcenter help`.")
-THANKS_REPLY = "You're welcome! Ask me anytime."
-FAREWELL_REPLY = "Bye! Ask me anytime, here or with `/devcenter ask …`."
-ACK_REPLY = f"Anything else? Ask away, e.g. `{ASK_EXAMPLE}`"
-OTHER_LANGUAGE_REPLY = ("Sorry, the knowledge base only speaks English for now. Could you ask again in English? "
-                        f"Or ask a person: click *Ask a person*, or email {PERSON_EMAIL}.")
+OTHER_LANGUAGE_REPLY = (
+    "Sorry, the knowledge base only speaks English for now. Could you ask again in English? "
+    f"Or ask a person: click *Ask a person*, or email {PERSON_EMAIL}."
+)
 
 
 class IntentKind(StrEnum):
@@ -45,63 +43,7 @@ class Intent:
     suggestion: str | None = None  # COMMAND_TYPO: the command word the user probably meant
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """A set of whitespace-separated words, for the word lists below."""
-    return frozenset(text.split())
-
-
 # --------------------------------------------------------------------------- small talk
-
-_GREETINGS = frozenset((
-    "hi", "hii", "hey", "heya", "hello", "hallo", "helo", "hiya", "howdy", "yo", "sup", "greetings", "morning",
-    "good morning", "good afternoon", "good evening", "good day", "hi there", "hey there", "hello there",
-    "whats up", "what s up", "wassup", "how are you", "how are you doing", "how r u", "hows it going",
-    "how s it going", "how is it going",
-))
-_THANKS = frozenset((
-    "thanks", "thank you", "thankyou", "thx", "ty", "tyvm", "thanks a lot", "thanks so much", "thank you so much",
-    "thank you very much", "thanks very much", "many thanks", "much appreciated", "appreciate it",
-    "appreciated", "cheers", "thanks again", "thank you again", "great thanks", "ok thanks", "thanks man",
-))
-_FAREWELLS = frozenset((
-    "bye", "goodbye", "bye bye", "see you", "see ya", "cya", "later", "see you later", "good night", "gn",
-    "have a good one", "take care",
-))
-_ACKS = frozenset((
-    "ok", "okay", "k", "kk", "okey", "cool", "great", "nice", "awesome", "perfect", "got it", "gotcha",
-    "sounds good", "sure", "alright", "all right", "fine", "yes", "yep", "yeah", "no worries", "np", "noted",
-    "understood", "makes sense", "lol", "haha", "wow", "amazing", "excellent", "sweet", "good", "very good",
-    "super", "neat",
-))
-# Words that may surround small talk without making it a question: "thanks so much team!", "hi devcenter".
-_ADDRESS = frozenset(("bot", "devcenter", "dev", "center", "team", "all", "everyone", "folks", "guys", "y",
-                      "so", "much", "again", "a", "lot", "you", "buddy", "friend", "there", "segment", "oh",
-                      "and", "very", "really"))
-_SMALL_TALK_PRIORITY = ((_THANKS, THANKS_REPLY), (_FAREWELLS, FAREWELL_REPLY), (_GREETINGS, GREETING_REPLY),
-                        (_ACKS, ACK_REPLY))
-_MENTION = re.compile(r"<[@#!][^>]*>|:[a-z0-9_+'-]+:")  # Slack mentions and :emoji: shortcodes
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+", re.UNICODE)
-
-
-def _small_talk_reply(words: list[str]) -> str | None:
-    """The reply when every word is small talk (greeting, thanks, goodbye, ok) or a way of addressing the bot."""
-    if not words or len(words) > 8:
-        return None
-    found: list[frozenset[str]] = []
-    i = 0
-    while i < len(words):
-        for size in (4, 3, 2, 1):
-            phrase = " ".join(words[i:i + size])
-            group = next((g for g, _ in _SMALL_TALK_PRIORITY if phrase in g), None)
-            if len(words[i:i + size]) == size and group is not None:
-                found.append(group)
-                i += size
-                break
-        else:
-            if words[i] not in _ADDRESS:
-                return None
-            i += 1
-    return next((reply for group, reply in _SMALL_TALK_PRIORITY if group in found), None)
 
 
 # --------------------------------------------------------------------------- other languages
@@ -109,30 +51,30 @@ def _small_talk_reply(words: list[str]) -> str | None:
 # Frequent function words of other languages that are not English words (so "a", "in", "die", "was" are left
 # out). A message is foreign when these outnumber English function words clearly.
 _FOREIGN_STOP_WORDS = {
-    "es": _word_set("""el la los las un una unos unas del al lo le les mi mis tu tus su sus es está están estoy
+    "es": word_set("""el la los las un una unos unas del al lo le les mi mis tu tus su sus es está están estoy
         son soy ser hay que qué cómo como cuándo cuando dónde donde por para con sin pero muy más
         puedo puede pueden podemos tengo tiene tenemos necesito necesita hacer hago este esta esto estos estas
         ese esa eso sí nuestro nuestra nuestros cuál cual cuáles quién porqué hola gracias en ahora
         también"""),
-    "de": _word_set("""der die das den dem des ein eine einen einem einer ich du er sie wir ihr mein meine meinen
+    "de": word_set("""der die das den dem des ein eine einen einem einer ich du er sie wir ihr mein meine meinen
         dein ist sind bin bist und oder aber nicht kein keine mit für auf von zu zum zur ins wie wann wo
         warum welche welcher welches kann können muss müssen soll sollte habe hast hat haben wird werden auch
         noch schon nur sehr bitte danke hallo unser unsere unseren gibt es"""),
-    "fr": _word_set("""le la les un une des du de au aux je tu il elle nous vous ils elles mon ma mes ton ta tes
+    "fr": word_set("""le la les un une des du de au aux je tu il elle nous vous ils elles mon ma mes ton ta tes
         son sa ses notre nos votre vos est sont suis es être et ou mais pas ne avec pour dans sur par que qui
         quoi quand où comment pourquoi quel quelle quels quelles peux peut pouvons dois doit faut avez avons
         très aussi bonjour merci ce cette ces en"""),
-    "pt": _word_set("""o os um uma uns umas do da dos das no na nos nas ao eu meu minha meus minhas seu sua
+    "pt": word_set("""o os um uma uns umas do da dos das no na nos nas ao eu meu minha meus minhas seu sua
         nosso nossa é são está estão sou ser e ou mas não com sem para por que quê como quando onde porque
         qual quais posso pode podemos preciso precisa fazer muito também olá obrigado obrigada"""),
-    "it": _word_set("""il lo la gli le un uno una di del della dei delle da dal nel nella con tra fra io tu
+    "it": word_set("""il lo la gli le un uno una di del della dei delle da dal nel nella con tra fra io tu
         lui lei noi voi loro mio mia miei mie suo sua nostro nostra è sono sei essere e o ma non che
         quando dove perché quale quali posso può possiamo devo deve molto anche ciao grazie"""),
-    "nl": _word_set("""de het een ik jij je hij zij wij we mijn jouw ons onze is zijn ben bent en of maar niet
+    "nl": word_set("""de het een ik jij je hij zij wij we mijn jouw ons onze is zijn ben bent en of maar niet
         geen met voor op van naar hoe wanneer waar waarom welke kunnen moet moeten heb hebt
         heeft hebben ook nog heel graag dank bedankt hallo"""),
 }
-_ENGLISH_STOP_WORDS = _word_set("""a an the i you he she we they it my your our their me us him her them is are
+_ENGLISH_STOP_WORDS = word_set("""a an the i you he she we they it my your our their me us him her them is are
     am was were be been being do does did have has had will would can could should shall may might must and or
     but not no if then so to of in on at for from by with about into as this that these those what which who
     whom whose when where why how there here any some all also just only very up out over after before
@@ -151,10 +93,10 @@ def _script_is_foreign(text: str) -> bool:
 
 def _reads_foreign(text: str) -> bool:
     """A message clearly not in English: a non-Latin script, or other-language function words dominate."""
-    prose = _CODE_OR_URL.sub(" ", _MENTION.sub(" ", text))
+    prose = _CODE_OR_URL.sub(" ", MENTION.sub(" ", text))
     if _script_is_foreign(prose):
         return True
-    words = [w.casefold() for w in _WORD.findall(prose) if not w.isdigit()]
+    words = [w.casefold() for w in WORD.findall(prose) if not w.isdigit()]
     if len(words) < 3:
         return False
     english = sum(w in _ENGLISH_STOP_WORDS for w in words)
@@ -168,15 +110,39 @@ def _reads_foreign(text: str) -> bool:
 
 # --------------------------------------------------------------------------- questions
 
-_QUESTION_OPENERS = _word_set("""how what whats when where why who whom whose which can could do does did is are
+_QUESTION_OPENERS = word_set("""how what whats when where why who whom whose which can could do does did is are
     was were should will would shall may might must have has had am any anyone anybody is isnt arent doesnt dont
     cant wont shouldnt howto hows whens wheres whos whys wat wut""")
-_LEADING_FILLERS = _word_set("""hey hi hello yo so ok okay and also but um uh well quick q question qq sorry pls
+_LEADING_FILLERS = word_set("""hey hi hello yo so ok okay and also but um uh well quick q question qq sorry pls
     please hmm btw oh guys folks team all everyone""")
-_ASKING_PHRASES = ("tell me", "explain", "help me", "i want to know", "i'd like to know", "id like to know",
-                   "i wonder", "wondering", "any idea", "anyone know", "does anyone", "is it possible",
-                   "i need to know", "not sure", "trying to figure out", "looking for", "i need help",
-                   "i cant", "i can't", "how to", "pls", "plz", "please", "i want to", "i'd like to", "id like to")
+_ASKING_PHRASES = (
+    "tell me",
+    "explain",
+    "help me",
+    "i want to know",
+    "i'd like to know",
+    "id like to know",
+    "i wonder",
+    "wondering",
+    "any idea",
+    "anyone know",
+    "does anyone",
+    "is it possible",
+    "i need to know",
+    "not sure",
+    "trying to figure out",
+    "looking for",
+    "i need help",
+    "i cant",
+    "i can't",
+    "how to",
+    "pls",
+    "plz",
+    "please",
+    "i want to",
+    "i'd like to",
+    "id like to",
+)
 # A question often follows some context: "merged on wednesday, when will it be out".
 _CLAUSE_BREAK = re.compile(r"[,;:.!]+\s+|\s+-+\s+|\s+(?:and|but|so|or)\s+")
 
@@ -184,22 +150,23 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!]+\s+|\s+-+\s+|\s+(?:and|but|so|or)\s+")
 def reads_as_question(text: str) -> bool:
     """True when the text reads as a question: it ends with "?" or opens with a question word (how, what, when,
     where, why, who, which, can, do, does, is, are, should, will, …), or asks in so many words ("tell me…")."""
-    stripped = _MENTION.sub(" ", text).strip()
+    stripped = MENTION.sub(" ", text).strip()
     if not stripped:
         return False
     if re.search(r"[?？](?:\s|[\W_]*$)", stripped):
         return True
     for clause in _CLAUSE_BREAK.split(stripped):
-        content = [w.casefold().replace("'", "") for w in _WORD.findall(clause)]
+        content = [w.casefold().replace("'", "") for w in WORD.findall(clause)]
         content = [w for w in content if w not in _LEADING_FILLERS]
         if content and content[0] in _QUESTION_OPENERS:
             return True
-    words = [w.casefold() for w in _WORD.findall(stripped)]
+    words = [w.casefold() for w in WORD.findall(stripped)]
     joined = " ".join(words)
     return any(joined.startswith(p) or f" {p} " in f" {joined} " for p in _ASKING_PHRASES)
 
 
 # --------------------------------------------------------------------------- command typos
+
 
 def _edit_distance(a: str, b: str) -> int:
     """Damerau-Levenshtein distance (adjacent transpositions count once)."""
@@ -224,8 +191,11 @@ def _closest_command(word: str, commands: Sequence[str]) -> tuple[str, int] | No
     if len(word) < 3 or not word.isalpha():
         return None
     # A typo almost always keeps the first letter: "stauts" is status, "task" is not ask.
-    candidates = [(_edit_distance(word, command), n, command) for n, command in enumerate(commands)
-                  if command[:1] == word[:1] and abs(len(command) - len(word)) <= _max_distance(word)]
+    candidates = [
+        (_edit_distance(word, command), n, command)
+        for n, command in enumerate(commands)
+        if command[:1] == word[:1] and abs(len(command) - len(word)) <= _max_distance(word)
+    ]
     close = [c for c in candidates if c[0] <= _max_distance(word)]
     if not close:
         return None
@@ -234,7 +204,7 @@ def _closest_command(word: str, commands: Sequence[str]) -> tuple[str, int] | No
 
 
 def _is_inflection(word: str, command: str) -> bool:
-    """"deployed", "submitting", "verified": the word is a form of the command, so it reads as English."""
+    """ "deployed", "submitting", "verified": the word is a form of the command, so it reads as English."""
     shared = len(command) - 1
     return word != command and len(word) >= len(command) - 1 and word[:shared] == command[:shared]
 
@@ -242,7 +212,7 @@ def _is_inflection(word: str, command: str) -> bool:
 def _command_typo(text: str, commands: Sequence[str]) -> str | None:
     """The command meant by a one-word line ("stauts", "deploy") or a short line that starts with a typo of
     one ("sumbit acme"); None for lines that read as English ("deploy cutoff time", "submitted my PR")."""
-    words = [w.casefold() for w in re.findall(r"\S+", _MENTION.sub(" ", text))]
+    words = [w.casefold() for w in re.findall(r"\S+", MENTION.sub(" ", text))]
     words = [w.strip(".,!?;:'\"()") for w in words]
     words = [w for w in words if w]
     if not words or len(words) > 4:
@@ -260,14 +230,15 @@ def _command_typo(text: str, commands: Sequence[str]) -> str | None:
 
 # --------------------------------------------------------------------------- classify
 
+
 def classify(text: str, commands: Sequence[str]) -> Intent:
     """Classify a message: small talk, another language, a command typo, a question, or unknown."""
-    cleaned = _MENTION.sub(" ", text).strip()
+    cleaned = MENTION.sub(" ", text).strip()
     if not cleaned or not any(ch.isalnum() for ch in cleaned):
         return Intent(IntentKind.UNKNOWN)
-    words = [w.casefold().replace("'", " ").replace("’", " ") for w in _WORD.findall(cleaned)]
+    words = [w.casefold().replace("'", " ").replace("’", " ") for w in WORD.findall(cleaned)]
     words = " ".join(words).split()
-    if (reply := _small_talk_reply(words)) is not None:
+    if (reply := small_talk_reply(words)) is not None:
         return Intent(IntentKind.SMALL_TALK, reply=reply)
     if _reads_foreign(cleaned):
         return Intent(IntentKind.OTHER_LANGUAGE, reply=OTHER_LANGUAGE_REPLY)

@@ -114,8 +114,9 @@ def _as_of(value: Any, where: str) -> date:
     raise KbError(f"{where}: as_of must be a date written YYYY-MM-DD, got {value!r}")
 
 
-def check_entries(entries: Iterable[KbEntry], *, today: date | None = None,
-                  public_sources: bool | None = None) -> list[str]:
+def check_entries(
+    entries: Iterable[KbEntry], *, today: date | None = None, public_sources: bool | None = None
+) -> list[str]:
     """List human-readable content problems.
 
     `today`, when given, also rejects future as_of dates. `public_sources` rejects sources partners cannot

@@ -25,8 +25,19 @@ from itertools import pairwise
 from slackbot.kb.model import KbEntry
 from slackbot.kb.text import ALIASES, CONTACT_TAG, REQUIREMENT_TAG, STOP_WORDS, query_cues, stem, tokenize
 
-__all__ = ["ALIASES", "CONTACT_TAG", "NO_ANSWER_THRESHOLD", "REQUIREMENT_TAG", "STOP_WORDS", "Hit", "KbIndex",
-           "query_cues", "search", "stem", "tokenize"]
+__all__ = [
+    "ALIASES",
+    "CONTACT_TAG",
+    "NO_ANSWER_THRESHOLD",
+    "REQUIREMENT_TAG",
+    "STOP_WORDS",
+    "Hit",
+    "KbIndex",
+    "query_cues",
+    "search",
+    "stem",
+    "tokenize",
+]
 
 NO_ANSWER_THRESHOLD = 0.27
 FIELD_WEIGHTS = {"questions": 3.0, "title": 2.0, "tags": 1.5, "answer": 1.0}
@@ -173,8 +184,9 @@ def _weighted_terms(query: str) -> list[tuple[str, float]]:
     asks = [s.rstrip().endswith("?") for s in sentences]
     if len(sentences) < 2 or all(asks) or not any(asks):
         return [(term, 1.0) for term in tokenize(query)]
-    return [(term, 1.0 if ask else CONTEXT_WEIGHT) for s, ask in zip(sentences, asks, strict=True)
-            for term in tokenize(s)]
+    return [
+        (term, 1.0 if ask else CONTEXT_WEIGHT) for s, ask in zip(sentences, asks, strict=True) for term in tokenize(s)
+    ]
 
 
 def _idf(n_docs: int, doc_freq: int) -> float:

@@ -122,8 +122,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 REQUIREMENT_TAG = "requirement"
 CONTACT_TAG = "contact"
 _REQUIREMENT_WORDS = _word_set(
-    "require required requires requirement requirements mandatory must obligatory compulsory necessary optional "
-    "skip"
+    "require required requires requirement requirements mandatory must obligatory compulsory necessary optional skip"
 )
 _REQUIREMENT_PHRASES = (" have to ", " has to ", " got to ", " gotta ", " nice to have ")
 # "need" asks for a requirement only in a yes/no question ("do I need OAuth?", not "what do you need?").
@@ -187,8 +186,11 @@ def query_cues(text: str) -> frozenset[str]:
     padded = f" {' '.join(words)} "
     opener = next((word for word in words if word not in _OPENER_FILLERS), "")
     cues = set()
-    if (_REQUIREMENT_WORDS.intersection(words) or any(phrase in padded for phrase in _REQUIREMENT_PHRASES)
-            or (opener in _YES_NO_OPENERS and _NEED_WORDS.intersection(words))):
+    if (
+        _REQUIREMENT_WORDS.intersection(words)
+        or any(phrase in padded for phrase in _REQUIREMENT_PHRASES)
+        or (opener in _YES_NO_OPENERS and _NEED_WORDS.intersection(words))
+    ):
         cues.add(REQUIREMENT_TAG)
     if (_WHO.intersection(words) and _CONTACT_WORDS.intersection(words)) or any(
         phrase in padded for phrase in _CONTACT_PHRASES

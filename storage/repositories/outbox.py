@@ -154,6 +154,10 @@ class OutboxRepository:
         query = select(OutboxMessage).where(OutboxMessage.dedupe_key.startswith(key_prefix))
         return list(self.session.scalars(query.order_by(OutboxMessage.id)))
 
+    def latest(self, limit: int) -> list[OutboxMessage]:
+        """The newest messages, newest first."""
+        return list(self.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)))
+
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         """A message by its dedupe key."""
         return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()

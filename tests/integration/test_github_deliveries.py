@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from slackbot.domain.deploys import ReleaseCalendar
 from slackbot.domain.github import GitHubEvent, Notice, Ping, plan
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
+from slackbot.domain.releases import ReleaseCalendar
 from slackbot.emulator.github import FakeGitHub, ManualClock
 from slackbot.github.rest import GitHubRest
 from slackbot.github.sync import TrackedPull, sync_pulls

@@ -18,15 +18,31 @@ COVERAGE_FILE = Path(__file__).resolve().parents[1] / "kb_eval" / "coverage.yaml
 DOCUMENTS = {
     "Developer Center Overview": (
         "https://segment.com/docs/partners/",
-        ("introduction", "Become a Segment Partner", "Plan your integration", "Build your integration",
-         "Submit a pull request", "Provide integration metadata for the catalog",
-         "Release to Private Beta for customer testing", "Release to Public in the Segment catalog"),
+        (
+            "introduction",
+            "Become a Segment Partner",
+            "Plan your integration",
+            "Build your integration",
+            "Submit a pull request",
+            "Provide integration metadata for the catalog",
+            "Release to Private Beta for customer testing",
+            "Release to Public in the Segment catalog",
+        ),
     ),
     "Public Beta Checklist": (
         "https://segment.com/docs/partners/checklist/",
-        ("introduction", "1. Partner Access", "2. Segment Access Approval", "3. Segment → Partner Communications",
-         "4. Partner Build", "5. Partner Test", "6. Partner Docs", "7. Partner Metadata", "8. Partner Submission",
-         "9. Segment Public Beta Approval"),
+        (
+            "introduction",
+            "1. Partner Access",
+            "2. Segment Access Approval",
+            "3. Segment → Partner Communications",
+            "4. Partner Build",
+            "5. Partner Test",
+            "6. Partner Docs",
+            "7. Partner Metadata",
+            "8. Partner Submission",
+            "9. Segment Public Beta Approval",
+        ),
     ),
 }
 MAX_QUOTE_CHARS = 200
@@ -78,8 +94,10 @@ def test_every_statement_question_ranks_its_entry_first(index: KbIndex, statemen
         best = index.best(statement["question"])
         if best is None or best.entry.id != statement["entry"]:
             hits = ", ".join(f"{h.entry.id} ({h.score:.2f})" for h in index.search(statement["question"]))
-            wrong.append(f"{statement['document']} / {statement['section']}: {statement['question']!r} "
-                         f"expected {statement['entry']}, got {hits or 'nothing'}")
+            wrong.append(
+                f"{statement['document']} / {statement['section']}: {statement['question']!r} "
+                f"expected {statement['entry']}, got {hits or 'nothing'}"
+            )
     assert wrong == [], "statements whose question does not rank its entry first:\n" + "\n".join(wrong)
 
 
@@ -91,6 +109,7 @@ def test_entries_answering_the_program_documents_cite_them_publicly(
         "https://segment.com/docs/partners/destinations/",
         "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md",
     }
-    uncited = sorted({s["entry"] for s in statements
-                      if not any(source.url in public for source in by_id[s["entry"]].sources)})
+    uncited = sorted(
+        {s["entry"] for s in statements if not any(source.url in public for source in by_id[s["entry"]].sources)}
+    )
     assert uncited == []

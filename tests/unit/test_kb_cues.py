@@ -96,26 +96,39 @@ def test_query_cues(query: str, cues: set[str]) -> None:
 
 
 def acme(entry_id: str, title: str, *tags: str) -> KbEntry:
-    return KbEntry(entry_id, title, (title,), "See the partner docs.",
-                   (Source("Segment docs: Developer Center Overview", "test", "https://segment.com/docs/partners/"),),
-                   date(2026, 12, 1), tags)
+    return KbEntry(
+        entry_id,
+        title,
+        (title,),
+        "See the partner docs.",
+        (Source("Segment docs: Developer Center Overview", "test", "https://segment.com/docs/partners/"),),
+        date(2026, 12, 1),
+        tags,
+    )
 
 
 def test_the_cue_only_reorders_entries_that_already_match() -> None:
-    index = KbIndex([acme("acme-a-howto", "acme webhooks"),
-                     acme("acme-b-rule", "acme webhooks", REQUIREMENT_TAG),
-                     acme("acme-c-rule", "billing plans", REQUIREMENT_TAG)])
+    index = KbIndex(
+        [
+            acme("acme-a-howto", "acme webhooks"),
+            acme("acme-b-rule", "acme webhooks", REQUIREMENT_TAG),
+            acme("acme-c-rule", "billing plans", REQUIREMENT_TAG),
+        ]
+    )
     plain = [hit.entry.id for hit in index.search("acme webhooks")]
     cued = [hit.entry.id for hit in index.search("do I need acme webhooks")]
     assert plain == ["acme-a-howto", "acme-b-rule"]  # a tie, ordered by id
     assert cued == ["acme-b-rule", "acme-a-howto"]
 
 
-@pytest.mark.parametrize(("plain", "cued"), [
-    ("a visa for paris", "do I need a visa for paris?"),
-    ("a helmet on a bike", "is a helmet mandatory on a bike?"),
-    ("my car insurance", "who do I email about my car insurance?"),
-])
+@pytest.mark.parametrize(
+    ("plain", "cued"),
+    [
+        ("a visa for paris", "do I need a visa for paris?"),
+        ("a helmet on a bike", "is a helmet mandatory on a bike?"),
+        ("my car insurance", "who do I email about my car insurance?"),
+    ],
+)
 def test_cues_do_not_make_off_topic_questions_answerable(index: KbIndex, plain: str, cued: str) -> None:
     assert index.best(plain) is None
     assert index.best(cued) is None
@@ -123,6 +136,8 @@ def test_cues_do_not_make_off_topic_questions_answerable(index: KbIndex, plain: 
 
 def test_a_message_with_context_sentences_is_ranked_on_its_question() -> None:
     index = KbIndex(load_entries())
-    message = ("We finished the code and the unit tests pass. Next week we open the pull request. "
-               "How do I start the local server and which port does it use?")
+    message = (
+        "We finished the code and the unit tests pass. Next week we open the pull request. "
+        "How do I start the local server and which port does it use?"
+    )
     assert top_id(index, message) == "local-serve"

@@ -15,8 +15,22 @@ import yaml
 from slackbot.kb import intents
 from slackbot.kb.intents import Intent, IntentKind, classify, reads_as_question
 
-COMMANDS = ("help", "status", "deploys", "announce", "join", "submit", "queue", "history", "checklist", "metadata",
-            "verify", "card", "ask", "withdraw")
+COMMANDS = (
+    "help",
+    "status",
+    "deploys",
+    "announce",
+    "join",
+    "submit",
+    "queue",
+    "history",
+    "checklist",
+    "metadata",
+    "verify",
+    "card",
+    "ask",
+    "withdraw",
+)
 EVAL_DIR = Path(__file__).resolve().parents[1] / "kb_eval"
 KB_DIR = Path(intents.__file__).parent
 
@@ -31,6 +45,7 @@ def eval_questions(name: str, key: str) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- command typos
+
 
 @pytest.mark.parametrize(
     ("text", "command"),
@@ -76,8 +91,11 @@ def test_without_command_words_nothing_is_a_command_typo() -> None:
 
 # ----------------------------------------------------------------------------- small talk
 
-@pytest.mark.parametrize("text", ["hello", "hi", "Hey!", "hey there :wave:", "good morning", "Hi team",
-                                  "<@U0BOT00001> hi", "how are you?", "yo"])
+
+@pytest.mark.parametrize(
+    "text",
+    ["hello", "hi", "Hey!", "hey there :wave:", "good morning", "Hi team", "<@U0BOT00001> hi", "how are you?", "yo"],
+)
 def test_greetings_get_a_short_greeting_that_says_how_to_ask(text: str) -> None:
     intent = classify(text, COMMANDS)
     assert intent.kind is IntentKind.SMALL_TALK
@@ -85,8 +103,10 @@ def test_greetings_get_a_short_greeting_that_says_how_to_ask(text: str) -> None:
     assert "/devcenter ask" in intent.reply
 
 
-@pytest.mark.parametrize("text", ["thanks", "thank you!", "Thanks so much team!", "thx", "ty", "ok thanks",
-                                  "cheers", "much appreciated :pray:"])
+@pytest.mark.parametrize(
+    "text",
+    ["thanks", "thank you!", "Thanks so much team!", "thx", "ty", "ok thanks", "cheers", "much appreciated :pray:"],
+)
 def test_thanks_get_you_are_welcome(text: str) -> None:
     intent = classify(text, COMMANDS)
     assert intent.kind is IntentKind.SMALL_TALK
@@ -101,14 +121,20 @@ def test_acknowledgements_and_goodbyes_are_small_talk(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hi, how do I run the local server?", "thanks, but when is the next deploy?",
-     "hello! what categories can we pick", "ok so where do i find the write key", "how are you handling retries?"],
+    [
+        "hi, how do I run the local server?",
+        "thanks, but when is the next deploy?",
+        "hello! what categories can we pick",
+        "ok so where do i find the write key",
+        "how are you handling retries?",
+    ],
 )
 def test_small_talk_followed_by_a_question_is_a_question(text: str) -> None:
     assert kind(text) is IntentKind.QUESTION
 
 
 # ----------------------------------------------------------------------------- other languages
+
 
 @pytest.mark.parametrize(
     "text",
@@ -158,6 +184,7 @@ def test_english_with_product_names_code_urls_and_short_words_is_not_another_lan
 
 # ----------------------------------------------------------------------------- questions
 
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -187,8 +214,10 @@ def test_text_that_reads_as_a_question_is_a_question(text: str) -> None:
     assert kind(text) is IntentKind.QUESTION
 
 
-@pytest.mark.parametrize("text", ["", "   ", "???", ":wave:", "<@U0BOT00001>", "my pr has been open for a day",
-                                  "order a large pepperoni pizza"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "???", ":wave:", "<@U0BOT00001>", "my pr has been open for a day", "order a large pepperoni pizza"],
+)
 def test_text_that_is_no_question_and_nothing_else_is_unknown(text: str) -> None:
     assert kind(text) is IntentKind.UNKNOWN
 
@@ -203,12 +232,17 @@ def test_reads_as_question_lets_the_router_treat_devcenter_how_as_a_question() -
 
 # ----------------------------------------------------------------------------- the evaluation sets
 
-@pytest.mark.parametrize(("name", "key"), [("paraphrases.yaml", "questions"), ("questions.yaml", "questions"),
-                                           ("coverage.yaml", "statements")])
-def test_no_english_evaluation_question_is_taken_for_small_talk_a_typo_or_another_language(name: str,
-                                                                                          key: str) -> None:
-    misfires = [f"{kind(q)}: {q!r}" for q in eval_questions(name, key)
-                if kind(q) in (IntentKind.SMALL_TALK, IntentKind.OTHER_LANGUAGE, IntentKind.COMMAND_TYPO)]
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("paraphrases.yaml", "questions"), ("questions.yaml", "questions"), ("coverage.yaml", "statements")],
+)
+def test_no_english_evaluation_question_is_taken_for_small_talk_a_typo_or_another_language(name: str, key: str) -> None:
+    misfires = [
+        f"{kind(q)}: {q!r}"
+        for q in eval_questions(name, key)
+        if kind(q) in (IntentKind.SMALL_TALK, IntentKind.OTHER_LANGUAGE, IntentKind.COMMAND_TYPO)
+    ]
     assert misfires == []
 
 
@@ -220,6 +254,7 @@ def test_nearly_every_answerable_paraphrase_reads_as_a_question() -> None:
 
 
 # ----------------------------------------------------------------------------- the module
+
 
 def test_intent_is_a_frozen_dataclass_with_a_str_enum_kind() -> None:
     intent = classify("thanks", COMMANDS)
@@ -238,8 +273,13 @@ def test_the_kb_package_imports_only_the_standard_library_and_pyyaml() -> None:
     outside = []
     for path in sorted(KB_DIR.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             for name in names:
                 top = name.split(".")[0]
                 if top not in sys.stdlib_module_names and top != "yaml" and not name.startswith("slackbot.kb"):
@@ -249,8 +289,12 @@ def test_the_kb_package_imports_only_the_standard_library_and_pyyaml() -> None:
 
 def test_intents_imports_nothing_but_the_standard_library() -> None:
     tree = ast.parse(Path(intents.__file__).read_text(encoding="utf-8"))
-    modules = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-               for alias in node.names}
-    modules |= {(node.module or "").split(".")[0] for node in ast.walk(tree)
-                if isinstance(node, ast.ImportFrom) and node.level == 0}
+    modules = {
+        alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names
+    }
+    modules |= {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 0
+    }
     assert modules <= set(sys.stdlib_module_names)

@@ -53,8 +53,13 @@ def acme_entry(**overrides: Any) -> dict[str, Any]:
         "title": "When acme-analytics ships",
         "questions": ["When does acme ship?", "What day is the acme release?", "Is acme out yet?"],
         "answer": "Wednesdays.",
-        "sources": [{"document": "Segment docs: Developer Center Overview", "section": "Submit a pull request",
-                     "url": "https://segment.com/docs/partners/"}],
+        "sources": [
+            {
+                "document": "Segment docs: Developer Center Overview",
+                "section": "Submit a pull request",
+                "url": "https://segment.com/docs/partners/",
+            }
+        ],
         "as_of": "2026-12-01",
         "tags": ["deploys"],
     }
@@ -209,37 +214,59 @@ def test_every_shipped_source_is_a_public_page_with_a_url(shipped: list[KbEntry]
 
 
 def test_no_shipped_answer_or_source_mentions_the_internal_seed_documents(shipped: list[KbEntry]) -> None:
-    texts = [(entry.id, text) for entry in shipped
-             for text in (entry.title, entry.answer, *entry.questions,
-                          *(f"{s.document} {s.section}" for s in entry.sources))]
+    texts = [
+        (entry.id, text)
+        for entry in shipped
+        for text in (entry.title, entry.answer, *entry.questions, *(f"{s.document} {s.section}" for s in entry.sources))
+    ]
     assert [entry_id for entry_id, text in texts if re.search(r"\bseeds?\b", text, re.IGNORECASE)] == []
 
 
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ({"document": "seed: Developer Center Overview", "section": "Become a Segment Partner",
-          "url": "https://segment.com/docs/partners/"}, "names an internal seed document"),
-        ({"document": "Program SEEDS folder", "section": "notes", "url": "https://segment.com/docs/partners/"},
-         "names an internal seed document"),
+        (
+            {
+                "document": "seed: Developer Center Overview",
+                "section": "Become a Segment Partner",
+                "url": "https://segment.com/docs/partners/",
+            },
+            "names an internal seed document",
+        ),
+        (
+            {"document": "Program SEEDS folder", "section": "notes", "url": "https://segment.com/docs/partners/"},
+            "names an internal seed document",
+        ),
         ({"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access"}, "has no url"),
-        ({"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access", "url": "  "},
-         "has no url"),
-        ({"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access",
-          "url": "http://segment.com/docs/partners/checklist/"}, "is not a public https:// link"),
-        ({"document": "local notes", "section": "draft", "url": "file:///work/shared/seeds/003.txt"},
-         "is not a public https:// link"),
+        (
+            {"document": "Segment docs: Public Beta Checklist", "section": "1. Partner Access", "url": "  "},
+            "has no url",
+        ),
+        (
+            {
+                "document": "Segment docs: Public Beta Checklist",
+                "section": "1. Partner Access",
+                "url": "http://segment.com/docs/partners/checklist/",
+            },
+            "is not a public https:// link",
+        ),
+        (
+            {"document": "local notes", "section": "draft", "url": "file:///work/shared/seeds/003.txt"},
+            "is not a public https:// link",
+        ),
     ],
 )
-def test_kb_check_refuses_a_source_partners_cannot_open(tmp_path: Path, source: dict[str, str],
-                                                         expected: str) -> None:
+def test_kb_check_refuses_a_source_partners_cannot_open(tmp_path: Path, source: dict[str, str], expected: str) -> None:
     problems = problems_for(tmp_path, sources=[source])
     assert any(expected in problem for problem in problems), problems
 
 
 def test_a_public_source_passes_kb_check(tmp_path: Path) -> None:
-    source = {"document": "segmentio/action-destinations: CONTRIBUTING.md", "section": "Submit a pull request",
-              "url": "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md"}
+    source = {
+        "document": "segmentio/action-destinations: CONTRIBUTING.md",
+        "section": "Submit a pull request",
+        "url": "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md",
+    }
     assert problems_for(tmp_path, sources=[source]) == []
 
 

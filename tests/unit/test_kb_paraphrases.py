@@ -77,6 +77,9 @@ def test_top_answer_is_right_for_at_least_95_percent_of_paraphrases(
 
 
 def test_off_topic_paraphrases_get_no_answer(index: KbIndex, cases: list[dict[str, Any]]) -> None:
-    answered = [describe(index, case["question"]) for case in cases
-                if case["expected"] is None and index.best(case["question"]) is not None]
+    answered = [
+        describe(index, case["question"])
+        for case in cases
+        if case["expected"] is None and index.best(case["question"]) is not None
+    ]
     assert answered == [], "off-topic questions that got an answer:\n" + "\n".join(answered)

@@ -1,7 +1,6 @@
 """Everything the web sandbox takes from the bot itself (database, outbox, jobs), in one place.
 
-The rest of the sandbox talks to the emulator (workspace, DSL, harness) only; when the bot's composition changes
-(its services become a program context), this is the one module to re-point.
+The rest of the sandbox talks to the emulator (workspace, DSL, harness) only.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger  # type: ignore[import-untyped]
 
-from slackbot.domain.deploys import ReleaseCalendar
+from slackbot.domain.releases import ReleaseCalendar
 from slackbot.emulator.harness import Harness
 from slackbot.jobs.tasks import BY_ID, JOBS
 from storage.db import make_engine, upgrade
@@ -76,18 +75,16 @@ def stop_outbox(harness: Harness) -> None:
 
 def outbox_counts(harness: Harness) -> dict[str, int]:
     """How many outbox rows are pending, sent and failed."""
-    with harness.bot.services.uow() as uow:
+    with harness.bot.program.uow() as uow:
         counts = uow.outbox.counts()
     return {status: counts.get(status, 0) for status in STATUSES}
 
 
 def outbox_summary(harness: Harness, limit: int = 8) -> OutboxSummary:
     """Counts and the newest `limit` rows, newest first."""
-    with harness.bot.services.uow() as uow:
-        rows = uow.outbox.with_prefix("")[-limit:]
-        recent = [
-            OutboxRow(r.id, r.kind, r.channel, r.status, r.attempts, r.created_at, r.last_error) for r in reversed(rows)
-        ]
+    with harness.bot.program.uow() as uow:
+        rows = uow.outbox.latest(limit)
+        recent = [OutboxRow(r.id, r.kind, r.channel, r.status, r.attempts, r.created_at, r.last_error) for r in rows]
     return OutboxSummary(outbox_counts(harness), recent)
 
 
@@ -96,7 +93,7 @@ def jobs(now: datetime, timezone: str) -> list[JobInfo]:
     found = []
     for job in JOBS:
         trigger = CronTrigger(timezone=timezone, **job.cron)
-        summary = (job.run.__doc__ or job.id).strip().splitlines()[0]
+        summary = job.summary
         found.append(JobInfo(job.id, summary, _schedule(job.cron), trigger.get_next_fire_time(None, now)))
     return found
 
