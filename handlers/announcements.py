@@ -11,18 +11,21 @@ from slack_sdk.models.views import View
 from handlers.modals import ack_form, metadata, values
 from handlers.routing import Invocation, Reply, form_route
 from slackbot.domain.actors import Actor
+from slackbot.domain.announcements import AnnounceField
 from slackbot.ids import ActionId, CallbackId, Command
 from slackbot.program import Program
-from slackbot.render.announcements import compose_modal, preview_modal, progress_blocks
+from slackbot.render.announcements import EVERYONE, compose_modal, preview_modal, progress_blocks
 from slackbot.render.common import section
+from slackbot.render.mrkdwn import md
 from slackbot.services import announcements
+from slackbot.wire import AnnouncementMeta
 
 
 def announce_route(call: Invocation) -> Reply | None:
     """`announce` (staff): the compose form; `announce status`: the delivery log of the newest one."""
     if call.args.lower() == "status":
         progress = announcements.progress(call.program, call.actor)
-        return f"Announcement #{progress.announcement_id}", progress_blocks(progress)
+        return md("Announcement #{n}", n=progress.announcement_id), progress_blocks(progress)
     announcements.require_staff(call.actor)
     return form_route(compose_modal, "Write an announcement", ActionId.OPEN_ANNOUNCE_FORM)(call)
 
@@ -37,9 +40,12 @@ def open_announce_form(ack: Ack, body: dict[str, Any], client: WebClient, actor:
 def compose(ack: Ack, view: dict[str, Any], program: Program, actor: Actor) -> None:
     """Compose → preview (the dry run with the exact channel count)."""
     form = values(view)
+    everyone = EVERYONE in (form.get(AnnounceField.NOTIFY) or [])
     ack_form(
         ack,
-        lambda: announcements.draft(program, actor, form.get("message"), form.get("stages")),
+        lambda: announcements.draft(
+            program, actor, form.get(AnnounceField.MESSAGE), form.get(AnnounceField.STAGES), notify_everyone=everyone
+        ),
         "message",
         lambda preview: {"response_action": "update", "view": preview_modal(preview)},
     )
@@ -47,7 +53,7 @@ def compose(ack: Ack, view: dict[str, Any], program: Program, actor: Actor) -> N
 
 def send(ack: Ack, view: dict[str, Any], program: Program, actor: Actor) -> None:
     """Preview → send: one outbox message per channel."""
-    announcement_id = int(metadata(view)["announcement_id"])
+    announcement_id = metadata(view, AnnouncementMeta).announcement_id
     ack_form(
         ack,
         lambda: announcements.send(program, actor, announcement_id),
@@ -57,9 +63,10 @@ def send(ack: Ack, view: dict[str, Any], program: Program, actor: Actor) -> None
 
 
 def _queued(channels: int) -> View:
-    text = (
-        f"Queued for {channels} channels; it goes out at Slack's pace. "
-        "`/devcenter announce status` shows the delivery log."
+    text = md(
+        "Queued for {channels} channels; it goes out at Slack's pace. `/devcenter announce status` shows the "
+        "delivery log.",
+        channels=channels,
     )
     return View(type="modal", title="Announcement", close="Done", blocks=[section(text)])
 

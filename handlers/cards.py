@@ -16,7 +16,9 @@ from slackbot.ids import STAFF_ACTION_PREFIX, ActionId, BlockId, CallbackId, Com
 from slackbot.program import Program
 from slackbot.render.cards import card_blocks, card_text, note_modal
 from slackbot.render.common import notice_modal, section
+from slackbot.render.mrkdwn import Md, channel_ref, code, md
 from slackbot.services.cards import check_staff_action, decide_on_card, post_card
+from slackbot.wire import NoteMeta, decode_action, decode_card, decode_slug
 
 NOTE_LABELS = {
     Action.DECLINE_ACCESS: "Why is access declined? (sent to the partner)",
@@ -29,39 +31,41 @@ def staff_click(
 ) -> None:
     """A staff button on a card."""
     ack()
-    decision = Action(action["action_id"].removeprefix(STAFF_ACTION_PREFIX))
-    subject_id, stage = action["value"].split(":")
-    check_staff_action(program, actor, decision, int(subject_id))
-    where = {"channel": body["container"]["channel_id"], "ts": body["container"]["message_ts"]}
+    decision = decode_action(action.get("action_id"), STAFF_ACTION_PREFIX)
+    subject_id, stage = decode_card(action.get("value"))
+    check_staff_action(program, actor, decision, subject_id)
+    where = body["container"]
     if TRANSITIONS[decision].needs_note:
-        meta = {"action": decision.value, "subject_id": int(subject_id), "stage": stage, **where}
+        meta = NoteMeta(decision.value, subject_id, stage.value, where["channel_id"], where["message_ts"])
         label = TRANSITIONS[decision].label
         client.views_open(trigger_id=body["trigger_id"], view=note_modal(label, NOTE_LABELS[decision], meta))
         return
-    _update(client, program, decide_on_card(program, actor, decision, int(subject_id), Stage(stage)), where)
+    card = decide_on_card(program, actor, decision, subject_id, stage)
+    _update(client, program, card, where["channel_id"], where["message_ts"])
 
 
 def staff_note(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """The reason modal of a staff decision."""
-    meta, note = metadata(view), values(view).get(BlockId.NOTE)
-    decision, subject_id, stage = Action(meta["action"]), meta["subject_id"], Stage(meta["stage"])
-    card = ack_form(ack, lambda: decide_on_card(program, actor, decision, subject_id, stage, note), BlockId.NOTE)
+    meta = metadata(view, NoteMeta)
+    note = values(view).get(BlockId.NOTE)
+    decision, stage = Action(meta.action), Stage(meta.stage)
+    card = ack_form(ack, lambda: decide_on_card(program, actor, decision, meta.subject_id, stage, note), BlockId.NOTE)
     if card is not None:
-        _update(client, program, card, meta)
+        _update(client, program, card, meta.channel, meta.ts)
 
 
-def _update(client: WebClient, program: Program, card: Card, where: dict[str, Any]) -> None:
+def _update(client: WebClient, program: Program, card: Card, channel: str, ts: str) -> None:
     """Show who did what on the card itself, with only the buttons still legal."""
-    blocks = card_blocks(card, program.now())
-    client.chat_update(channel=where["channel"], ts=where["ts"], text=card_text(card), blocks=blocks)
+    client.chat_update(channel=channel, ts=ts, text=card_text(card), blocks=card_blocks(card, program.now()))
 
 
 def card_route(call: Invocation) -> Reply:
     """`card <slug>` (staff): post the integration's card, with its launch gates, in the review channel."""
     if not call.args:
-        return "Usage", [section("Usage: `/devcenter card <slug>`")]
+        return Md("Usage"), [section(Md("Usage: `/devcenter card <slug>`"))]
     slug = post_card(call.program, call.actor, call.args)
-    return f"Posted the card of {slug}", [section(f"Posted the card of `{slug}` in the review channel.")]
+    text = md("Posted the card of {slug} in the review channel.", slug=code(slug))
+    return text, [section(text)]
 
 
 def post_card_button(
@@ -71,8 +75,9 @@ def post_card_button(
     ack()
 
     def posted() -> Any:
-        slug = post_card(program, actor, action["value"])
-        return notice_modal("Review card", f"Posted the card of `{slug}` in <#{program.review_channel}>.")
+        slug = post_card(program, actor, decode_slug(action.get("value")))
+        where = channel_ref(program.review_channel or "")
+        return notice_modal("Review card", md("Posted the card of {slug} in {where}.", slug=code(slug), where=where))
 
     open_or_notice(client, body, posted)
 

@@ -15,6 +15,7 @@ from slackbot.ids import ActionId, CallbackId, Command
 from slackbot.program import Program
 from slackbot.render.checklist import checklist_blocks, checklist_modal, checklist_text, ticked
 from slackbot.services import checklist
+from slackbot.wire import SlugMeta, decode_optional_slug
 
 
 def checklist_route(call: Invocation) -> Reply | None:
@@ -33,13 +34,17 @@ def open_checklist(
     ack()
     home = from_home(body)
     open_or_notice(
-        client, body, lambda: checklist_modal(checklist.view(program, actor, action.get("value")), from_home=home)
+        client,
+        body,
+        lambda: checklist_modal(
+            checklist.view(program, actor, decode_optional_slug(action.get("value"))), from_home=home
+        ),
     )
 
 
 def submit_checklist(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """The checklist modal: tick and untick the submitter's items."""
-    items, slug = ticked(values(view)), metadata(view)["slug"]
+    items, slug = ticked(values(view)), metadata(view, SlugMeta).slug
     fallback = next((b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"), "checklist.1")
     result = ack_form(ack, lambda: checklist.save(program, actor, slug, items), fallback)
     refresh_after_save(client, program, actor, view, result)

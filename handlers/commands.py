@@ -14,6 +14,7 @@ from slackbot.domain.actors import Actor
 from slackbot.ids import SLASH_COMMAND, Command, EventType
 from slackbot.program import Program
 from slackbot.render.commands import help_blocks
+from slackbot.render.mrkdwn import Md
 from slackbot.services.events import first_delivery
 
 
@@ -70,7 +71,7 @@ def message(
 
 def help_route(call: Invocation) -> Reply:
     """`help` (and an empty command line): the command list."""
-    return "Developer Center bot commands", help_blocks()
+    return Md("Developer Center bot commands"), help_blocks()
 
 
 COMMANDS = {SLASH_COMMAND: devcenter}

@@ -14,6 +14,7 @@ from slack_sdk.models.views import View
 from handlers.acks import SignallingAck, signal_ack
 from slackbot.domain.errors import DomainError
 from slackbot.render.commands import error_blocks
+from slackbot.render.mrkdwn import md
 
 log = logging.getLogger("devcenter.errors")
 SORRY = "Something went wrong on our side. It has been logged; please try again in a minute."
@@ -33,7 +34,9 @@ def on_error(error: Exception, body: dict[str, Any], respond: Any) -> BoltRespon
     message = _message(error)
     _log(error, body)
     if respond is not None and (body.get("response_url") or body.get("response_urls")):
-        respond(text=message, blocks=error_blocks(message), response_type="ephemeral", replace_original=False)
+        respond(
+            text=md("{m}", m=message), blocks=error_blocks(message), response_type="ephemeral", replace_original=False
+        )
     return None
 
 
@@ -58,7 +61,7 @@ def reporting_errors(listener: Callable[..., Any]) -> Callable[..., Any]:
             payload = kwargs.get("body") or kwargs.get("command") or {}
             ack = kwargs.get("ack")
             if ack is not None and ack.response is None and payload.get("command"):
-                ack(text=_message(error), blocks=error_blocks(_message(error)), response_type="ephemeral")
+                ack(text=md("{m}", m=_message(error)), blocks=error_blocks(_message(error)), response_type="ephemeral")
                 _log(error, payload)
                 return None
             if ack is not None and ack.response is None and payload.get("type") == "view_submission":

@@ -14,6 +14,7 @@ from slackbot.ids import ActionId, EventType
 from slackbot.program import Program
 from slackbot.render.home import home_view
 from slackbot.services.home import home
+from slackbot.wire import SlugMeta, decode_slug
 
 
 def publish_home(client: WebClient, program: Program, actor: Actor, focus: str | None = None) -> None:
@@ -27,7 +28,7 @@ def publish_home(client: WebClient, program: Program, actor: Actor, focus: str |
 
 def refresh_after_save(client: WebClient, program: Program, actor: Actor, view: dict[str, Any], saved: Any) -> None:
     """After a modal opened from Home was saved, publish Home again so it shows the change."""
-    if saved is not None and metadata(view).get("home"):
+    if saved is not None and metadata(view, SlugMeta).home:
         publish_home(client, program, actor)
 
 
@@ -40,7 +41,7 @@ def home_opened(event: dict[str, Any], client: WebClient, program: Program, acto
 def show_integration(ack: Ack, action: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """ "Show" on one of the partner's other integrations: republish Home with it in detail."""
     ack()
-    publish_home(client, program, actor, action["value"])
+    publish_home(client, program, actor, decode_slug(action.get("value")))
 
 
 EVENTS = {EventType.APP_HOME_OPENED: home_opened}

@@ -16,6 +16,7 @@ from slackbot.ids import ActionId, CallbackId, Command
 from slackbot.program import Program
 from slackbot.render.metadata import metadata_blocks, metadata_modal, metadata_text, saved_modal, staff_modal
 from slackbot.services.metadata import metadata_view, save_metadata, staff_metadata
+from slackbot.wire import SlugMeta, decode_optional_slug, decode_slug
 
 
 def metadata_route(call: Invocation) -> Reply | None:
@@ -35,7 +36,9 @@ def open_metadata(
     """Catalog metadata button: the form, prefilled (never with the secrets)."""
     ack()
     home = from_home(body)
-    build = lambda: metadata_modal(metadata_view(program, actor, action.get("value")), from_home=home)
+    build = lambda: metadata_modal(
+        metadata_view(program, actor, decode_optional_slug(action.get("value"))), from_home=home
+    )
     open_or_notice(client, body, build)
 
 
@@ -44,7 +47,9 @@ def open_test_account(
 ) -> None:
     """Staff: the metadata with its secrets, in a private modal (sent through a client that never logs bodies)."""
     ack()
-    open_or_notice(_quiet(client), body, lambda: staff_modal(staff_metadata(program, actor, action["value"])))
+    open_or_notice(
+        _quiet(client), body, lambda: staff_modal(staff_metadata(program, actor, decode_slug(action.get("value"))))
+    )
 
 
 def _quiet(client: WebClient) -> WebClient:
@@ -64,7 +69,7 @@ def _quiet(client: WebClient) -> WebClient:
 
 def submit_metadata(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """The metadata modal: inline errors for wrong values; otherwise the modal shows what is still missing."""
-    slug, form = metadata(view)["slug"], values(view)
+    slug, form = metadata(view, SlugMeta).slug, values(view)
     then = lambda saved: {"response_action": "update", "view": saved_modal(saved)}
     result = ack_form(ack, lambda: save_metadata(program, actor, slug, form), "name", then=then)
     refresh_after_save(client, program, actor, view, result)

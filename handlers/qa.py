@@ -15,6 +15,7 @@ from slackbot.ids import ActionId, BlockId, CallbackId, Command
 from slackbot.program import Program
 from slackbot.render import qa as qa_view
 from slackbot.services import kb, qa
+from slackbot.wire import FaqMeta, decode_id
 
 RELAYED_SUBTYPES = (None, "thread_broadcast")  # plain replies; edits, joins and bot posts are not answers
 
@@ -30,19 +31,31 @@ def ask_route(call: Invocation) -> Reply:
 def helpful(ack: Ack, action: dict[str, Any], respond: Respond, program: Program, actor: Actor) -> None:
     """Helpful: recorded once per question, from the asker."""
     ack()
-    _reply(respond, qa_view.feedback_reply(qa.rate_answer(program, actor, int(action["value"]), helpful=True)))
+    _reply(
+        respond,
+        qa_view.feedback_reply(
+            qa.rate_answer(program, actor, decode_id(action.get("value"), "question"), helpful=True)
+        ),
+    )
 
 
 def not_helpful(ack: Ack, action: dict[str, Any], respond: Respond, program: Program, actor: Actor) -> None:
     """Not helpful: recorded once per question, from the asker (kb stats lists these)."""
     ack()
-    _reply(respond, qa_view.feedback_reply(qa.rate_answer(program, actor, int(action["value"]), helpful=False)))
+    _reply(
+        respond,
+        qa_view.feedback_reply(
+            qa.rate_answer(program, actor, decode_id(action.get("value"), "question"), helpful=False)
+        ),
+    )
 
 
 def ask_a_person(ack: Ack, action: dict[str, Any], respond: Respond, program: Program, actor: Actor) -> None:
     """Ask a person: the question goes to the staff review channel (once)."""
     ack()
-    _reply(respond, qa_view.escalation_reply(qa.ask_a_person(program, actor, int(action["value"]))))
+    _reply(
+        respond, qa_view.escalation_reply(qa.ask_a_person(program, actor, decode_id(action.get("value"), "question")))
+    )
 
 
 def _reply(respond: Respond, reply: Reply) -> None:
@@ -82,9 +95,9 @@ def faq_submitted(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, program: Program, actor: Actor
 ) -> None:
     """The Save as FAQ form: inline errors in the ack, or the entry is stored and confirmed."""
-    where = metadata(view)
+    where = metadata(view, FaqMeta)
     try:
-        entry = kb.save_faq(program, actor, qa_view.faq_fields(values(view)), section=where.get("section", "Slack"))
+        entry = kb.save_faq(program, actor, qa_view.faq_fields(values(view)), section=where.section)
     except InvalidInput as error:
         ack(response_action="errors", errors=qa_view.faq_errors(error.field_errors))
         return
@@ -93,7 +106,7 @@ def faq_submitted(
         return
     ack()
     text, blocks = qa_view.faq_saved(entry)
-    client.chat_postEphemeral(channel=where["channel"], user=body["user"]["id"], text=text, blocks=blocks)
+    client.chat_postEphemeral(channel=where.channel, user=actor.user_id, text=text, blocks=blocks)
 
 
 ROUTES = {Command.ASK: ask_route}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from slack_bolt import Ack
@@ -12,14 +11,16 @@ from handlers.routing import Invocation, Reply
 from slackbot.domain.actors import Actor
 from slackbot.ids import ActionId, Command
 from slackbot.program import Program
+from slackbot.render.mrkdwn import md
 from slackbot.render.releases import deploy_blocks, release_card_blocks, release_card_text
 from slackbot.services.releases import deploy_report, ship_release
+from slackbot.wire import decode_day
 
 
 def deploys_route(call: Invocation) -> Reply:
     """`deploys`: the next release, its cutoff, and which of the partner's changes make it."""
     report = deploy_report(call.program, call.actor)
-    return f"Next release {report.window.release}", deploy_blocks(report, call.program.timezone)
+    return md("Next release {day}", day=report.window.release.isoformat()), deploy_blocks(report, call.program.timezone)
 
 
 def ship(
@@ -27,7 +28,7 @@ def ship(
 ) -> None:
     """Staff: the release went out; move its integrations to private beta and announce it."""
     ack()
-    card = ship_release(program, actor, date.fromisoformat(action["value"]))
+    card = ship_release(program, actor, decode_day(action.get("value")))
     where = body["container"]
     client.chat_update(
         channel=where["channel_id"], ts=where["message_ts"], text=release_card_text(card),

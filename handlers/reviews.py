@@ -14,6 +14,7 @@ from slackbot.ids import ActionId, BlockId, CallbackId, Command
 from slackbot.program import Program
 from slackbot.render.reviews import answer_modal, submit_modal
 from slackbot.services.reviews import answer_request, request_title, submit_for_review
+from slackbot.wire import RequestMeta, decode_id
 
 
 def open_submit_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -32,14 +33,14 @@ def open_answer_form(
 ) -> None:
     """Answer button on a staff request: only the owning partner gets the modal."""
     ack()
-    request_id = int(action["value"])
+    request_id = decode_id(action.get("value"), "request")
     what = request_title(program, actor, request_id)
     client.views_open(trigger_id=body["trigger_id"], view=answer_modal(what, request_id))
 
 
 def submit_answer(ack: Ack, view: dict[str, Any], program: Program, actor: Actor) -> None:
     """The partner's answer: stored and posted in the staff card's thread."""
-    request_id = int(metadata(view)["request_id"])
+    request_id = metadata(view, RequestMeta).request_id
     answer = values(view).get(BlockId.ANSWER)
     ack_form(ack, lambda: answer_request(program, actor, request_id, answer), BlockId.ANSWER)
 

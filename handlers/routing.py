@@ -6,16 +6,17 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
+from slack_sdk.models.blocks import ActionsBlock, ButtonElement
 from slack_sdk.models.views import View
 
 from slackbot.domain.actors import Actor
 from slackbot.ids import Command
 from slackbot.program import Program
 from slackbot.render.commands import help_blocks
-from slackbot.render.common import section
+from slackbot.render.common import Rendered, section
+from slackbot.render.mrkdwn import Md, md
 
-Reply = tuple[str, list[Block]]
+Reply = Rendered
 MENTION = re.compile(r"<@[A-Z0-9]+>")
 
 
@@ -48,7 +49,7 @@ def form_route(view: Callable[[], View], button: str, action_id: str) -> Route:
             call.open_modal(view())
             return None
         press = ActionsBlock(elements=[ButtonElement(text=button, action_id=action_id, style="primary")])
-        return button, [section(f"Press the button to {button.lower()}."), press]
+        return Md(button), [section(md("Press the button to {what}.", what=button.lower())), press]
 
     return route
 
@@ -74,5 +75,5 @@ class Router:
             word, args = Command.ASK, MENTION.sub("", text or "").strip()
         route = self.routes.get(word)
         if route is None:
-            return f"Unknown command {word}", help_blocks(unknown=word)
+            return md("Unknown command {word}", word=word), help_blocks(unknown=word)
         return route(Invocation(call.program, call.actor, args, call.open_modal, call.channel, call.thread_ts))

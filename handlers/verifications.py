@@ -17,10 +17,10 @@ from slackbot.domain.errors import DomainError
 from slackbot.ids import ActionId, CallbackId, Command
 from slackbot.program import Program
 from slackbot.render.common import notice_modal, section
+from slackbot.render.mrkdwn import Md, code, md
 from slackbot.render.verifications import verification_card, verification_modal
 from slackbot.services.verifications import decide_verification, form, record
-
-DATE_FIELDS = ("verified_on",)
+from slackbot.wire import SlugMeta, decode_id
 
 
 def verify_route(call: Invocation) -> Reply | None:
@@ -32,8 +32,8 @@ def verify_route(call: Invocation) -> Reply | None:
     button = ButtonElement(
         text="Record a verification", action_id=ActionId.OPEN_VERIFICATION, value=slug, style="primary"
     )
-    return "Record a customer verification", [
-        section(f"Record a customer who verified *{name}* (`{slug}`):"),
+    return Md("Record a customer verification"), [
+        section(md("Record a customer who verified *{name}* ({slug}):", name=name, slug=code(slug))),
         ActionsBlock(elements=[button]),
     ]
 
@@ -55,18 +55,19 @@ def _decide(confirm: bool) -> Callable[..., None]:
         ack()
         home = from_home(body)
         try:
-            decided = decide_verification(program, actor, int(action["value"]), confirm=confirm)
+            decided = decide_verification(
+                program, actor, decode_id(action.get("value"), "verification"), confirm=confirm
+            )
         except DomainError as error:
             if not home:
                 raise  # answered ephemerally through the response_url by handlers.errors
-            client.views_open(
-                trigger_id=body["trigger_id"], view=notice_modal("Developer Center", f":warning: {error.user_message}")
-            )
+            notice = notice_modal("Developer Center", md(":warning: {message}", message=error.user_message))
+            client.views_open(trigger_id=body["trigger_id"], view=notice)
             return
         if home:
             publish_home(client, program, actor)
             return
-        text, blocks = verification_card(decided.to_payload())
+        text, blocks = verification_card(decided)
         where = body["container"]
         client.chat_update(channel=where["channel_id"], ts=where["message_ts"], text=text, blocks=blocks)
 
@@ -76,15 +77,9 @@ def _decide(confirm: bool) -> Callable[..., None]:
 
 def submit_verification(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
     """The verification modal: stored pending, and staff get a card to confirm it."""
-    entered, slug = {**values(view), **_dates(view)}, metadata(view)["slug"]
+    entered, slug = values(view), metadata(view, SlugMeta).slug
     result = ack_form(ack, lambda: record(program, actor, slug, entered), "customer")
     refresh_after_save(client, program, actor, view, result)
-
-
-def _dates(view: dict[str, Any]) -> dict[str, str | None]:
-    """Datepicker values (handlers.modals.values reads text and selections only)."""
-    state = view.get("state", {}).get("values", {})
-    return {f: next(iter(state.get(f, {}).values()), {}).get("selected_date") for f in DATE_FIELDS if f in state}
 
 
 ROUTES = {Command.VERIFY: verify_route}

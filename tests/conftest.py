@@ -111,7 +111,14 @@ def make_program(uow: UowFactory, clock: FrozenClock) -> ProgramFactory:
 
 
 @pytest.fixture
-def harness(database_url: str, clock: FrozenClock) -> Iterator[Harness]:
+def harness_settings() -> dict[str, Any]:
+    """Further settings of the harness; a test overrides them with
+    `@pytest.mark.parametrize("harness_settings", [{"launch_rule": "docs-2-weeks-2-users"}])`."""
+    return {}
+
+
+@pytest.fixture
+def harness(database_url: str, clock: FrozenClock, harness_settings: dict[str, Any]) -> Iterator[Harness]:
     """The bot over HTTP against the emulator, on SQLite and PostgreSQL."""
     h = Harness(
         database_url,
@@ -119,6 +126,7 @@ def harness(database_url: str, clock: FrozenClock) -> Iterator[Harness]:
         staff_users=frozenset({"U0STAFF001"}),
         review_channel="C0STAFF001",
         announce_channel="C0ANNOUNC1",
+        **harness_settings,
     )
     yield h
     h.close()

@@ -19,10 +19,13 @@ ALLOWED: dict[str, set[str]] = {
     "slackbot.domain": set(),
     "slackbot.ids": set(),
     "slackbot.config": {"slackbot.domain"},
+    "slackbot.wire": {"slackbot.domain"},
     "slackbot.kb": {"yaml"},
     "slackbot.program": {"slackbot.config", "slackbot.domain", "slackbot.kb", "storage"},
     "slackbot.services": {"slackbot.domain", "slackbot.kb", "slackbot.program", "storage"},
-    "slackbot.render": {"slackbot.domain", "slackbot.ids", "slackbot.kb", "slack_sdk.models", "jinja2"},
+    "slackbot.render": {
+        "slackbot.domain", "slackbot.ids", "slackbot.kb", "slackbot.wire", "slack_sdk.models", "jinja2",
+    },
     "slackbot.email": {"slackbot.domain"},
     "slackbot.github": {"slackbot.domain", "gidgethub", "msgspec"},
     "slackbot.slack": {
@@ -34,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "handlers": {
         "slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slackbot.program",
-        "slackbot.slack.directory", "slack_bolt", "slack_sdk",
+        "slackbot.wire", "slackbot.slack.directory", "slack_bolt", "slack_sdk",
     },
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
     "slackbot.emulator": {"slackbot", "storage", "slack_sdk", "handlers.acks", "aiosmtpd", "trustme"},
@@ -47,7 +50,7 @@ FEATURE_LAYERS = ("slackbot/domain", "slackbot/services", "slackbot/render", "ha
 SHARED_ROOMS = {
     "slackbot/domain": {"actors", "errors", "lifecycle", "messages", "text"},
     "slackbot/services": {"events", "health", "outbox", "demo", "kb"},
-    "slackbot/render": {"commands", "common", "messages"},
+    "slackbot/render": {"commands", "common", "messages", "mrkdwn"},
     "handlers": {"acks", "commands", "errors", "middleware", "modals", "routing"},
 }
 MAX_MODULE_LINES, MAX_FUNCTION_LINES, MAX_LISTENER_LINES = 300, 40, 25
@@ -144,11 +147,14 @@ def test_the_checker_catches_a_forbidden_arrow() -> None:
 
 
 def test_a_feature_has_the_same_stem_in_every_layer() -> None:
-    """Every feature module of a layer names a feature that also exists in services (or is a shared room)."""
+    """Every feature module of a layer names a feature that also exists in services (or is a shared room).
+
+    A module too big for one file splits as <feature>_<part> (render/home_staff.py is the staff half of home).
+    """
     stems = {layer: {p.stem for p in (ROOT / layer).glob("*.py") if p.stem != "__init__"} for layer in FEATURE_LAYERS}
     features = stems["slackbot/services"] | stems["slackbot/domain"]
     strays = {
-        layer: sorted(names - features - SHARED_ROOMS[layer])
+        layer: sorted(n for n in names - SHARED_ROOMS[layer] if n.split("_")[0] not in features and n not in features)
         for layer, names in stems.items()
         if layer != "slackbot/domain"
     }

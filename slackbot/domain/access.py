@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from urllib.parse import urlparse
 
 from slackbot.domain.errors import InvalidInput
@@ -14,18 +15,28 @@ WEBSITE_HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNOREC
 MAX_ANSWER = 1000
 
 
+class AccessField(StrEnum):
+    """The fields of the access survey; also the block ids of its modal."""
+
+    COMPANY = "company"
+    WEBSITE = "website"
+    DATA_IN = "data_in"
+    DATA_OUT = "data_out"
+    USE_CASES = "use_cases"
+    HEARD_FROM = "heard_from"
+    AGREEMENT = "agreement"
+
+
 # The partner survey of the Public Beta checklist ("1. Partner Access").
-SURVEY_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("company", "Company name"),
-    ("website", "Company website"),
-    ("data_in", "How do your customers get data into your tool?"),
-    ("data_out", "Where will data sent by Segment go and how will it show up in your tool?"),
-    ("use_cases", "Please explain what your customers use your tool to do"),
-    ("heard_from", "How did you hear about Segment?"),
+SURVEY_QUESTIONS: tuple[tuple[AccessField, str], ...] = (
+    (AccessField.COMPANY, "Company name"),
+    (AccessField.WEBSITE, "Company website"),
+    (AccessField.DATA_IN, "How do your customers get data into your tool?"),
+    (AccessField.DATA_OUT, "Where will data sent by Segment go and how will it show up in your tool?"),
+    (AccessField.USE_CASES, "Please explain what your customers use your tool to do"),
+    (AccessField.HEARD_FROM, "How did you hear about Segment?"),
 )
-
-
-AGREEMENT = "agreement"
+AGREEMENT = AccessField.AGREEMENT
 
 
 @dataclass(frozen=True)
@@ -47,7 +58,7 @@ def website_problem(url: str) -> str | None:
 
 def parse_access_request(values: dict[str, str | None], agreed: bool) -> AccessRequest:
     """Validate the survey; raise InvalidInput keyed by field."""
-    clean = {key: (values.get(key) or "").strip() for key, _ in SURVEY_QUESTIONS}
+    clean: dict[str, str] = {str(key): (values.get(key) or "").strip() for key, _ in SURVEY_QUESTIONS}
     errors = {key: "Please answer this question." for key, value in clean.items() if not value}
     errors.update(
         {key: f"Keep it under {MAX_ANSWER} characters." for key, value in clean.items() if len(value) > MAX_ANSWER}

@@ -18,3 +18,14 @@ class AnnouncementStatus(StrEnum):
     DRAFT = "draft"
     SENDING = "sending"
     CANCELLED = "cancelled"
+
+
+MAX_TEXT = 2900
+
+
+class AnnounceField(StrEnum):
+    """The fields of the compose modal; also its block ids."""
+
+    MESSAGE = "message"
+    STAGES = "stages"
+    NOTIFY = "notify"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from slackbot.domain.lifecycle import Stage
 
@@ -60,16 +61,47 @@ class LaunchFacts:
     oauth_done: bool
 
 
+class Need(StrEnum):
+    """What a launch step can ask for."""
+
+    CUSTOMERS = "customers"  # confirmed customer verifications, counted over the whole beta
+    DAYS = "days"  # whole days in the stage before the step
+    OAUTH = "oauth"  # Enable with Segment / OAuth, once `amount` customers are confirmed
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One thing a launch step needs: `amount` of `need` (days are counted in `stage`)."""
+
+    need: Need
+    amount: int
+    stage: Stage
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A requirement not met yet, with what the integration has (customers, days; for OAuth: customers)."""
+
+    requirement: Requirement
+    have: int
+
+
 @dataclass(frozen=True)
 class Evaluation:
-    """A rule applied to one step: met, or what is still missing (in words a partner understands)."""
+    """A rule applied to one step: met, or what is still missing."""
 
     step: Stage
     met: bool
-    missing: tuple[str, ...]
-    needs: tuple[str, ...]  # what the step requires, whether met or not
+    missing: tuple[Shortfall, ...]
+    needs: tuple[Requirement, ...]  # what the step requires, whether met or not
 
 
+OVERVIEW = Source(
+    "Developer Center Overview, Launch as Public: once at least 1 customer successfully uses the "
+    "integration, the Developer Center team makes the destination Public",
+    "https://segment.com/docs/partners/",
+    date(2026, 11, 26),
+)
 CONTRIBUTING = Source(
     "segmentio/action-destinations CONTRIBUTING.md (Release to Private Beta → Public): "
     "at least 1 customer must verify the destination works before it becomes public",
@@ -81,7 +113,7 @@ SEGMENT_DOCS = Source(
     "https://github.com/segmentio/segment-docs/tree/develop/src/partners",
     date(2026, 11, 26),
 )
-SEED_003 = Source(
+CHECKLIST = Source(
     "Public Beta Checklist, 4. Partner Build: at 5 customers of the public beta, Enable with Segment / "
     "OAuth is a hard requirement for general availability",
     "https://segment.com/docs/partners/checklist/",
@@ -94,13 +126,13 @@ RULES: dict[str, LaunchRule] = {
     for r in (
         LaunchRule(
             "program-2026",
-            1,
-            "Program rule: 1 customer for public beta; 2 customers and 2 weeks of public "
-            "beta for GA; OAuth once 5 customers",
+            2,
+            "Program rule: 1 verified customer to go public; Enable with Segment / OAuth required for GA "
+            "once 5 customers use it",
             (
-                Clause(PB, CONTRIBUTING, customers=1),
-                Clause(GA, SEGMENT_DOCS, customers=2, days=14),
-                Clause(GA, SEED_003, oauth_from=5),
+                Clause(PB, OVERVIEW, customers=1),
+                Clause(GA, OVERVIEW, customers=1),
+                Clause(GA, CHECKLIST, oauth_from=5),
             ),
         ),
         LaunchRule(
@@ -115,20 +147,11 @@ RULES: dict[str, LaunchRule] = {
         LaunchRule(
             "docs-2-weeks-2-users",
             1,
-            "2 users and 2 weeks of public beta before GA",
+            "2 users and 2 weeks of public beta before GA; OAuth once 5 customers",
             (
                 Clause(PB, CONTRIBUTING, customers=1),
                 Clause(GA, SEGMENT_DOCS, customers=2, days=14),
-            ),
-        ),
-        LaunchRule(
-            "seed-5-customers-oauth",
-            1,
-            "1 customer for public beta; OAuth required for GA once 5 customers",
-            (
-                Clause(PB, CONTRIBUTING, customers=1),
-                Clause(GA, CONTRIBUTING, customers=1),
-                Clause(GA, SEED_003, oauth_from=5),
+                Clause(GA, CHECKLIST, oauth_from=5),
             ),
         ),
     )
@@ -144,39 +167,32 @@ def rule(key: str) -> LaunchRule:
     return RULES[key]
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def evaluate(launch_rule: LaunchRule, step: Stage, facts: LaunchFacts) -> Evaluation:
     """Apply the clauses of `step` (PUBLIC_BETA or PUBLIC) to the facts."""
-    missing: list[str] = []
-    needs: list[str] = []
-    stage_name = "private beta" if step is PB else "public beta"
-    customers = max((c.customers for c in launch_rule.for_step(step)), default=0)
-    days = max((c.days for c in launch_rule.for_step(step)), default=0)
-    oauth_from = min((c.oauth_from for c in launch_rule.for_step(step) if c.oauth_from), default=0)
-    if customers:
-        needs.append(f"{_plural(customers, 'confirmed customer verification')}")
-        if facts.confirmed_customers < customers:
-            missing.append(
-                f"{customers - facts.confirmed_customers} more confirmed customer verification"
-                f"{'' if customers - facts.confirmed_customers == 1 else 's'} "
-                f"({facts.confirmed_customers} of {customers})"
-            )
-    if days:
-        needs.append(f"{_plural(days, 'day')} in {stage_name}")
-        spent = facts.days_in_stage
-        if spent is None or spent < days:
-            missing.append(f"{_plural(days - (spent or 0), 'more day')} in {stage_name} ({spent or 0} of {days})")
-    if oauth_from:
-        needs.append(f"Enable with Segment / OAuth once {oauth_from} customers are confirmed")
-        if facts.confirmed_customers >= oauth_from and not facts.oauth_done:
-            missing.append(
-                f"Enable with Segment / OAuth ({facts.confirmed_customers} confirmed customers; "
-                f"required from {oauth_from})"
-            )
-    return Evaluation(step, not missing, tuple(missing), tuple(needs))
+    clauses = launch_rule.for_step(step)
+    customers = max((c.customers for c in clauses), default=0)
+    days = max((c.days for c in clauses), default=0)
+    oauth_from = min((c.oauth_from for c in clauses if c.oauth_from), default=0)
+    before = STAGE_BEFORE[step]
+    needs = tuple(
+        Requirement(need, amount, before if need is Need.DAYS else step)
+        for need, amount in ((Need.CUSTOMERS, customers), (Need.DAYS, days), (Need.OAUTH, oauth_from))
+        if amount
+    )
+    missing = tuple(s for r in needs if (s := _shortfall(r, facts)) is not None)
+    return Evaluation(step, not missing, missing, needs)
+
+
+def _shortfall(requirement: Requirement, facts: LaunchFacts) -> Shortfall | None:
+    confirmed = facts.confirmed_customers
+    if requirement.need is Need.CUSTOMERS:
+        return Shortfall(requirement, confirmed) if confirmed < requirement.amount else None
+    if requirement.need is Need.DAYS:
+        spent = facts.days_in_stage or 0
+        short = facts.days_in_stage is None or spent < requirement.amount
+        return Shortfall(requirement, spent) if short else None
+    due = confirmed >= requirement.amount and not facts.oauth_done
+    return Shortfall(requirement, confirmed) if due else None
 
 
 def next_step(stage: Stage) -> Stage | None:

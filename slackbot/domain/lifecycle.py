@@ -219,28 +219,10 @@ _STAGE_LABELS = {
     Stage.WITHDRAWN: "Withdrawn",
 }
 
-_NEXT_STEPS = {
-    Stage.ACCESS_REQUESTED: "Segment reviews your access request (about 1 business day).",
-    Stage.BUILDING: "Build and test locally, then open a pull request on action-destinations and submit it.",
-    Stage.IN_REVIEW: "A Segment engineer reviews your pull request (2–3 business days).",
-    Stage.CHANGES_REQUESTED: "Address the requested changes, push to your pull request and resubmit.",
-    Stage.APPROVED: "Segment merges your pull request; merged by Tuesday 5 pm Pacific ships that Wednesday.",
-    Stage.PRIVATE_BETA: "Share the private-beta URL with a customer and have them verify the integration.",
-    Stage.PUBLIC_BETA: "Collect customer verifications; Segment approves the public (GA) launch.",
-    Stage.PUBLIC: "You are live in the catalog. Keep the integration maintained.",
-    Stage.DECLINED: "Access was declined. Reply in your channel if you think this is a mistake.",
-    Stage.WITHDRAWN: "This submission was withdrawn.",
-}
-
 
 def stage_label(stage: Stage | None) -> str:
     """Human label of a stage."""
     return "New" if stage is None else _STAGE_LABELS[stage]
-
-
-def next_step(stage: Stage) -> str:
-    """What happens next at this stage, and who it waits on."""
-    return _NEXT_STEPS[stage]
 
 
 def _roles_text(roles: frozenset[Role]) -> str:

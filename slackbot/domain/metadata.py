@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from slackbot.domain.access import website_problem
 from slackbot.domain.reviews import pr_url_problem
@@ -257,5 +258,5 @@ def from_form(values: dict[str, object], existing: CatalogMetadata) -> CatalogMe
         website=text[Field.WEBSITE],
         categories=categories,
     )
-    kept = {f.value: text[f] for f in KEPT_WHEN_BLANK if text[f]}
+    kept: dict[str, Any] = {f.value: text[f] for f in KEPT_WHEN_BLANK if text[f]}
     return replace(merged, **kept)

@@ -166,12 +166,18 @@ class Submission:
     pr_url: str
 
 
+class SubmitField(StrEnum):
+    """The fields of the submit-for-review form; also the block ids of its modal."""
+
+    NAME = "name"
+    SLUG = "slug"
+    KIND = "kind"
+    PR_URL = "pr_url"
+
+
 def parse_submission(values: dict[str, str | None]) -> Submission:
     """Validate the submit-for-review form; raise InvalidInput keyed by field."""
-    name = (values.get("name") or "").strip()
-    slug = (values.get("slug") or "").strip()
-    kind = (values.get("kind") or "").strip()
-    pr_url = (values.get("pr_url") or "").strip()
+    name, slug, kind, pr_url = ((values.get(f) or "").strip() for f in SubmitField)
     errors: dict[str, str] = {}
     if not name:
         errors["name"] = "Give the integration's name."

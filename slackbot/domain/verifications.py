@@ -18,7 +18,19 @@ class VerificationStatus(StrEnum):
 
 
 MAX_TEXT, MAX_NOTES = 200, 1000
-FIELDS = ("customer", "workspace", "contact", "verified_on", "notes")
+
+
+class VerificationField(StrEnum):
+    """The fields of the verification modal; also its block ids."""
+
+    CUSTOMER = "customer"
+    WORKSPACE = "workspace"
+    CONTACT = "contact"
+    VERIFIED_ON = "verified_on"
+    NOTES = "notes"
+
+
+FIELDS = tuple(VerificationField)
 
 
 @dataclass(frozen=True)
@@ -34,7 +46,7 @@ class Verification:
 
 def parse_verification(values: dict[str, object], today: date) -> Verification:
     """Validate the verification modal; raise InvalidInput keyed by field."""
-    text = {key: str(values.get(key) or "").strip() for key in FIELDS}
+    text: dict[str, str] = {str(key): str(values.get(key) or "").strip() for key in FIELDS}
     errors: dict[str, str] = {}
     for key, what in (
         ("customer", "the customer's company"),

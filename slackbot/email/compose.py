@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from email.errors import MessageDefect
-from email.headerregistry import Address, AddressHeader, BaseHeader
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -52,8 +52,9 @@ def mailbox_problem(mailbox: str) -> str | None:
 def _parsed(mailbox: str) -> tuple[tuple[Address, ...], tuple[MessageDefect, ...]]:
     """The addresses of a To or From value, and what the parser found wrong with it."""
     header = SMTP.header_factory("To", mailbox)
-    assert isinstance(header, AddressHeader) and isinstance(header, BaseHeader)
-    return header.addresses, header.defects
+    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
+    defects: tuple[MessageDefect, ...] = getattr(header, "defects", ())
+    return addresses, defects
 
 
 def compose(rendered: RenderedEmail, *, to: str, sender: str, message_id: str, now: datetime) -> EmailMessage:

@@ -132,7 +132,7 @@ class Console:
 
     def cmd_time(self, rest: str) -> None:
         clock = self.harness.clock
-        if rest:
+        if rest and isinstance(clock, ShiftedClock):
             moment = datetime.fromisoformat(rest)
             clock.set(moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(self.harness.settings.timezone)))
         local = clock().astimezone(ZoneInfo(self.harness.settings.timezone))

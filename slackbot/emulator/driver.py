@@ -57,7 +57,7 @@ class Driver:
     ) -> Response:
         """POST raw bytes, signed (v0 HMAC-SHA256 over 'v0:{ts}:{body}') unless a signature is given."""
         ts = str(timestamp if timestamp is not None else int(self.clock()))
-        sig = signature or self.signer.generate_signature(timestamp=ts, body=body)
+        sig: str = signature or str(self.signer.generate_signature(timestamp=ts, body=body))
         request = urllib.request.Request(
             self.app_url,
             data=body.encode(),

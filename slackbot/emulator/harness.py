@@ -72,7 +72,9 @@ class Harness:
         announce_channel: str | None = None,
         slack: FakeSlack | None = None,
         post_rate: float = 0.0,
+        **settings: Any,
     ) -> None:
+        """`settings` are further Settings fields (launch_rule=..., timezone=...)."""
         self.clock = clock or FrozenClock()
         if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
             frozen = self.clock
@@ -87,6 +89,7 @@ class Harness:
             review_channel=review_channel,
             announce_channel=announce_channel,
             post_rate=post_rate,  # 0 in tests: a frozen clock, no waiting
+            **settings,
         )
         self.executor = AckAwareExecutor()
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)

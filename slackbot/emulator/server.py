@@ -114,9 +114,10 @@ class FakeSlack:
 
     def enable_socket_mode(self) -> SocketModeServer:
         """Serve Socket Mode too: apps.connections.open will hand out this WebSocket endpoint."""
-        if self.workspace.socket_mode is None:
-            self.workspace.socket_mode = SocketModeServer()
-        return self.workspace.socket_mode
+        server = self.workspace.socket_mode
+        if server is None:
+            server = self.workspace.socket_mode = SocketModeServer()
+        return server  # type: ignore[no-any-return]
 
     def inject(
         self, method: str, *, status: int = 429, retry_after: int = 1, times: int = 1, drop: bool = False

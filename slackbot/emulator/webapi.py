@@ -137,7 +137,8 @@ def chat_update(ws: Workspace, args: dict[str, Any]) -> dict[str, Any]:
         if message.user != BOT_USER_ID:
             raise SlackError("cant_update_message")
         message.text = str(args.get("text") or message.text)
-        message.blocks = args.get("blocks") if args.get("blocks") is not None else message.blocks
+        blocks = args.get("blocks")
+        message.blocks = list(blocks) if blocks is not None else message.blocks
         message.revision += 1
     return {"channel": message.channel, "ts": message.ts, "text": message.text, "message": message.to_api()}
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -14,21 +13,26 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Stage, stage_label
+from slackbot.domain.messages.cards import AccessCard, CardSuperseded, ReviewCard
 from slackbot.domain.text import MAX_NOTE
+from slackbot.domain.views.launch import LaunchStatus
 from slackbot.domain.views.reviews import Card, CardEvent
 from slackbot.ids import BlockId, CallbackId, staff_action_id, staff_actions
 from slackbot.render.common import (
     Rendered,
     checked,
     context,
-    escape,
     header,
     integration_facts,
+    message,
     modal,
     section,
     text_input,
     when,
 )
+from slackbot.render.launch import blockers
+from slackbot.render.mrkdwn import Md, code, joined, md, mention
+from slackbot.wire import NoteMeta, encode_card
 
 ACTION_VERBS = {
     Action.REQUEST_ACCESS: "requested access",
@@ -46,26 +50,40 @@ STYLES = {Action.APPROVE_ACCESS: "primary", Action.APPROVE_REVIEW: "primary", Ac
 BUTTON_IDS = {a.value for a in staff_actions()}
 
 
-def card_text(card: Card) -> str:
+def card_text(card: Card) -> Md:
     """Notification fallback text of a card."""
-    return f"{card.title} — {stage_label(card.stage)}"
+    return md("{title} — {stage}", title=card.title, stage=stage_label(card.stage))
 
 
-def _facts(card: Card, now: datetime) -> str:
-    lines = [f"*Partner:* {escape(card.partner_name)}", f"*Stage:* {stage_label(card.stage)}"]
+def _facts(card: Card, now: datetime) -> Md:
+    lines = [md("*Partner:* {name}", name=card.partner_name), md("*Stage:* {stage}", stage=stage_label(card.stage))]
     lines += integration_facts(
         card.timezone, pr_url=card.pr_url, submitted_at=card.submitted_at, merged_at=card.merged_at,
         review_due_at=card.review_due_at if card.stage is Stage.IN_REVIEW else None, overdue_at=now,
         ships=card.release,
     )  # fmt: skip
-    return "\n".join(lines)
+    return joined("\n", lines)
+
+
+def _gates(status: LaunchStatus) -> Md:
+    """The card's "why not" for the next launch step (private and public beta only)."""
+    step = "Approve public beta" if status.stage is Stage.PRIVATE_BETA else "Approve public"
+    verdict = Md("all gates pass") if status.ready else md("not yet — {why}", why=joined("; ", blockers(status)))
+    return md(
+        "*{step} ({key} v{version})*\n{verdict}. Confirmed customers: {confirmed}, waiting for confirmation: "
+        "{pending}.",
+        step=step, key=status.rule.key, version=status.rule.version, verdict=verdict, confirmed=status.confirmed,
+        pending=status.pending,
+    )  # fmt: skip
 
 
 def _event(event: CardEvent, timezone: str) -> ContextBlock:
     known = event.action in Action._value2member_map_
-    verb = ACTION_VERBS.get(Action(event.action), event.action.replace("_", " ")) if known else event.action
-    note = f": “{escape(event.note[:300])}”" if event.note else ""
-    return context(f"<@{event.actor}> {verb.replace('_', ' ')} · {when(event.at, timezone)}{note}")
+    verb = ACTION_VERBS.get(Action(event.action), event.action) if known else event.action
+    note = md(": “{note}”", note=event.note[:300]) if event.note else Md("")
+    text = md("{who} {verb} · {at}{note}", who=mention(event.actor), verb=verb.replace("_", " "),
+              at=when(event.at, timezone), note=note)  # fmt: skip
+    return context(text)
 
 
 def _buttons(card: Card) -> list[ButtonElement]:
@@ -73,7 +91,7 @@ def _buttons(card: Card) -> list[ButtonElement]:
         ButtonElement(
             text=TRANSITIONS[Action(a)].label,
             action_id=staff_action_id(a),
-            value=f"{card.subject_id}:{card.stage.value}",
+            value=encode_card(card.subject_id, card.stage),
             style=STYLES.get(Action(a)),
         )
         for a in card.actions
@@ -85,30 +103,41 @@ def card_blocks(card: Card, now: datetime) -> list[Block]:
     """The card: facts, what happened (who, when), and the buttons legal now."""
     blocks: list[Block] = [header(card.title), section(_facts(card, now))]
     if card.facts:
-        blocks.append(section("\n".join(f"*{escape(label)}*\n{escape(value)}" for label, value in card.facts)))
+        answers = joined("\n", (md("*{label}*\n{value}", label=label, value=value) for label, value in card.facts))
+        blocks.append(section(answers))
+    if card.launch is not None:
+        blocks.append(section(_gates(card.launch)))
     blocks += [_event(event, card.timezone) for event in card.history[-8:]]
     if buttons := _buttons(card):
         blocks.append(
             ActionsBlock(block_id=f"{BlockId.CARD_ACTIONS}:{card.subject}:{card.subject_id}", elements=buttons)
         )
     else:
-        blocks.append(context("No staff action is open at this stage."))
+        blocks.append(context(Md("No staff action is open at this stage.")))
     return checked(blocks)
 
 
-def note_modal(title: str, label: str, metadata: dict[str, Any]) -> View:
+def note_modal(title: str, label: str, metadata: NoteMeta) -> View:
     """A staff reason (decline, request changes), carrying the clicked card in private_metadata."""
-    return modal(
-        CallbackId.STAFF_NOTE,
-        title,
-        "Send",
-        [text_input(BlockId.NOTE, label, multiline=True, max_length=MAX_NOTE)],
-        metadata,
-    )
+    blocks: list[Block] = [text_input(BlockId.NOTE, label, multiline=True, max_length=MAX_NOTE)]
+    return modal(CallbackId.STAFF_NOTE, title, "Send", blocks, metadata)
 
 
-def staff_card(p: dict[str, Any]) -> Rendered:
+def staff_card(p: AccessCard | ReviewCard) -> Rendered:
     """An access or review card for the staff channel."""
-    card = Card.from_payload(p)
+    card = p.card
     as_of = card.history[-1].at if card.history else card.submitted_at  # renderers never read the clock
     return card_text(card), card_blocks(card, as_of or card.merged_at or datetime.min.replace(tzinfo=UTC))
+
+
+def card_superseded(p: CardSuperseded) -> Rendered:
+    """Replaces an older review card after a resubmission (no buttons left)."""
+    return message(
+        md(
+            ":arrows_counterclockwise: ~Review card~ — *{name}* ({slug}) was resubmitted on {at}. Act on the newer "
+            "card below.",
+            name=p.name,
+            slug=code(p.slug),
+            at=when(p.at, p.timezone),
+        )
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -17,15 +15,18 @@ from slack_sdk.models.views import View
 from slackbot.domain.checklist import SECTIONS, ItemState, Owner, editable
 from slackbot.domain.views.launch import ChecklistView
 from slackbot.ids import ActionId, CallbackId
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS, checked, context, escape, header, section
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, header, modal, section
+from slackbot.render.mrkdwn import Md, code, joined, md, mention
+from slackbot.wire import SlugMeta
 
 BLOCK_PREFIX = "checklist."
 WHO = {Owner.PARTNER: "you", Owner.SEGMENT: "Segment"}
 
 
-def _mark(state: ItemState) -> str:
-    how = " _(automatic)_" if state.automatic else (f" _(<@{state.by}>)_" if state.by else "")
-    return f"{':white_check_mark:' if state.done else ':white_large_square:'} {escape(state.item.label)}{how}"
+def _mark(state: ItemState) -> Md:
+    how = Md(" _(automatic)_") if state.automatic else (md(" _({who})_", who=mention(state.by)) if state.by else Md(""))
+    box = ":white_check_mark:" if state.done else ":white_large_square:"
+    return md("{box} {label}{how}", box=box, label=state.item.label, how=how)
 
 
 def _sections(view: ChecklistView) -> list[tuple[int, str, list[ItemState]]]:
@@ -35,9 +36,9 @@ def _sections(view: ChecklistView) -> list[tuple[int, str, list[ItemState]]]:
     ]
 
 
-def checklist_text(view: ChecklistView) -> str:
+def checklist_text(view: ChecklistView) -> Md:
     """Fallback text."""
-    return f"Public Beta checklist of {view.name}: {view.progress} done"
+    return md("Public Beta checklist of {name}: {progress} done", name=view.name, progress=str(view.progress))
 
 
 def checklist_blocks(view: ChecklistView) -> list[Block]:
@@ -45,11 +46,20 @@ def checklist_blocks(view: ChecklistView) -> list[Block]:
     who = WHO[view.viewer]
     blocks: list[Block] = [
         header(f"Public Beta checklist — {view.name}"),
-        context(f"`{view.slug}` · {view.progress} done · you tick the items marked “{who}”"),
+        context(
+            md(
+                "{slug} · {progress} done · you tick the items marked “{who}”",
+                slug=code(view.slug),
+                progress=str(view.progress),
+                who=who,
+            )
+        ),
     ]
     for number, title, states in _sections(view):
         owner = WHO[states[0].item.owner] if states else ""
-        blocks.append(section(f"*{number}. {escape(title)}* — {owner}\n" + "\n".join(_mark(s) for s in states)))
+        marks = joined("\n", map(_mark, states))
+        blocks.append(section(md("*{number}. {title}* — {owner}\n{marks}", number=number, title=title, owner=owner,
+                                 marks=marks)))  # fmt: skip
     blocks.append(
         ActionsBlock(
             elements=[
@@ -66,16 +76,21 @@ def checklist_modal(view: ChecklistView, *, from_home: bool = False) -> View:
     """Checkboxes for the viewer's own items, section by section; everything else read-only."""
     blocks: list[Block] = [
         section(
-            f"*{escape(view.name)}* (`{view.slug}`) — {view.progress} done. Tick what you "
-            "have finished; items marked automatic follow what the bot already knows."
+            md(
+                "*{name}* ({slug}) — {progress} done. Tick what you have finished; items marked automatic follow "
+                "what the bot already knows.",
+                name=view.name,
+                slug=code(view.slug),
+                progress=str(view.progress),
+            )
         )
     ]
     for number, title, states in _sections(view):
         mine = [s for s in states if editable(s, view.viewer)]
         others = [s for s in states if s not in mine]
-        heading = f"*{number}. {escape(title)}*"
         if others or not mine:
-            blocks.append(section(heading + "\n" + "\n".join(_mark(s) for s in others)))
+            marks = joined("\n", map(_mark, others))
+            blocks.append(section(md("*{number}. {title}*\n{marks}", number=number, title=title, marks=marks)))
         if mine:
             options = [Option(value=s.item.key, text=s.item.label) for s in mine]
             initial = [o for o, s in zip(options, mine, strict=True) if s.done] or None
@@ -89,16 +104,8 @@ def checklist_modal(view: ChecklistView, *, from_home: bool = False) -> View:
                     ),
                 )
             )
-    metadata = json.dumps({"slug": view.slug, "home": from_home})
-    return View(
-        type="modal",
-        callback_id=CallbackId.CHECKLIST,
-        title="Public Beta checklist",
-        submit="Save",
-        close="Close",
-        private_metadata=metadata,
-        blocks=checked(blocks, MAX_VIEW_BLOCKS),
-    )
+    return modal(CallbackId.CHECKLIST, "Public Beta checklist", "Save", blocks, SlugMeta(view.slug, from_home),
+                 close="Close")  # fmt: skip
 
 
 def ticked(values: dict[str, object]) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block
 
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render.common import checked, context, escape, section
+from slackbot.render.common import checked, context, section
+from slackbot.render.mrkdwn import Md, code, joined, md
 
 HELP_LINES = (
     ("status", "where your integrations stand and what happens next (staff: `status <slug>`)"),
@@ -24,25 +25,24 @@ HELP_LINES = (
 )
 
 
-def help_text() -> str:
+def help_text() -> Md:
     """The command list as text."""
-    return "\n".join(f"`{SLASH_COMMAND} {word}` — {what}" for word, what in HELP_LINES)
+    return joined(
+        "\n",
+        (md("{command} — {what}", command=code(f"{SLASH_COMMAND} {word}"), what=what) for word, what in HELP_LINES),
+    )
 
 
 def help_blocks(unknown: str | None = None) -> list[Block]:
     """The command list; says so when the user typed something unknown."""
-    intro = f"I don't know `{escape(unknown[:100])}`. " if unknown else ""
-    return checked(
-        [
-            section(f"{intro}*Developer Center bot* — here is what I can do:\n{help_text()}"),
-            context(
-                "Slash commands unavailable in a shared channel? Mention me instead (`@DevCenter status`) "
-                "or open my App Home."
-            ),
-        ]
+    intro = md("I don't know {word}. ", word=code(unknown[:100])) if unknown else Md("")
+    shared = Md(
+        "Slash commands unavailable in a shared channel? Mention me instead (`@DevCenter status`) or open my App Home."
     )
+    text = md("{intro}*Developer Center bot* — here is what I can do:\n{commands}", intro=intro, commands=help_text())
+    return checked([section(text), context(shared)])
 
 
 def error_blocks(message: str) -> list[Block]:
-    """A friendly error (never a stack trace)."""
-    return [section(f":warning: {message}")]
+    """A friendly error (never a stack trace); the message is escaped (it may quote what the user typed)."""
+    return [section(md(":warning: {message}", message=message))]

@@ -1,11 +1,9 @@
-"""Shared rendering helpers and Slack's Block Kit limits."""
+"""Shared rendering helpers (blocks, modals, inputs, integration facts) and Slack's Block Kit limits."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
@@ -23,8 +21,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from slackbot.ids import CallbackId
+from slackbot.render.mrkdwn import Md, link, md
+from slackbot.wire import encode_meta
 
-Rendered = tuple[str, list[Block]]  # a message: its notification text and its blocks
+Rendered = tuple[Md, list[Block]]  # a message: its notification text and its blocks
 MAX_MESSAGE_BLOCKS = 50  # https://docs.slack.dev/reference/block-kit/blocks (messages)
 MAX_VIEW_BLOCKS = 100  # modals and Home tabs
 MAX_SECTION_TEXT = 3000
@@ -41,11 +41,15 @@ def checked(blocks: Sequence[Block], limit: int = MAX_MESSAGE_BLOCKS) -> list[Bl
     return list(blocks)
 
 
-def section(text: str) -> SectionBlock:
+def section(text: Md) -> SectionBlock:
     """A mrkdwn section, clipped to Slack's 3000-character limit."""
-    if len(text) > MAX_SECTION_TEXT:
-        text = text[: MAX_SECTION_TEXT - 1] + "…"
-    return SectionBlock(text=MarkdownTextObject(text=text))
+    clipped = text if len(text) <= MAX_SECTION_TEXT else text[: MAX_SECTION_TEXT - 1] + "…"
+    return SectionBlock(text=MarkdownTextObject(text=clipped))
+
+
+def message(text: Md, *extra: Block) -> Rendered:
+    """A message whose first section is its notification text, then any further blocks."""
+    return text, checked([section(text), *extra])
 
 
 def header(text: str) -> HeaderBlock:
@@ -53,9 +57,9 @@ def header(text: str) -> HeaderBlock:
     return HeaderBlock(text=PlainTextObject(text=text[:150]))
 
 
-def pr_link(url: str) -> str:
+def pr_link(url: str) -> Md:
     """A pull request link labelled with its number: <https://…/pull/3141|#3141>."""
-    return f"<{url}|#{url.rstrip('/').rsplit('/', 1)[-1]}>"
+    return link(url, f"#{url.rstrip('/').rsplit('/', 1)[-1]}")
 
 
 def integration_facts(
@@ -68,27 +72,31 @@ def integration_facts(
     ships: date | None = None,
     overdue_at: datetime | None = None,
     bold: bool = True,
-) -> list[str]:
+) -> list[Md]:
     """The facts of an integration that status, Home and the staff card all show, one line each.
 
     `review_due_at` is shown only when given (callers pass it while in review); `overdue_at` marks it overdue
     when that moment is past the due date.
     """
-    label = (lambda name: f"*{name}:*") if bold else (lambda name: f"{name}:")
-    lines = [f"{label('Pull request')} {pr_link(pr_url)}"] if pr_url else []
+    line = (
+        (lambda name, value: md("*{name}:* {value}", name=name, value=value))
+        if bold
+        else (lambda name, value: md("{name}: {value}", name=name, value=value))
+    )
+    lines = [line("Pull request", pr_link(pr_url))] if pr_url else []
     if submitted_at:
-        lines.append(f"{label('Submitted')} {when(submitted_at, timezone)}")
+        lines.append(line("Submitted", when(submitted_at, timezone)))
     if review_due_at:
-        overdue = " :warning: *overdue*" if overdue_at and overdue_at > review_due_at else ""
-        lines.append(f"{label('Review due')} {when(review_due_at, timezone)}{overdue}")
+        overdue = Md(" :warning: *overdue*") if overdue_at and overdue_at > review_due_at else Md("")
+        lines.append(line("Review due", md("{when}{overdue}", when=when(review_due_at, timezone), overdue=overdue)))
     if merged_at:
-        lines.append(f"{label('Merged')} {when(merged_at, timezone)}")
+        lines.append(line("Merged", when(merged_at, timezone)))
     if ships:
-        lines.append(f"{label('Ships')} {day_name(ships)}")
+        lines.append(line("Ships", day_name(ships)))
     return lines
 
 
-def context(text: str) -> ContextBlock:
+def context(text: Md) -> ContextBlock:
     """A small grey line."""
     return ContextBlock(elements=[MarkdownTextObject(text=text[:MAX_SECTION_TEXT])])
 
@@ -97,11 +105,6 @@ def when(moment: datetime, timezone: str) -> str:
     """A date and time a person reads in the program's timezone, e.g. 'Tue Dec 1, 5:00 PM PST'."""
     local = moment.astimezone(ZoneInfo(timezone))
     return f"{local:%a %b} {local.day}, {local:%I:%M %p}".replace(" 0", " ") + f" {local.tzname()}"
-
-
-def escape(text: str) -> str:
-    """Escape user text for mrkdwn (&, <, >)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def age(since: datetime, now: datetime) -> str:
@@ -115,7 +118,7 @@ def day_name(day: date) -> str:
     return f"{day:%A} {day:%b} {day.day}"
 
 
-def notice_modal(title: str, text: str) -> View:
+def notice_modal(title: str, text: Md) -> View:
     """A read-only message in a modal (for Home buttons, which have no response_url to answer on)."""
     return View(type="modal", callback_id=CallbackId.NOTICE, title=title[:24], close="Close", blocks=[section(text)])
 
@@ -159,17 +162,17 @@ def modal(
     title: str,
     submit: str,
     blocks: list[Block],
-    metadata: dict[str, Any] | None = None,
+    metadata: object | None = None,
     *,
     close: str = "Cancel",
 ) -> View:
-    """A modal within Slack's limits (title ≤ 24 characters, ≤ 100 blocks), carrying `metadata` as JSON."""
+    """A modal within Slack's limits (title ≤ 24 characters, ≤ 100 blocks), carrying a `slackbot.wire` metadata."""
     return View(
         type="modal",
         callback_id=callback_id,
         title=title[:24],
         submit=submit,
         close=close,
-        private_metadata=json.dumps(metadata or {}),
+        private_metadata=encode_meta(metadata) if metadata is not None else "{}",
         blocks=checked(blocks, MAX_VIEW_BLOCKS),
     )

@@ -6,14 +6,16 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerB
 from slack_sdk.models.views import View
 
 from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.views.home import HomeIntegration, HomePage, Line, PartnerHome, RequestLine, StaffHome
-from slackbot.domain.views.launch import VerificationView
+from slackbot.domain.views.home import HomeIntegration, HomePage, Next, PartnerHome, Party, RequestLine
 from slackbot.domain.views.reviews import StatusReport
 from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.commands import help_text
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, escape, header, integration_facts, section, when
+from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, day_name, header, integration_facts, section, when
+from slackbot.render.home_staff import staff_blocks
 from slackbot.render.launch import launch_text, private_beta_text, rule_line
-from slackbot.render.status import STAGE_EMOJI, integrations_blocks
+from slackbot.render.mrkdwn import Md, code, joined, md
+from slackbot.render.status import STAGE_EMOJI, integrations_blocks, next_step
+from slackbot.wire import encode_id
 
 PATH = (Stage.BUILDING, Stage.IN_REVIEW, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA, Stage.PUBLIC)
 BUTTONS = {
@@ -25,10 +27,10 @@ BUTTONS = {
 MAX_REQUESTS_SHOWN = 5
 
 
-def timeline(stage: Stage) -> str:
+def timeline(stage: Stage) -> Md:
     """Done, current and future stages along the main path."""
     if stage in (Stage.DECLINED, Stage.WITHDRAWN):
-        return f"{STAGE_EMOJI[stage]} {stage_label(stage)}"
+        return md("{emoji} {label}", emoji=STAGE_EMOJI[stage], label=stage_label(stage))
     current = Stage.IN_REVIEW if stage is Stage.CHANGES_REQUESTED else stage
     here = PATH.index(current) if current in PATH else -1
     marks = []
@@ -45,17 +47,36 @@ def timeline(stage: Stage) -> str:
             if index == here
             else ":white_circle:"
         )
-        marks.append(f"{mark} {'*' + label + '*' if index == here else label}")
-    return "  →  ".join(marks)
+        marks.append(md("{mark} *{label}*" if index == here else "{mark} {label}", mark=mark, label=label))
+    return joined("  →  ", marks)
 
 
-def _facts(item: HomeIntegration, timezone: str) -> str:
-    lines = [f"*Next:* {escape(item.next_step)}", f"*Waiting on:* {item.waiting_on}"]
+PARTY = {Party.PARTNER: "you", Party.SEGMENT: "Segment", Party.NOBODY: "nobody"}
+STEPS = {Stage.PUBLIC_BETA: "public beta", Stage.PUBLIC: "public (GA)"}
+
+
+def next_text(item: HomeIntegration) -> str:
+    """What happens next for an integration, in words."""
+    launch = item.launch
+    step = STEPS.get(launch.evaluation.step, "") if launch and launch.evaluation else ""
+    if item.next is Next.ANSWER_REQUEST and item.requests:
+        return f"Answer Segment's request for {item.requests[0].title}."
+    if item.next is Next.GATES_PASS:
+        return f"Every gate for {step} passes: Segment approves it."
+    if item.next is Next.CONFIRM_VERIFICATIONS and launch is not None:
+        return f"Segment confirms {launch.pending} customer verification(s) you recorded."
+    if item.next is Next.WORK_ON_GATES:
+        return f"Work through what {step} still needs (below)."
+    return next_step(item.stage)
+
+
+def _facts(item: HomeIntegration, timezone: str) -> Md:
+    lines = [md("*Next:* {next}", next=next_text(item)), md("*Waiting on:* {who}", who=PARTY[item.waiting_on])]
     due = item.review_due_at if item.stage is Stage.IN_REVIEW else None
     lines += integration_facts(
         timezone, pr_url=item.pr_url, review_due_at=due, merged_at=item.merged_at, ships=item.release
     )
-    return "\n".join(lines)
+    return joined("\n", lines)
 
 
 def _buttons(item: HomeIntegration) -> list[ButtonElement]:
@@ -83,7 +104,7 @@ def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
     if item.launch is not None:
         blocks.append(section(launch_text(item.launch)))
     if item.checklist is not None:
-        blocks.append(context(f"Public Beta checklist: {item.checklist} done"))
+        blocks.append(context(md("Public Beta checklist: {progress} done", progress=str(item.checklist))))
     blocks += [_request_block(request, timezone) for request in item.requests[:MAX_REQUESTS_SHOWN]]
     if buttons := _buttons(item):
         blocks.append(ActionsBlock(block_id=f"home.actions:{item.slug}"[:255], elements=buttons))
@@ -92,10 +113,14 @@ def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
 
 def _request_block(request: RequestLine, timezone: str) -> Block:
     block = section(
-        f":question: Segment asks for *{escape(request.title)}* (since {when(request.requested_at, timezone)})."
+        md(
+            ":question: Segment asks for *{title}* (since {at}).",
+            title=request.title,
+            at=when(request.requested_at, timezone),
+        )
     )
     block.accessory = ButtonElement(
-        text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(request.request_id), style="primary"
+        text="Answer", action_id=ActionId.ANSWER_REQUEST, value=encode_id(request.request_id), style="primary"
     )
     return block
 
@@ -103,9 +128,10 @@ def _request_block(request: RequestLine, timezone: str) -> Block:
 def _row(item: HomeIntegration) -> Block:
     requests = f" · {len(item.requests)} open request(s)" if item.requests else ""
     block = section(
-        f"{STAGE_EMOJI[item.stage]} *{escape(item.name)}* (`{item.slug}`) — {stage_label(item.stage)}"
-        f" · waiting on {item.waiting_on}{requests}"
-    )
+        md("{emoji} *{name}* ({slug}) — {stage} · waiting on {who}{requests}", emoji=STAGE_EMOJI[item.stage],
+           name=item.name, slug=code(item.slug), stage=stage_label(item.stage), who=PARTY[item.waiting_on],
+           requests=requests)
+    )  # fmt: skip
     block.accessory = ButtonElement(text="Show", action_id=ActionId.HOME_FOCUS, value=item.slug)
     return block
 
@@ -117,7 +143,9 @@ def _no_integration_yet(stage: Stage) -> list[Block]:
         if building
         else "Segment reviews your access request (about 1 business day)."
     )
-    blocks: list[Block] = [section(f"{STAGE_EMOJI[stage]} *{stage_label(stage)}* — {next_words}")]
+    blocks: list[Block] = [
+        section(md("{emoji} *{label}* — {next}", emoji=STAGE_EMOJI[stage], label=stage_label(stage), next=next_words))
+    ]
     if building:
         submit = ButtonElement(text="Submit for review", style="primary", action_id=ActionId.OPEN_SUBMIT_FORM)
         blocks.append(ActionsBlock(elements=[submit]))
@@ -130,8 +158,11 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
     blocks: list[Block] = [
         header(f"{home.partner_name} — Developer Center"),
         section(
-            f":calendar: *Next deploy:* Wednesday {window.release:%b} {window.release.day} — changes approved and "
-            f"merged by *{when(window.cutoff, home.timezone)}* ship in it."
+            md(
+                ":calendar: *Next deploy:* {day} — changes approved and merged by *{cutoff}* ship in it.",
+                day=day_name(window.release),
+                cutoff=when(window.cutoff, home.timezone),
+            )
         ),
         context(rule_line(home.rule)),
     ]
@@ -142,10 +173,10 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
     others = [i for i in home.integrations if i.slug != home.focus]
     room = MAX_VIEW_BLOCKS - len(blocks) - COMMAND_BLOCKS - 4
     if others:
-        blocks += [DividerBlock(), section("*Your other integrations*")]
+        blocks += [DividerBlock(), section(Md("*Your other integrations*"))]
         blocks += [_row(item) for item in others[:room]]
         if len(others) > room:
-            blocks.append(context(f"…and {len(others) - room} more: `/devcenter status <slug>`."))
+            blocks.append(context(md("…and {count} more: `/devcenter status <slug>`.", count=len(others) - room)))
     return blocks
 
 
@@ -162,13 +193,15 @@ LAUNCH_HELP = (
 
 def _commands() -> list[Block]:
     listed = help_text()
-    extra = "".join(
-        f"\n`{SLASH_COMMAND} {word}` — {what}" for word, what in LAUNCH_HELP if f"{SLASH_COMMAND} {word}" not in listed
-    )
+    extra = [
+        md("\n{command} — {what}", command=code(f"{SLASH_COMMAND} {word}"), what=what)
+        for word, what in LAUNCH_HELP
+        if f"{SLASH_COMMAND} {word}" not in listed
+    ]
     return [
         DividerBlock(),
-        section(f"*Commands*\n{listed}{extra}"),
-        context("In a shared channel, mention me with the same words, e.g. `@DevCenter checklist`."),
+        section(md("*Commands*\n{listed}{extra}", listed=listed, extra=joined("", extra))),
+        context(Md("In a shared channel, mention me with the same words, e.g. `@DevCenter checklist`.")),
     ]
 
 
@@ -184,7 +217,7 @@ def home_view(page: HomePage | None = None, *, report: StatusReport | None = Non
         if report is not None:
             blocks += integrations_blocks(report)[1:]
         if text := message or (page.message if page else None):
-            blocks.append(section(text))
+            blocks.append(section(md("{text}", text=text)))
         if page is not None and page.message:
             blocks.append(
                 ActionsBlock(
@@ -194,85 +227,3 @@ def home_view(page: HomePage | None = None, *, report: StatusReport | None = Non
                 )
             )
     return View(type="home", blocks=checked([*blocks, *_commands()], MAX_VIEW_BLOCKS))
-
-
-MAX_LINES = 20  # per list; the rest is counted
-
-
-MAX_BUTTON_ROWS = 10
-
-
-NOTHING_READY = (
-    "\n_no beta integration passes its launch gates yet; `/devcenter queue` lists reviews and access requests_"
-)
-
-
-def _line(line: Line) -> str:
-    name = f"<{line.link}|{escape(line.name)}>" if line.link else f"*{escape(line.name)}*"
-    return f"• {name} (`{line.slug}`, {escape(line.partner_name)}) — {escape(line.detail)}"
-
-
-def _list(title: str, lines: tuple[Line, ...], empty: str) -> Block:
-    if not lines:
-        return section(f"*{title}*\n_{empty}_")
-    shown = "\n".join(_line(line) for line in lines[:MAX_LINES])
-    more = f"\n…and {len(lines) - MAX_LINES} more" if len(lines) > MAX_LINES else ""
-    return section(f"*{title}* ({len(lines)})\n{shown}{more}")
-
-
-def _ready(line: Line) -> Block:
-    block = section(_line(line))
-    block.accessory = ButtonElement(text="Post card", action_id=ActionId.POST_CARD, value=line.slug, style="primary")
-    return block
-
-
-def _pending(view: VerificationView) -> list[Block]:
-    value = str(view.verification_id)
-    return [
-        section(
-            f"• *{escape(view.name)}* (`{view.slug}`): {escape(view.customer)}, workspace "
-            f"`{escape(view.workspace)}`, contact {escape(view.contact)}, verified {view.verified_on:%b} "
-            f"{view.verified_on.day} — recorded by <@{view.recorded_by}>"
-        ),
-        ActionsBlock(
-            block_id=f"home.verification:{value}",
-            elements=[
-                ButtonElement(text="Confirm", action_id=ActionId.CONFIRM_VERIFICATION, value=value, style="primary"),
-                ButtonElement(text="Reject", action_id=ActionId.REJECT_VERIFICATION, value=value, style="danger"),
-            ],
-        ),
-    ]
-
-
-def staff_blocks(home: StaffHome) -> list[Block]:
-    """Counts per stage, the next release, overdue reviews, launches ready or blocked, verifications to confirm."""
-    counts = " · ".join(f"{stage_label(stage)} *{count}*" for stage, count in home.counts if count) or "nothing yet"
-    window = home.window
-    blocks: list[Block] = [
-        header("Developer Center — staff"),
-        section(f"*Integrations by stage:* {counts}"),
-        context(rule_line(home.rule)),
-        _list(
-            f"Release of Wednesday {window.release:%b} {window.release.day} (merge cutoff "
-            f"{when(window.cutoff, home.timezone)})",
-            home.release_items,
-            "nothing approved and merged for it yet",
-        ),
-        _list("Overdue reviews", home.overdue, "none"),
-        section(f"*Ready to approve* ({len(home.ready)})" + ("" if home.ready else NOTHING_READY)),
-    ]
-    blocks += [_ready(line) for line in home.ready[:MAX_BUTTON_ROWS]]
-    if len(home.ready) > MAX_BUTTON_ROWS:
-        blocks.append(context(f"…and {len(home.ready) - MAX_BUTTON_ROWS} more"))
-    blocks.append(
-        section(
-            f"*Customer verifications to confirm* ({len(home.pending)} shown)" + ("" if home.pending else "\n_none_")
-        )
-    )
-    for view in home.pending[:MAX_BUTTON_ROWS]:
-        blocks += _pending(view)
-    blocks += [
-        _list("Blocked on catalog metadata", home.blocked_metadata, "none"),
-        _list("Blocked on customers", home.blocked_customers, "none"),
-    ]
-    return blocks

@@ -1,53 +1,74 @@
-"""Outbox messages: a kind and its payload in, (notification text, blocks) out at delivery time."""
+"""Outbox messages: a kind and its JSON payload in, (notification text, blocks) out at delivery time."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages import access as access_messages
+from slackbot.domain.messages import announcements as announcement_messages
+from slackbot.domain.messages import cards as card_messages
+from slackbot.domain.messages import launch as launch_messages
+from slackbot.domain.messages import load_payload
+from slackbot.domain.messages import qa as qa_messages
+from slackbot.domain.messages import releases as release_messages
+from slackbot.domain.messages import reviews as review_messages
+from slackbot.domain.messages import welcome as welcome_messages
+from slackbot.domain.messages.base import Payload
+from slackbot.domain.messages.outbox import StaffAlert
 from slackbot.render import access, announcements, cards, launch, qa, releases, reviews, verifications, welcome
-from slackbot.render.common import Rendered, checked, context, escape, section
+from slackbot.render.common import Rendered, checked, context, section
+from slackbot.render.mrkdwn import code, md
 
 
-def staff_alert(p: dict[str, Any]) -> Rendered:
+def staff_alert(p: StaffAlert) -> Rendered:
     """Told to staff when a notification could not be delivered."""
-    text = f":rotating_light: A `{p['kind']}` notification (outbox #{p['outbox_id']}) could not be delivered."
-    return text, checked([section(text), context(escape(str(p["error"]))[:500])])
+    text = md(
+        ":rotating_light: A {kind} notification (outbox #{id}) could not be delivered.",
+        kind=code(p.message_kind),
+        id=p.outbox_id,
+    )
+    return text, checked([section(text), context(md("{error}", error=p.error[:500]))])
 
 
-RENDERERS: dict[MessageKind, Callable[[dict[str, Any]], Rendered]] = {
-    MessageKind.WELCOME_CHANNEL: welcome.welcome_channel,
-    MessageKind.WELCOME_DM: welcome.welcome_dm,
-    MessageKind.STAFF_ALERT: staff_alert,
-    MessageKind.ACCESS_CARD: cards.staff_card,
-    MessageKind.ACCESS_RECEIVED: access.access_received,
-    MessageKind.ACCESS_APPROVED: access.access_approved,
-    MessageKind.ACCESS_DECLINED: access.access_declined,
-    MessageKind.REVIEW_CARD: cards.staff_card,
-    MessageKind.SUBMISSION_ACK: reviews.submission_ack,
-    MessageKind.CHANGES_REQUESTED: reviews.changes_requested,
-    MessageKind.REPLAY_INFO_REQUEST: reviews.replay_info_request,
-    MessageKind.OAUTH_REQUEST: reviews.oauth_request,
-    MessageKind.REVIEW_APPROVED: reviews.review_approved,
-    MessageKind.MERGED: reviews.merged,
-    MessageKind.REQUEST_ANSWER: reviews.request_answer,
-    MessageKind.CARD_SUPERSEDED: reviews.card_superseded,
-    MessageKind.REVIEW_OVERDUE: reviews.review_overdue,
-    MessageKind.PRIVATE_BETA: releases.private_beta,
-    MessageKind.RELEASE_CARD: releases.release_card,
-    MessageKind.CUTOFF_REMINDER: releases.cutoff_reminder,
-    MessageKind.ANNOUNCEMENT: announcements.announcement,
-    MessageKind.PUBLIC_BETA_APPROVED: launch.public_beta_approved,
-    MessageKind.PUBLIC_APPROVED: launch.public_approved,
-    MessageKind.VERIFICATION_CARD: verifications.verification_card,
-    MessageKind.VERIFICATION_CONFIRMED: verifications.verification_confirmed,
-    MessageKind.VERIFICATION_REJECTED: verifications.verification_rejected,
-    MessageKind.QA_ESCALATION: qa.escalation_message,
-    MessageKind.QA_STAFF_REPLY: qa.staff_reply_message,
+RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
+    welcome_messages.WelcomeInChannel: welcome.welcome_channel,
+    welcome_messages.WelcomeByDm: welcome.welcome_dm,
+    StaffAlert: staff_alert,
+    card_messages.AccessCard: cards.staff_card,
+    card_messages.ReviewCard: cards.staff_card,
+    card_messages.CardSuperseded: cards.card_superseded,
+    access_messages.AccessReceived: access.access_received,
+    access_messages.AccessApproved: access.access_approved,
+    access_messages.AccessDeclined: access.access_declined,
+    review_messages.SubmissionAck: reviews.submission_ack,
+    review_messages.ChangesRequested: reviews.changes_requested,
+    review_messages.ReplayInfoRequest: reviews.replay_info_request,
+    review_messages.OAuthRequest: reviews.oauth_request,
+    review_messages.ReviewApproved: reviews.review_approved,
+    review_messages.Merged: reviews.merged,
+    review_messages.RequestAnswer: reviews.request_answer,
+    review_messages.ReviewOverdue: reviews.review_overdue,
+    release_messages.PrivateBeta: releases.private_beta,
+    release_messages.ReleaseCardMessage: releases.release_card,
+    release_messages.CutoffReminder: releases.cutoff_reminder,
+    announcement_messages.Announcement: announcements.announcement,
+    announcement_messages.ReleaseAnnouncement: announcements.release_announcement,
+    launch_messages.PublicBetaApproved: launch.public_beta_approved,
+    launch_messages.PublicApproved: launch.public_approved,
+    launch_messages.VerificationCard: verifications.verification_card,
+    launch_messages.VerificationConfirmed: verifications.verification_confirmed,
+    launch_messages.VerificationRejected: verifications.verification_rejected,
+    qa_messages.QaEscalation: qa.escalation_message,
+    qa_messages.QaStaffReply: qa.staff_reply_message,
 }
 
 
-def render_message(kind: str, payload: dict[str, Any]) -> Rendered:
-    """Render an outbox message by kind; KeyError for an unknown kind."""
-    return RENDERERS[MessageKind(kind)](payload)
+def render_payload(payload: Payload) -> Rendered:
+    """Render a typed payload."""
+    return RENDERERS[type(payload)](payload)
+
+
+def render_message(kind: str, data: Mapping[str, Any]) -> Rendered:
+    """Render an outbox row by kind; ValueError for an unknown kind or a payload that does not fit it."""
+    return render_payload(load_payload(kind, data))

@@ -22,33 +22,35 @@ from slackbot.render.common import (
     MAX_VIEW_BLOCKS,
     checked,
     context,
-    escape,
     header,
     modal,
     section,
     select_input,
     text_input,
 )
+from slackbot.render.mrkdwn import Md, code, joined, md
+from slackbot.wire import SlugMeta
 
 SLACK_TEXT_INPUT_MAX = 3000  # plain_text_input max_length
 KEEP = "On file — leave empty to keep it."
-SECRET_NOTE = (
+SECRET_NOTE = Md(
     "Support email and test account are stored for Segment staff only: never shown to users or other "
     "partners, never logged."
 )
-SVG_HELP = (
+SVG_HELP = Md(
     "*Logo and mark:* open each .svg file in a text editor and paste everything from `<svg` to `</svg>` "
     "(up to 3,000 characters; minify larger files, e.g. with SVGO). The mark must be square (its viewBox)."
 )
 
 
-def problems_text(problems: tuple[Problem, ...]) -> str:
+def problems_text(problems: tuple[Problem, ...]) -> Md:
     """The checker's findings as a list ('complete' when there are none)."""
     if not problems:
-        return ":white_check_mark: The catalog metadata is complete."
-    return "*Still missing or wrong:*\n" + "\n".join(
-        f"• {':grey_question:' if p.missing else ':x:'} {escape(p.message)}" for p in problems
+        return Md(":white_check_mark: The catalog metadata is complete.")
+    lines = (
+        md("• {mark} {problem}", mark=":grey_question:" if p.missing else ":x:", problem=p.message) for p in problems
     )
+    return md("*Still missing or wrong:*\n{lines}", lines=joined("\n", lines))
 
 
 def _catalog_inputs(m: CatalogMetadata) -> list[Block]:
@@ -98,11 +100,14 @@ def _kept_inputs(on_file: frozenset[str]) -> list[Block]:
 def metadata_modal(view: MetadataView, *, from_home: bool = False) -> View:
     """The metadata form, prefilled with everything but the SVGs and the secrets."""
     intro = section(
-        f"Catalog entry of *{escape(view.name)}* (`{view.slug}`). Save any time; the checker lists what is "
-        "still missing."
+        md(
+            "Catalog entry of *{name}* ({slug}). Save any time; the checker lists what is still missing.",
+            name=view.name,
+            slug=code(view.slug),
+        )
     )
     blocks: list[Block] = [intro, *_catalog_inputs(view.metadata), *_kept_inputs(view.on_file)]
-    metadata = {"slug": view.slug, "home": from_home}
+    metadata = SlugMeta(view.slug, from_home)
     return modal(CallbackId.METADATA, "Catalog metadata", "Save", blocks, metadata)
 
 
@@ -114,34 +119,34 @@ def saved_modal(view: MetadataView) -> View:
         title="Catalog metadata",
         close="Done",
         blocks=[
-            section(f"Saved the catalog metadata of *{escape(view.name)}* (`{view.slug}`)."),
+            section(md("Saved the catalog metadata of *{name}* ({slug}).", name=view.name, slug=code(view.slug))),
             section(problems_text(view.problems)),
         ],
     )
 
 
-def metadata_text(view: MetadataView) -> str:
+def metadata_text(view: MetadataView) -> Md:
     """Fallback text."""
-    return f"Catalog metadata of {view.name}: {len(view.problems)} thing(s) missing or wrong"
+    return md("Catalog metadata of {name}: {count} thing(s) missing or wrong", name=view.name, count=len(view.problems))
 
 
 def metadata_blocks(view: MetadataView, *, staff: bool = False) -> list[Block]:
     """The checker's findings as a message, with a button to open the form (never the secrets: staff get a button
     that opens them in a private modal)."""
     m = view.metadata
+    kept = lambda f: "on file" if f in view.on_file else "—"
     facts = [
-        f"*Name:* {escape(m.name) or '—'}",
-        f"*Website:* {escape(m.website) or '—'}",
-        f"*Categories:* {escape(', '.join(m.categories)) or '—'}",
-        f"*Logo:* {'on file' if Field.LOGO in view.on_file else '—'} · "
-        f"*Mark:* {'on file' if Field.MARK in view.on_file else '—'} · "
-        f"*Support email:* {'on file' if Field.SUPPORT_EMAIL in view.on_file else '—'} · "
-        f"*Test account:* {'on file' if Field.TEST_PASSWORD in view.on_file else '—'}",
-    ]
+        md("*Name:* {name}", name=m.name or "—"),
+        md("*Website:* {website}", website=m.website or "—"),
+        md("*Categories:* {categories}", categories=", ".join(m.categories) or "—"),
+        md("*Logo:* {logo} · *Mark:* {mark} · *Support email:* {email} · *Test account:* {account}",
+           logo=kept(Field.LOGO), mark=kept(Field.MARK), email=kept(Field.SUPPORT_EMAIL),
+           account=kept(Field.TEST_PASSWORD)),
+    ]  # fmt: skip
     return checked(
         [
             header(f"Catalog metadata — {view.name}"),
-            section("\n".join(facts)),
+            section(joined("\n", facts)),
             section(problems_text(view.problems)),
             ActionsBlock(
                 elements=[
@@ -178,9 +183,9 @@ def staff_modal(view: MetadataView) -> View:
         ("Login notes", secret.test_notes),
     ]
     blocks: list[Block] = [
-        section("\n".join(f"*{label}:* {escape(value) or '—'}" for label, value in rows)),
+        section(joined("\n", (md("*{label}:* {value}", label=label, value=value or "—") for label, value in rows))),
         section(problems_text(view.problems)),
-        context("Staff only. Do not paste these credentials into channels."),
+        context(Md("Staff only. Do not paste these credentials into channels.")),
     ]
     return View(
         type="modal",

@@ -12,10 +12,13 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from slackbot.domain.messages.qa import QaEscalation, QaStaffReply
 from slackbot.ids import SLASH_COMMAND, ActionId, BlockId, CallbackId, Command
-from slackbot.kb.answers import Answer, Escalation, EscalationResult, FaqDraft, Feedback, FeedbackResult
+from slackbot.kb.answers import Answer, Escalation, EscalationResult, FaqDraft, Feedback, FeedbackResult, NextRelease
 from slackbot.kb.model import KbEntry, Source
-from slackbot.render.common import Rendered, checked, context, escape, modal, section, text_input, when
+from slackbot.render.common import Rendered, checked, context, modal, section, text_input, when
+from slackbot.render.mrkdwn import Md, channel_ref, code, escape, joined, link, md, mention, quoted, without_broadcasts
+from slackbot.wire import FaqMeta, encode_id
 
 _LINK = re.compile(r"(<(?:https?://|mailto:)[^<>\s]+>)")
 REPLY_PLACES = {"thread": "in this thread", "channel": "in this channel", "dm": "in a direct message from me"}
@@ -29,25 +32,31 @@ FAQ_FIELDS = {
 }
 
 
-def kb_mrkdwn(text: str) -> str:
+def kb_mrkdwn(text: str) -> Md:
     """Entry text for a mrkdwn field: links like <https://…|label> stay links, other < > & are escaped."""
     parts = _LINK.split(text)
-    return "".join(part if i % 2 else escape(part) for i, part in enumerate(parts))
+    return joined("", (Md(part) if i % 2 else Md(escape(part)) for i, part in enumerate(parts)))
 
 
-def source_text(source: Source) -> str:
+def source_text(source: Source) -> Md:
     """'document — section', linked when the source has a URL."""
     label = f"{source.document} — {source.section}"
-    if source.url:
-        return f"<{source.url}|{escape(label).replace('|', '/')}>"
-    return escape(label)
+    return link(source.url, label) if source.url else md("{label}", label=label)
 
 
-def answer_text(answer: Answer) -> str:
+def answer_text(answer: Answer) -> Md:
     """Plain-text fallback of an answer (notifications, screen readers)."""
     if answer.best is None:
-        return "I don't know the answer to that one."
-    return f"{answer.best.title}\n{answer.best.answer}"[:2900]
+        return Md("I don't know the answer to that one.")
+    return md("{title}\n{answer}", title=answer.best.title, answer=kb_mrkdwn(answer.best.answer[:2800]))
+
+
+def _next_release(release: NextRelease) -> Md:
+    day = release.release
+    return md(
+        ":calendar: *Next release:* {day} ({iso}). Merge by *{cutoff}* to make it.",
+        day=f"{day:%A %b} {day.day}, {day.year}", iso=day.isoformat(), cutoff=when(release.cutoff, release.timezone),
+    )  # fmt: skip
 
 
 def answer_blocks(answer: Answer) -> list[Block]:
@@ -55,39 +64,36 @@ def answer_blocks(answer: Answer) -> list[Block]:
     if answer.best is None:
         return checked(_no_answer(answer))
     entry = answer.best
-    blocks: list[Block] = [section(f"*{escape(entry.title)}*"), section(kb_mrkdwn(entry.answer))]
-    if (release := answer.next_release) is not None:
-        blocks.append(
-            section(
-                f":calendar: *Next release:* {release.release:%A %b} {release.release.day}, "
-                f"{release.release.year} ({release.release.isoformat()}). Merge by "
-                f"*{when(release.cutoff, release.timezone)}* to make it."
-            )
-        )
-    sources = " · ".join(source_text(s) for s in entry.sources)
-    blocks.append(context(f"Sources: {sources}  |  As of {entry.as_of:%b} {entry.as_of.day}, {entry.as_of.year}"))
+    blocks: list[Block] = [section(md("*{title}*", title=entry.title)), section(kb_mrkdwn(entry.answer))]
+    if answer.next_release is not None:
+        blocks.append(section(_next_release(answer.next_release)))
+    sources = joined(" · ", map(source_text, entry.sources))
+    as_of = f"{entry.as_of:%b} {entry.as_of.day}, {entry.as_of.year}"
+    blocks.append(context(md("Sources: {sources}  |  As of {as_of}", sources=sources, as_of=as_of)))
     if answer.related:
-        blocks.append(context("Related: " + " · ".join(f"*{escape(e.title)}*" for e in answer.related)))
+        related = joined(" · ", (md("*{title}*", title=e.title) for e in answer.related))
+        blocks.append(context(md("Related: {related}", related=related)))
     blocks.append(_buttons(answer.question_id, person=not answer.escalated and answer.can_escalate))
     return checked(blocks)
 
 
 def _no_answer(answer: Answer) -> list[Block]:
     if answer.escalated:
-        text = (
-            f"I don't know the answer to that one, so I've asked the Developer Center team. "
-            f"A person will reply {REPLY_PLACES.get(answer.reply_in, 'here')}."
+        text = md(
+            "I don't know the answer to that one, so I've asked the Developer Center team. A person will reply "
+            "{where}.",
+            where=REPLY_PLACES.get(answer.reply_in, "here"),
         )
     else:
-        text = (
-            "I don't know the answer to that one. Ask the Developer Center team in your partner channel "
-            "or email partner-support@segment.com."
+        text = Md(
+            "I don't know the answer to that one. Ask the Developer Center team in your partner channel or email "
+            "partner-support@segment.com."
         )
-    return [section(f":thinking_face: {text}"), context(f"You asked: {escape(answer.question)[:500]}")]
+    return [section(md(":thinking_face: {text}", text=text)), context(md("You asked: {q}", q=answer.question[:500]))]
 
 
 def _buttons(question_id: int, *, person: bool) -> ActionsBlock:
-    value = str(question_id)
+    value = encode_id(question_id)
     elements = [
         ButtonElement(text="Helpful", action_id=ActionId.QA_HELPFUL, value=value),
         ButtonElement(text="Not helpful", action_id=ActionId.QA_NOT_HELPFUL, value=value),
@@ -97,10 +103,14 @@ def _buttons(question_id: int, *, person: bool) -> ActionsBlock:
     return ActionsBlock(block_id=BlockId.QA_ACTIONS, elements=elements)
 
 
+def _plain(text: Md) -> Rendered:
+    return text, [section(text)]
+
+
 def ask_usage() -> Rendered:
     """`/devcenter ask` without a question."""
-    text = f"Ask me a build question, for example `{SLASH_COMMAND} {Command.ASK} how do I test my destination locally`."
-    return text, [section(text)]
+    example = f"{SLASH_COMMAND} {Command.ASK} how do I test my destination locally"
+    return _plain(md("Ask me a build question, for example {example}.", example=code(example)))
 
 
 def feedback_reply(result: FeedbackResult) -> Rendered:
@@ -112,7 +122,7 @@ def feedback_reply(result: FeedbackResult) -> Rendered:
         Feedback.ALREADY_RATED: "You've already rated this answer.",
         Feedback.NOT_THE_ASKER: "Only the person who asked can rate this answer.",
     }[result.outcome]
-    return text, [section(text)]
+    return _plain(Md(text))
 
 
 def escalation_reply(result: EscalationResult) -> Rendered:
@@ -123,49 +133,54 @@ def escalation_reply(result: EscalationResult) -> Rendered:
         Escalation.ALREADY_ASKED: f"The Developer Center team already has this question; they'll reply {place}.",
         Escalation.UNAVAILABLE: "I can't reach the team from here; please ask in your partner channel.",
     }[result.outcome]
-    return text, [section(f":raising_hand: {text}")]
+    return Md(text), [section(md(":raising_hand: {text}", text=text))]
 
 
-def escalation_message(p: dict[str, Any]) -> Rendered:
+def escalation_message(p: QaEscalation) -> Rendered:
     """Staff review channel: a partner question the bot could not (or should not) answer alone."""
-    where = "in a direct message" if str(p.get("channel", "")).startswith("D") else f"in <#{p['channel']}>"
-    text = f":raising_hand: Question from <@{p['asker']}> {where}"
-    if p.get("requested"):
-        note = f"They read the bot's answer (`{p.get('best_entry_id')}`) and asked for a person."
-    elif p.get("best_entry_id"):
-        note = f"The bot had no good answer (closest: `{p['best_entry_id']}`, score {float(p.get('score', 0)):.2f})."
+    direct = (p.channel or "").startswith("D")
+    where = Md("in a direct message") if direct else md("in {channel}", channel=channel_ref(p.channel or ""))
+    who = md(":raising_hand: Question from {asker} {where}", asker=mention(p.asker), where=where)
+    best = code(p.best_entry_id or "")
+    if p.requested:
+        note = md("They read the bot's answer ({best}) and asked for a person.", best=best)
+    elif p.best_entry_id:
+        note = md("The bot had no good answer (closest: {best}, score {score}).", best=best, score=f"{p.score:.2f}")
     else:
-        note = "The bot had no answer at all."
-    return f"{text}: {p['question'][:200]}", checked(
-        [
-            section(f"*{text}*\n> {escape(p['question'])}"),
-            context(note),
-            context(
-                f"Rendered in this thread: each reply goes back to <@{p['asker']}>. To keep a good answer, "
-                "use *Save as FAQ* from the reply's ⋯ menu."
-            ),
-        ]
+        note = Md("The bot had no answer at all.")
+    how = md(
+        "Reply in this thread: each reply goes back to {asker}. To keep a good answer, use *Save as FAQ* from the "
+        "reply's ⋯ menu.",
+        asker=mention(p.asker),
     )
+    blocks: list[Block] = [
+        section(md("*{who}*\n{question}", who=who, question=quoted(p.question))),
+        context(note),
+        context(how),
+    ]
+    return md("{who}: {question}", who=who, question=p.question[:200]), checked(blocks)
 
 
-def staff_reply_message(p: dict[str, Any]) -> Rendered:
-    """Partner side: a staff reply relayed from the escalation thread (Slack text, already escaped)."""
-    if not p.get("first"):
-        text = f"*<@{p['staff_user']}>* (Developer Center team): {p['text']}"
-    elif p.get("in_thread"):
-        text = f"<@{p['asker']}>, <@{p['staff_user']}> from the Developer Center team answered:\n{p['text']}"
+def staff_reply_message(p: QaStaffReply) -> Rendered:
+    """Partner side: a staff reply relayed from the escalation thread (its pings made inert)."""
+    reply, staff, asker = without_broadcasts(p.text), mention(p.staff_user), mention(p.asker)
+    if not p.first:
+        text = md("*{staff}* (Developer Center team): {reply}", staff=staff, reply=reply)
+    elif p.in_thread:
+        text = md("{asker}, {staff} from the Developer Center team answered:\n{reply}", asker=asker, staff=staff,
+                  reply=reply)  # fmt: skip
     else:
-        text = (
-            f"<@{p['asker']}>, the Developer Center team answered your question\n> {escape(p['question'])}\n"
-            f"*<@{p['staff_user']}>:* {p['text']}"
-        )
-    return f"Developer Center team: {p['text'][:200]}", checked([section(text)])
+        text = md(
+            "{asker}, the Developer Center team answered your question\n{question}\n*{staff}:* {reply}",
+            asker=asker, question=quoted(p.question), staff=staff, reply=reply,
+        )  # fmt: skip
+    return md("Developer Center team: {reply}", reply=Md(reply[:200])), checked([section(text)])
 
 
 def faq_modal(draft: FaqDraft) -> View:
     """Save as FAQ: the staff answer prefilled as a knowledge-base entry to review."""
     blocks: list[Block] = [
-        context("Saved entries answer partners at once; `devcenter-bot kb export` writes them to the files."),
+        context(Md("Saved entries answer partners at once; `devcenter-bot kb export` writes them to the files.")),
         text_input(BlockId.FAQ_ID, "Entry id (kebab-case)", initial=draft.entry_id, max_length=80),
         text_input(BlockId.FAQ_TITLE, "Title", initial=draft.title, max_length=150),
         text_input(
@@ -175,7 +190,7 @@ def faq_modal(draft: FaqDraft) -> View:
         text_input(BlockId.FAQ_TAGS, "Tags (comma separated)", optional=True),
         text_input(BlockId.FAQ_SOURCE, "Source document", initial=draft.source_document, optional=True),
     ]
-    metadata = {"channel": draft.channel, "message_ts": draft.message_ts, "section": draft.source_section}
+    metadata = FaqMeta(draft.channel, draft.message_ts, draft.source_section)
     return modal(CallbackId.FAQ_MODAL, "Save as FAQ", "Save", blocks, metadata)
 
 
@@ -191,8 +206,11 @@ def faq_errors(field_errors: dict[str, str]) -> dict[str, str]:
 
 def faq_saved(entry: KbEntry) -> Rendered:
     """Told to the staff member who saved an entry."""
-    text = (
-        f":white_check_mark: Saved *{escape(entry.title)}* (`{entry.id}`) to the knowledge base. "
-        "Partners get it from now on; `devcenter-bot kb export` writes it to the files."
+    return _plain(
+        md(
+            ":white_check_mark: Saved *{title}* ({id}) to the knowledge base. Partners get it from now on; "
+            "`devcenter-bot kb export` writes it to the files.",
+            title=entry.title,
+            id=code(entry.id),
+        )
     )
-    return text, [section(text)]

@@ -8,7 +8,8 @@ from slack_sdk.models.blocks import Block
 
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.views.reviews import HistoryLine, QueueItem
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, escape, header, section, when
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, header, section, when
+from slackbot.render.mrkdwn import Md, link, md, mention, quoted
 
 KIND_EMOJI = {
     "access": ":door:",
@@ -18,23 +19,24 @@ KIND_EMOJI = {
 }
 
 
+def _item(item: QueueItem, now: datetime, timezone: str) -> Block:
+    title = link(item.link, item.title) if item.link else md("{title}", title=item.title)
+    due = md(" · due {when}", when=when(item.due, timezone)) if item.due else Md("")
+    overdue = Md(" · :warning: *overdue*") if item.overdue else Md("")
+    return section(
+        md("{emoji} {title}\n{partner} · waiting {age}{due}{overdue}", emoji=KIND_EMOJI.get(item.kind, ""),
+           title=title, partner=item.partner_name, age=age(item.since, now), due=due, overdue=overdue)
+    )  # fmt: skip
+
+
 def queue_blocks(items: list[QueueItem], now: datetime, timezone: str) -> list[Block]:
     """Oldest first, with age, due date, overdue marks and card links."""
     blocks: list[Block] = [header(f"Waiting on Segment: {len(items)}")]
     if not items:
-        return [*blocks, section("Nothing is waiting on Segment. :sparkles:")]
-    for item in items[: MAX_MESSAGE_BLOCKS - 2]:
-        title = f"<{item.link}|{escape(item.title)}>" if item.link else escape(item.title)
-        due = f" · due {when(item.due, timezone)}" if item.due else ""
-        overdue = " · :warning: *overdue*" if item.overdue else ""
-        blocks.append(
-            section(
-                f"{KIND_EMOJI.get(item.kind, '')} {title}\n{escape(item.partner_name)} · waiting "
-                f"{age(item.since, now)}{due}{overdue}"
-            )
-        )
+        return [*blocks, section(Md("Nothing is waiting on Segment. :sparkles:"))]
+    blocks += [_item(item, now, timezone) for item in items[: MAX_MESSAGE_BLOCKS - 2]]
     if len(items) > MAX_MESSAGE_BLOCKS - 2:
-        blocks.append(context(f"…and {len(items) - (MAX_MESSAGE_BLOCKS - 2)} more."))
+        blocks.append(context(md("…and {count} more.", count=len(items) - (MAX_MESSAGE_BLOCKS - 2))))
     return checked(blocks)
 
 
@@ -46,11 +48,14 @@ def history_blocks(name: str, lines: list[HistoryLine], timezone: str) -> list[B
     """The audit trail, oldest first (the newest 45 when long)."""
     blocks: list[Block] = [header(f"History: {name}")]
     if not lines:
-        blocks.append(section("No recorded changes yet."))
+        blocks.append(section(Md("No recorded changes yet.")))
     for line in lines[-(MAX_MESSAGE_BLOCKS - 2) :]:
         move = f" ({_stage(line.from_stage)} → {_stage(line.to_stage)})" if line.to_stage else ""
-        note = f"\n>{escape(line.note[:500])}" if line.note else ""
+        note = md("\n{note}", note=quoted(line.note[:500])) if line.note else Md("")
         blocks.append(
-            section(f"{when(line.at, timezone)} · <@{line.actor}> · {line.action.replace('_', ' ')}{move}{note}")
-        )
+            section(
+                md("{at} · {who} · {action}{move}{note}", at=when(line.at, timezone), who=mention(line.actor),
+                   action=line.action.replace("_", " "), move=move, note=note)
+            )
+        )  # fmt: skip
     return checked(blocks)

@@ -2,152 +2,157 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
-
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    InputBlock,
-    Option,
-    StaticSelectElement,
-)
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, InputBlock, Option, StaticSelectElement
 from slack_sdk.models.views import View
 
-from slackbot.domain.reviews import KIND_LABELS, MOBILE_KIND
+from slackbot.domain.messages.reviews import (
+    ChangesRequested,
+    Merged,
+    OAuthRequest,
+    ReplayInfoRequest,
+    RequestAnswer,
+    ReviewApproved,
+    ReviewOverdue,
+    SubmissionAck,
+)
+from slackbot.domain.reviews import KIND_LABELS, MOBILE_KIND, SubmitField
 from slackbot.domain.text import MAX_NOTE
 from slackbot.ids import SLASH_COMMAND, ActionId, BlockId, CallbackId
-from slackbot.render.common import Rendered, checked, day_name, escape, modal, section, text_input, when
+from slackbot.render.common import Rendered, day_name, message, modal, section, text_input, when
+from slackbot.render.mrkdwn import Md, code, link, md, mention, quoted
+from slackbot.wire import RequestMeta, encode_id
 
 
 def submit_modal() -> View:
     """Submit (or resubmit) an integration's pull request for review."""
     kinds = [Option(value=kind.value, label=label) for kind, label in KIND_LABELS.items()]
     kinds.append(Option(value=MOBILE_KIND, label="Mobile device-mode destination"))
+    pr_example = "https://github.com/segmentio/action-destinations/pull/1234"
+    select = StaticSelectElement(action_id=SubmitField.KIND, placeholder="Choose one", options=kinds)
     blocks: list[Block] = [
-        text_input("name", "Integration name", max_length=100, placeholder="Acme Analytics"),
-        text_input("slug", "Slug", max_length=64, placeholder="acme-analytics"),
-        InputBlock(
-            block_id="kind",
-            label="Kind",
-            element=StaticSelectElement(action_id="kind", placeholder="Choose one", options=kinds),
-        ),
-        text_input(
-            "pr_url", "Pull request URL", placeholder="https://github.com/segmentio/action-destinations/pull/1234"
-        ),
+        text_input(SubmitField.NAME, "Integration name", max_length=100, placeholder="Acme Analytics"),
+        text_input(SubmitField.SLUG, "Slug", max_length=64, placeholder="acme-analytics"),
+        InputBlock(block_id=SubmitField.KIND, label="Kind", element=select),
+        text_input(SubmitField.PR_URL, "Pull request URL", placeholder=pr_example),
     ]
     return modal(CallbackId.SUBMIT_FOR_REVIEW, "Submit for review", "Submit", blocks)
 
 
 def answer_modal(what: str, request_id: int) -> View:
     """The partner answers a staff request."""
-    return modal(
-        CallbackId.ANSWER_REQUEST,
-        "Answer Segment",
-        "Send answer",
-        [
-            section(f"Segment asked for *{what}*. Your answer goes to the reviewing engineer."),
-            text_input(BlockId.ANSWER, "Your answer", multiline=True, max_length=MAX_NOTE),
-        ],
-        {"request_id": request_id},
-    )
+    blocks: list[Block] = [
+        section(md("Segment asked for *{what}*. Your answer goes to the reviewing engineer.", what=what)),
+        text_input(BlockId.ANSWER, "Your answer", multiline=True, max_length=MAX_NOTE),
+    ]
+    return modal(CallbackId.ANSWER_REQUEST, "Answer Segment", "Send answer", blocks, RequestMeta(request_id))
 
 
-def _release(p: dict[str, Any]) -> str:
-    return day_name(date.fromisoformat(p["release"]))
+def _integration(name: str, slug: str) -> Md:
+    return md("*{name}* ({slug})", name=name, slug=code(slug))
 
 
-def plain(text: str, *extra: Any) -> Rendered:
-    return text, checked([section(text), *extra])
-
-
-def submission_ack(p: dict[str, Any]) -> Rendered:
+def submission_ack(p: SubmissionAck) -> Rendered:
     """Submission acknowledgement with the review due date."""
-    due = datetime.fromisoformat(p["review_due_at"])
-    return plain(
-        f":inbox_tray: We received *{escape(p['name'])}* (`{p['slug']}`) for review: <{p['pr_url']}>.\n"
-        f"A Segment engineer reviews it (usually in 2–3 business days) — by *{when(due, p['timezone'])}*."
+    return message(
+        md(
+            ":inbox_tray: We received {integration} for review: {pr}.\nA Segment engineer reviews it (usually in "
+            "2–3 business days) — by *{due}*.",
+            integration=_integration(p.name, p.slug),
+            pr=link(p.pr_url),
+            due=when(p.review_due_at, p.timezone),
+        )
     )
 
 
-def changes_requested(p: dict[str, Any]) -> Rendered:
+def changes_requested(p: ChangesRequested) -> Rendered:
     """Changes requested, with the reason."""
-    return plain(
-        f":pencil2: <@{p['actor']}> requested changes on *{escape(p['name'])}* (`{p['slug']}`):\n"
-        f">{escape(p.get('note') or '')}\nPush the changes to your pull request, then resubmit with "
-        f"`{SLASH_COMMAND} submit`."
+    return message(
+        md(
+            ":pencil2: {who} requested changes on {integration}:\n{note}\nPush the changes to your pull request, "
+            "then resubmit with `{command} submit`.",
+            who=mention(p.actor),
+            integration=_integration(p.name, p.slug),
+            note=quoted(p.note),
+            command=SLASH_COMMAND,
+        )
     )
 
 
-def _request(p: dict[str, Any], what: str, detail: str) -> Rendered:
-    text = f":question: Segment asks for *{what}* on *{escape(p['name'])}* (`{p['slug']}`). {detail}"
-    answer = ActionsBlock(
-        elements=[
-            ButtonElement(text="Answer", action_id=ActionId.ANSWER_REQUEST, value=str(p["request_id"]), style="primary")
-        ]
+def _request(name: str, slug: str, request_id: int, what: str, detail: str) -> Rendered:
+    text = md(
+        ":question: Segment asks for *{what}* on {integration}. {detail}",
+        what=what,
+        integration=_integration(name, slug),
+        detail=detail,
     )
-    return plain(text, answer)
+    answer = ButtonElement(
+        text="Answer", action_id=ActionId.ANSWER_REQUEST, value=encode_id(request_id), style="primary"
+    )
+    return message(text, ActionsBlock(elements=[answer]))
 
 
-def replay_info_request(p: dict[str, Any]) -> Rendered:
+def replay_info_request(p: ReplayInfoRequest) -> Rendered:
     """Request for replay compatibility info (one of the emails the checklist promises)."""
-    return _request(
-        p,
-        "replay compatibility info",
-        "Can your API take replayed (old, out-of-order) events? Tell us how it handles timestamps and duplicates.",
-    )
+    detail = "Can your API take replayed (old, out-of-order) events? Tell us how it handles timestamps and duplicates."
+    return _request(p.name, p.slug, p.request_id, "replay compatibility info", detail)
 
 
-def oauth_request(p: dict[str, Any]) -> Rendered:
+def oauth_request(p: OAuthRequest) -> Rendered:
     """Request to implement OAuth / Enable with Segment."""
-    return _request(
-        p,
-        "OAuth / Enable with Segment",
-        "One-click setup is required for general availability once "
-        "5 customers use your integration. Tell us your plan.",
+    detail = (
+        "One-click setup is required for general availability once 5 customers use your integration. Tell us your plan."
     )
+    return _request(p.name, p.slug, p.request_id, "OAuth / Enable with Segment", detail)
 
 
-def review_approved(p: dict[str, Any]) -> Rendered:
+def review_approved(p: ReviewApproved) -> Rendered:
     """Review approved, with the Wednesday release it makes if merged by the cutoff."""
-    cutoff = datetime.fromisoformat(p["cutoff"])
-    return plain(
-        f":white_check_mark: *{escape(p['name'])}* (`{p['slug']}`) passed review! If it is merged by "
-        f"*{when(cutoff, p['timezone'])}*, it ships in the {_release(p)} release."
+    return message(
+        md(
+            ":white_check_mark: {integration} passed review! If it is merged by *{cutoff}*, it ships in the "
+            "{release} release.",
+            integration=_integration(p.name, p.slug),
+            cutoff=when(p.cutoff, p.timezone),
+            release=day_name(p.release),
+        )
     )
 
 
-def merged(p: dict[str, Any]) -> Rendered:
+def merged(p: Merged) -> Rendered:
     """Merged: which release it ships in."""
-    return plain(
-        f":twisted_rightwards_arrows: *{escape(p['name'])}* (`{p['slug']}`) is merged and ships in the "
-        f"{_release(p)} release. You'll get the private-beta link then."
+    return message(
+        md(
+            ":twisted_rightwards_arrows: {integration} is merged and ships in the {release} release. You'll get the "
+            "private-beta link then.",
+            integration=_integration(p.name, p.slug),
+            release=day_name(p.release),
+        )
     )
 
 
-def request_answer(p: dict[str, Any]) -> Rendered:
+def request_answer(p: RequestAnswer) -> Rendered:
     """In the staff card's thread: the partner's answer."""
-    return plain(
-        f"<@{p['actor']}> answered the request for *{p.get('request') or 'information'}* on "
-        f"`{p['slug']}`:\n>{escape(p['answer'] or '')}"
+    return message(
+        md(
+            "{who} answered the request for *{what}* on {slug}:\n{answer}",
+            who=mention(p.actor),
+            what=p.request or "information",
+            slug=code(p.slug),
+            answer=quoted(p.answer),
+        )
     )
 
 
-def card_superseded(p: dict[str, Any]) -> Rendered:
-    """Replaces an older review card after a resubmission (no buttons left)."""
-    at = datetime.fromisoformat(p["at"])
-    return plain(
-        f":arrows_counterclockwise: ~Review card~ — *{escape(p['name'])}* (`{p['slug']}`) was resubmitted "
-        f"on {when(at, p['timezone'])}. Act on the newer card below."
-    )
-
-
-def review_overdue(p: dict[str, Any]) -> Rendered:
+def review_overdue(p: ReviewOverdue) -> Rendered:
     """To staff: a review passed its due date."""
-    link = f" <{p['link']}|card>" if p.get("link") else ""
-    text = (
-        f":warning: Review of *{escape(p['name'])}* (`{p['slug']}`, {escape(p['partner_name'])}) was due "
-        f"{when(datetime.fromisoformat(p['due']), p['timezone'])}.{link}"
+    card = md(" {link}", link=link(p.link, "card")) if p.link else Md("")
+    return message(
+        md(
+            ":warning: Review of *{name}* ({slug}, {partner}) was due {due}.{card}",
+            name=p.name,
+            slug=code(p.slug),
+            partner=p.partner_name,
+            due=when(p.due, p.timezone),
+            card=card,
+        )
     )
-    return text, checked([section(text)])

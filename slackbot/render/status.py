@@ -1,18 +1,15 @@
-"""/devcenter status and /devcenter help."""
+"""/devcenter status: each integration's stage, what happens next, and the launch gates of those in beta."""
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import (
-    Block,
-    DividerBlock,
-)
+from slack_sdk.models.blocks import Block, DividerBlock
 
-from slackbot.domain.lifecycle import Stage, next_step, stage_label
-from slackbot.domain.views.launch import LaunchReport
-from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
+from slackbot.domain.lifecycle import Stage, stage_label
+from slackbot.domain.views.reviews import IntegrationSummary, LaunchReport, StatusReport
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, escape, header, integration_facts, section
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, header, integration_facts, section
 from slackbot.render.launch import launch_text, private_beta_text, rule_line, rule_sources
+from slackbot.render.mrkdwn import Md, code, joined, md
 
 STAGE_EMOJI = {
     Stage.ACCESS_REQUESTED: ":hourglass:",
@@ -28,38 +25,65 @@ STAGE_EMOJI = {
 }
 
 
-def status_text(report: StatusReport) -> str:
+NEXT_STEPS = {
+    Stage.ACCESS_REQUESTED: "Segment reviews your access request (about 1 business day).",
+    Stage.BUILDING: "Build and test locally, then open a pull request on action-destinations and submit it.",
+    Stage.IN_REVIEW: "A Segment engineer reviews your pull request (2–3 business days).",
+    Stage.CHANGES_REQUESTED: "Address the requested changes, push to your pull request and resubmit.",
+    Stage.APPROVED: "Segment merges your pull request; merged by Tuesday 5 pm Pacific ships that Wednesday.",
+    Stage.PRIVATE_BETA: "Share the private-beta URL with a customer and have them verify the integration.",
+    Stage.PUBLIC_BETA: "Collect customer verifications; Segment approves the public (GA) launch.",
+    Stage.PUBLIC: "You are live in the catalog. Keep the integration maintained.",
+    Stage.DECLINED: "Access was declined. Reply in your channel if you think this is a mistake.",
+    Stage.WITHDRAWN: "This submission was withdrawn.",
+}
+
+
+def next_step(stage: Stage) -> str:
+    """What happens next at this stage, and who it waits on."""
+    return NEXT_STEPS[stage]
+
+
+def status_text(report: StatusReport) -> Md:
     """Plain-text fallback (notifications, screen readers)."""
-    parts = [f"{i.name} ({i.slug}): {stage_label(i.stage)}" for i in report.integrations]
-    return f"{report.partner_name}: " + ("; ".join(parts) or stage_label(report.partner_stage))
+    parts = [
+        md("{name} ({slug}): {stage}", name=i.name, slug=i.slug, stage=stage_label(i.stage))
+        for i in report.integrations
+    ]
+    return md(
+        "{partner}: {parts}",
+        partner=report.partner_name,
+        parts=joined("; ", parts) or stage_label(report.partner_stage),
+    )
 
 
 def integrations_blocks(report: StatusReport) -> list[Block]:
     """Each integration with its stage, what happens next, PR link and review due date."""
     blocks: list[Block] = [header(f"{report.partner_name[:140]} — status")]
     if not report.integrations:
-        blocks.append(
-            section(
-                f"{STAGE_EMOJI[report.partner_stage]} *{stage_label(report.partner_stage)}*\n"
-                f"{next_step(report.partner_stage)}"
-            )
+        stage = report.partner_stage
+        text = md(
+            "{emoji} *{label}*\n{next}", emoji=STAGE_EMOJI[stage], label=stage_label(stage), next=next_step(stage)
         )
+        blocks.append(section(text))
     shown = report.integrations[: (MAX_MESSAGE_BLOCKS - 3) // 2]
     for integration in shown:
         blocks += [DividerBlock(), section(_integration_text(integration, report.timezone))]
     if hidden := len(report.integrations) - len(shown):
-        blocks.append(context(f"…and {hidden} more; use `{SLASH_COMMAND} status <slug>`."))
+        more = md("…and {hidden} more; use {command}.", hidden=hidden, command=code(f"{SLASH_COMMAND} status <slug>"))
+        blocks.append(context(more))
     return checked(blocks)
 
 
-def _integration_text(i: IntegrationSummary, timezone: str) -> str:
-    lines = [
-        f"{STAGE_EMOJI[i.stage]} *{escape(i.name)}* (`{i.slug}`) — *{stage_label(i.stage)}*",
-        f"Next: {next_step(i.stage)}",
-    ]
+def _integration_text(i: IntegrationSummary, timezone: str) -> Md:
+    title = md(
+        "{emoji} *{name}* ({slug}) — *{stage}*", emoji=STAGE_EMOJI[i.stage], name=i.name, slug=code(i.slug),
+        stage=stage_label(i.stage),
+    )  # fmt: skip
+    lines = [title, md("Next: {next}", next=next_step(i.stage))]
     due = i.review_due_at if i.stage is Stage.IN_REVIEW else None
     lines += integration_facts(timezone, pr_url=i.pr_url, review_due_at=due, merged_at=i.merged_at, bold=False)
-    return "\n".join(lines)
+    return joined("\n", lines)
 
 
 def status_blocks(report: LaunchReport) -> list[Block]:
@@ -71,5 +95,5 @@ def status_blocks(report: LaunchReport) -> list[Block]:
             blocks.append(section(private_beta_text(status.slug)))
         blocks.append(section(launch_text(status)))
     if len(blocks) < MAX_MESSAGE_BLOCKS - 1:
-        blocks.append(context(f"{rule_line(report.rule)}. {rule_sources(report.rule)}"))
+        blocks.append(context(md("{rule}. {sources}", rule=rule_line(report.rule), sources=rule_sources(report.rule))))
     return checked(blocks[:MAX_MESSAGE_BLOCKS])

@@ -8,10 +8,11 @@ from slackbot.domain.access import parse_access_request
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.access import AccessReceived
+from slackbot.domain.messages.cards import AccessCard
 from slackbot.program import Program
 from slackbot.services.cards import partner_card
-from slackbot.services.outbox import notify_staff
+from slackbot.services.outbox import notify_staff, queue
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +46,9 @@ def request_access(program: Program, actor: Actor, values: dict[str, str | None]
         uow.audit.record_move(
             partner, Action.REQUEST_ACCESS, actor.user_id, now, from_stage=None, to_stage=Stage.ACCESS_REQUESTED
         )
-        card = partner_card(uow, partner, program.timezone)
-        partner.card_key = notify_staff(
-            uow, program.review_channel, MessageKind.ACCESS_CARD, card.to_payload(), f"access_card:{partner.id}", now
-        )
-        uow.outbox.enqueue(
-            dedupe_key=f"access_received:{partner.id}",
-            kind=MessageKind.ACCESS_RECEIVED,
-            channel=actor.user_id,
-            payload={"partner_name": partner.name},
-            now=now,
-        )
+        card = AccessCard(partner_card(uow, partner, program.timezone))
+        partner.card_key = notify_staff(uow, program.review_channel, card, f"access_card:{partner.id}", now)
+        queue(uow, AccessReceived(partner.name), actor.user_id, f"access_received:{partner.id}", now)
         uow.commit()
     program.members.forget(actor.user_id)
     log.info("access requested for partner %s by %s", request.company, actor.user_id)

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
 
 from slackbot.domain.actors import Actor
-from slackbot.domain.announcements import AnnouncementKind
+from slackbot.domain.announcements import MAX_TEXT, AnnouncementKind
 from slackbot.domain.errors import InvalidInput, NotFound
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.messages import MessageKind, OutboxStatus
+from slackbot.domain.messages import OutboxStatus, Payload
+from slackbot.domain.messages.announcements import Announcement, ReleaseAnnouncement
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.releases import AnnouncementPreview, AnnouncementProgress
 from slackbot.program import Program
+from slackbot.services.outbox import queue
 from slackbot.services.partners import require_staff as staff_only
 from storage.models.partners import Partner
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
-MAX_TEXT = 2900
 
 
 def require_staff(actor: Actor) -> None:
@@ -51,7 +51,9 @@ def _matches(partner: Partner, stages: set[Stage] | None) -> bool:
     return stages is None or any(i.stage in stages for i in partner.integrations)
 
 
-def draft(program: Program, actor: Actor, text: str | None, stages: list[str] | None) -> AnnouncementPreview:
+def draft(
+    program: Program, actor: Actor, text: str | None, stages: list[str] | None, *, notify_everyone: bool = False
+) -> AnnouncementPreview:
     """Store a draft and say exactly which channels it would reach (the dry run)."""
     require_staff(actor)
     body = parse_note(text, "message")
@@ -60,7 +62,12 @@ def draft(program: Program, actor: Actor, text: str | None, stages: list[str] | 
     chosen = parse_stages(stages)
     with program.uow() as uow:
         row = uow.announcements.add(
-            kind=AnnouncementKind.MANUAL, text=body or "", stages=chosen, by=actor.user_id, now=program.now()
+            kind=AnnouncementKind.MANUAL,
+            text=body or "",
+            stages=chosen,
+            by=actor.user_id,
+            now=program.now(),
+            notify_everyone=notify_everyone,
         )
         channels = audience(uow, chosen, program.announce_channel)
         uow.commit()
@@ -75,39 +82,33 @@ def send(program: Program, actor: Actor, announcement_id: int) -> AnnouncementPr
         if row is None:
             raise NotFound("That announcement no longer exists.")
         channels = audience(uow, row.stages, program.announce_channel)
-        _fan_out(uow, row.id, row.text, channels, program.now())
+        message = Announcement(row.id, row.text, row.notify_everyone)
+        _fan_out(uow, row.id, message, channels, program.now())
         uow.commit()
-        return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(row.stages or ()))
+        return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(row.stages or ()), row.notify_everyone)
 
 
-def create_and_send(
-    uow: UnitOfWork,
-    program: Program,
-    actor: Actor,
-    *,
-    kind: AnnouncementKind,
-    text: str,
-    stages: list[str] | None,
-    now: datetime,
-    payload: dict[str, Any] | None = None,
+def announce_release(
+    uow: UnitOfWork, program: Program, actor: Actor, release: date, names: tuple[str, ...], now: datetime
 ) -> int:
-    """Inside the caller's transaction: store and queue an announcement (release announcements)."""
-    row = uow.announcements.add(kind=kind, text=text, stages=stages, by=actor.user_id, now=now, payload=payload)
-    _fan_out(uow, row.id, text, audience(uow, stages, program.announce_channel), now)
+    """Inside the caller's transaction: store and queue the announcement that a release shipped."""
+    verb = "is" if len(names) == 1 else "are"
+    day = f"{release:%B} {release.day}"
+    text = f"The {day} Developer Center release is out: {', '.join(names)} {verb} now in private beta."
+    row = uow.announcements.add(
+        kind=AnnouncementKind.RELEASE, text=text, stages=None, by=actor.user_id, now=now,
+        payload={"release": release.isoformat(), "names": list(names)},
+    )  # fmt: skip
+    message = ReleaseAnnouncement(row.id, release, names)
+    _fan_out(uow, row.id, message, audience(uow, None, program.announce_channel), now)
     return row.id
 
 
-def _fan_out(uow: UnitOfWork, announcement_id: int, text: str, channels: list[str], now: datetime) -> None:
+def _fan_out(uow: UnitOfWork, announcement_id: int, message: Payload, channels: list[str], now: datetime) -> None:
     if not uow.announcements.start_sending(announcement_id, len(channels), now):
         return
     for channel in channels:
-        uow.outbox.enqueue(
-            dedupe_key=f"announce:{announcement_id}:{channel}",
-            kind=MessageKind.ANNOUNCEMENT,
-            channel=channel,
-            payload={"announcement_id": announcement_id, "text": text},
-            now=now,
-        )
+        queue(uow, message, channel, f"announce:{announcement_id}:{channel}", now)
     log.info("announcement %s queued for %d channels", announcement_id, len(channels))
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from slackbot.domain.access import SURVEY_QUESTIONS
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, NotFound, NotPermitted
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Facts, Role, Stage, allowed_actions, decide, stage_label
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages import Payload
+from slackbot.domain.messages.access import AccessApproved, AccessDeclined
+from slackbot.domain.messages.cards import ReviewCard
+from slackbot.domain.messages.launch import PublicApproved, PublicBetaApproved
+from slackbot.domain.messages.reviews import ChangesRequested, Merged, OAuthRequest, ReplayInfoRequest, ReviewApproved
 from slackbot.domain.releases import ReleaseCalendar
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.text import parse_note
@@ -34,34 +38,8 @@ REVIEW_ACTIONS = (
     Action.APPROVE_PUBLIC_BETA,
     Action.APPROVE_PUBLIC,
 )
-NOTIFICATIONS = {
-    Action.APPROVE_ACCESS: MessageKind.ACCESS_APPROVED,
-    Action.DECLINE_ACCESS: MessageKind.ACCESS_DECLINED,
-    Action.REQUEST_CHANGES: MessageKind.CHANGES_REQUESTED,
-    Action.REQUEST_REPLAY_INFO: MessageKind.REPLAY_INFO_REQUEST,
-    Action.REQUEST_OAUTH: MessageKind.OAUTH_REQUEST,
-    Action.APPROVE_REVIEW: MessageKind.REVIEW_APPROVED,
-    Action.MARK_MERGED: MessageKind.MERGED,
-    Action.APPROVE_PUBLIC_BETA: MessageKind.PUBLIC_BETA_APPROVED,
-    Action.APPROVE_PUBLIC: MessageKind.PUBLIC_APPROVED,
-}
 REQUEST_KINDS = {Action.REQUEST_REPLAY_INFO: RequestKind.REPLAY_INFO, Action.REQUEST_OAUTH: RequestKind.OAUTH}
 Subject = Partner | Integration
-
-
-def _gate_rows(uow: UnitOfWork, integration: Integration, rule: str, now: datetime) -> tuple[tuple[str, str], ...]:
-    """The card's "why not" line for the next launch step (private and public beta only)."""
-    if integration.stage not in BETA_STAGES:
-        return ()
-    status = launch_status(uow, integration, rule, now)
-    step = "Approve public beta" if integration.stage is Stage.PRIVATE_BETA else "Approve public"
-    verdict = "all gates pass" if status.ready else "not yet — " + "; ".join(status.blockers())
-    return (
-        (
-            f"{step} ({status.rule.key} v{status.rule.version})",
-            f"{verdict}. Confirmed customers: {status.confirmed}, waiting for confirmation: {status.pending}.",
-        ),
-    )
 
 
 def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent, ...]:
@@ -81,7 +59,7 @@ def integration_card(uow: UnitOfWork, program: Program, integration: Integration
         partner_name=integration.partner.name,
         timezone=program.timezone,
         actions=tuple(a.value for a in allowed_actions(integration.stage, Role.STAFF, facts)),
-        facts=_gate_rows(uow, integration, program.launch_rule, now),
+        launch=launch_status(uow, integration, program.launch_rule, now) if integration.stage in BETA_STAGES else None,
         history=_history(uow, "integration", integration.id),
         pr_url=integration.pr_url,
         submitted_at=integration.submitted_at,
@@ -126,6 +104,15 @@ def check_staff_action(program: Program, actor: Actor, action: Action, subject_i
             raise NotPermitted("Only Segment staff can use these buttons. Nothing was changed.")
 
 
+@dataclass(frozen=True)
+class _Applied:
+    """What a decision did besides its stage change: a request opened, a release promised."""
+
+    request_id: int | None = None
+    release: date | None = None
+    cutoff: datetime | None = None
+
+
 def decide_on_card(
     program: Program, actor: Actor, action: Action, subject_id: int, expected: Stage, note: str | None = None
 ) -> Card:
@@ -137,21 +124,40 @@ def decide_on_card(
         subject = _load(uow, action, subject_id)
         if subject.stage is not expected:
             raise _conflict(uow, subject)
-        integration = isinstance(subject, Integration)
-        facts = lifecycle_facts(uow, subject, program.launch_rule, now) if integration else Facts()
+        facts = lifecycle_facts(uow, subject, program.launch_rule, now) if isinstance(subject, Integration) else Facts()
         target = decide(subject.stage, action, Role.STAFF, facts) or expected
-        payload = _apply(uow, program, subject, action, expected, target, actor, now)
+        applied = _apply(uow, program, subject, action, expected, target, actor, now)
         moved = target if target is not expected else None
         entry = uow.audit.record_move(
             subject, action, actor.user_id, now, from_stage=expected, to_stage=moved, note=note
         )
         partner = subject.partner if isinstance(subject, Integration) else subject
-        payload.update(partner_name=partner.name, note=note, actor=actor.user_id, timezone=program.timezone)
-        notify_partner(uow, partner, NOTIFICATIONS[action], payload, f"{action}:{entry.id}", now)
+        notice = _notice(action, subject, applied, actor, note or "", program.timezone)
+        notify_partner(uow, partner, notice, f"{action}:{entry.id}", now)
         card = _card(uow, program, subject, now)
         uow.commit()
     log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, _kind(subject), subject_id, expected, target)
     return card
+
+
+def _notice(action: Action, subject: Subject, applied: _Applied, actor: Actor, note: str, timezone: str) -> Payload:
+    """What the partner is told about a decision."""
+    if isinstance(subject, Partner):
+        if action is Action.APPROVE_ACCESS:
+            return AccessApproved(subject.name, actor.user_id)
+        return AccessDeclined(subject.name, actor.user_id, note)
+    who = (subject.partner.name, subject.name, subject.slug)
+    if action is Action.REQUEST_CHANGES:
+        return ChangesRequested(*who, actor=actor.user_id, note=note)
+    if action is Action.REQUEST_REPLAY_INFO:
+        return ReplayInfoRequest(*who, request_id=applied.request_id or 0)
+    if action is Action.REQUEST_OAUTH:
+        return OAuthRequest(*who, request_id=applied.request_id or 0)
+    if action is Action.APPROVE_REVIEW and applied.release and applied.cutoff:
+        return ReviewApproved(*who, release=applied.release, cutoff=applied.cutoff, timezone=timezone)
+    if action is Action.MARK_MERGED and applied.release:
+        return Merged(*who, release=applied.release)
+    return (PublicBetaApproved if action is Action.APPROVE_PUBLIC_BETA else PublicApproved)(*who)
 
 
 def _card(uow: UnitOfWork, program: Program, subject: Subject, now: datetime) -> Card:
@@ -169,31 +175,30 @@ def _apply(
     target: Stage,
     actor: Actor,
     now: datetime,
-) -> dict[str, Any]:
+) -> _Applied:
     """The state change itself, conditional so that exactly one concurrent click wins."""
     if isinstance(subject, Partner):
         if not uow.partners.move(subject.id, expected, target, now):
             raise _conflict(uow, subject)
-        return {}
-    payload: dict[str, Any] = {"name": subject.name, "slug": subject.slug, "pr_url": subject.pr_url}
-    calendar = ReleaseCalendar(program.timezone)
+        return _Applied()
+    calendar, applied = ReleaseCalendar(program.timezone), _Applied()
     if action is Action.MARK_MERGED:
         if not uow.integrations.set_once(subject.id, "merged_at", now, now):
             raise _conflict(uow, subject)
-        payload["release"] = calendar.release_for_merge(now).isoformat()
+        applied = _Applied(release=calendar.release_for_merge(now))
     elif action in REQUEST_KINDS:
         if uow.requests.open_of_kind(subject.id, REQUEST_KINDS[action]):
             raise Conflict("That request is already open and waiting for the partner's answer.")
-        payload["request_id"] = uow.requests.add(subject, REQUEST_KINDS[action], actor.user_id, now).id
+        applied = _Applied(request_id=uow.requests.add(subject, REQUEST_KINDS[action], actor.user_id, now).id)
     elif target is not expected:
         extra = {"approved_at": now} if action is Action.APPROVE_REVIEW else {}
         if not uow.integrations.move(subject.id, expected, target, now, **extra):
             raise _conflict(uow, subject)
         if action is Action.APPROVE_REVIEW:
             window = calendar.next_window(now)
-            payload.update(release=window.release.isoformat(), cutoff=window.cutoff.isoformat())
+            applied = _Applied(release=window.release, cutoff=window.cutoff)
     uow.integrations.reload(subject)
-    return payload
+    return applied
 
 
 def _conflict(uow: UnitOfWork, subject: Subject) -> Conflict:
@@ -218,8 +223,8 @@ def _key(subject: Subject) -> str:
 
 def _post_card(uow: UnitOfWork, program: Program, integration: Integration, key: str, now: datetime) -> bool:
     """Queue the integration's review card (with the buttons legal now) and make it the card answers thread on."""
-    card = integration_card(uow, program, integration, now).to_payload()
-    if notify_staff(uow, program.review_channel, MessageKind.REVIEW_CARD, card, key, now) is None:
+    card = ReviewCard(integration_card(uow, program, integration, now))
+    if notify_staff(uow, program.review_channel, card, key, now) is None:
         return False
     integration.card_key = key
     return True

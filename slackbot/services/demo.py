@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from slackbot.domain.actors import operator
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.cards import ReviewCard
 from slackbot.domain.partners import parse_import
 from slackbot.domain.reviews import review_due
 from slackbot.program import Program
@@ -51,5 +51,5 @@ def _in_review(uow: UnitOfWork, program: Program, acme: Integration, submitter: 
         acme, Action.SUBMIT_FOR_REVIEW, submitter, acme.submitted_at,
         from_stage=Stage.BUILDING, to_stage=Stage.IN_REVIEW, note=acme.pr_url,
     )  # fmt: skip
-    card = integration_card(uow, program, acme, now).to_payload()
-    notify_staff(uow, program.review_channel, MessageKind.REVIEW_CARD, card, acme.card_key, now)
+    card = ReviewCard(integration_card(uow, program, acme, now))
+    notify_staff(uow, program.review_channel, card, acme.card_key, now)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from slackbot.domain import checklist
 from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
-from slackbot.domain.lifecycle import FINAL_STAGES, Stage, next_step
-from slackbot.domain.metadata import LABELS
+from slackbot.domain.launch import Need
+from slackbot.domain.lifecycle import FINAL_STAGES, Stage
 from slackbot.domain.releases import ReleaseWindow
-from slackbot.domain.views.home import HomeIntegration, HomePage, Line, PartnerHome, RequestLine, StaffHome
+from slackbot.domain.views.home import HomeIntegration, HomePage, Line, Next, PartnerHome, Party, RequestLine, StaffHome
 from slackbot.domain.views.launch import LaunchStatus
 from slackbot.program import Program
 from slackbot.services import checklist as _checklist
@@ -27,16 +27,16 @@ from storage.models.reviews import StaffRequest
 from storage.uow import UnitOfWork
 
 WAITING = {
-    Stage.ACCESS_REQUESTED: "Segment",
-    Stage.BUILDING: "you",
-    Stage.IN_REVIEW: "Segment",
-    Stage.CHANGES_REQUESTED: "you",
-    Stage.APPROVED: "Segment",
-    Stage.PRIVATE_BETA: "you",
-    Stage.PUBLIC_BETA: "you",
-    Stage.PUBLIC: "nobody",
-    Stage.DECLINED: "nobody",
-    Stage.WITHDRAWN: "nobody",
+    Stage.ACCESS_REQUESTED: Party.SEGMENT,
+    Stage.BUILDING: Party.PARTNER,
+    Stage.IN_REVIEW: Party.SEGMENT,
+    Stage.CHANGES_REQUESTED: Party.PARTNER,
+    Stage.APPROVED: Party.SEGMENT,
+    Stage.PRIVATE_BETA: Party.PARTNER,
+    Stage.PUBLIC_BETA: Party.PARTNER,
+    Stage.PUBLIC: Party.NOBODY,
+    Stage.DECLINED: Party.NOBODY,
+    Stage.WITHDRAWN: Party.NOBODY,
 }
 
 
@@ -49,18 +49,17 @@ def home(program: Program, actor: Actor, focus: str | None = None) -> HomePage:
     return HomePage(partner=partner_home(program, actor, focus))
 
 
-def _waiting(integration: Integration, status: LaunchStatus | None, requests: list[StaffRequest]) -> tuple[str, str]:
-    """(who it waits on, what happens next) for one integration."""
+def _waiting(integration: Integration, status: LaunchStatus | None, requests: list[StaffRequest]) -> tuple[Party, Next]:
+    """Who one integration waits on, and what happens next."""
     if requests:
-        return "you", f"Answer Segment's request for {REQUEST_TITLES.get(requests[0].kind, requests[0].kind)}."
+        return Party.PARTNER, Next.ANSWER_REQUEST
     if status is not None and status.evaluation is not None:
-        step = "public beta" if status.evaluation.step is Stage.PUBLIC_BETA else "public (GA)"
         if status.ready:
-            return "Segment", f"Every gate for {step} passes: Segment approves it."
-        if status.pending and any("customer" in b for b in status.blockers()):
-            return "Segment", f"Segment confirms {status.pending} customer verification(s) you recorded."
-        return "you", f"Work through what {step} still needs (below)."
-    return WAITING[integration.stage], next_step(integration.stage)
+            return Party.SEGMENT, Next.GATES_PASS
+        if status.pending and status.waits_on_customers():
+            return Party.SEGMENT, Next.CONFIRM_VERIFICATIONS
+        return Party.PARTNER, Next.WORK_ON_GATES
+    return WAITING[integration.stage], Next.STAGE
 
 
 def _actions(stage: Stage) -> tuple[str, ...]:
@@ -90,7 +89,7 @@ def _item(
         name=integration.name,
         stage=integration.stage,
         waiting_on=waiting_on,
-        next_step=what_next,
+        next=what_next,
         pr_url=integration.pr_url,
         review_due_at=integration.review_due_at,
         merged_at=merged,
@@ -137,10 +136,9 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
 PENDING_SHOWN = 10
 
 
-def _line(uow: UnitOfWork, integration: Integration, detail: str) -> Line:
-    return Line(
-        integration.slug, integration.name, integration.partner.name, detail, message_link(uow, integration.card_key)
-    )
+def _line(uow: UnitOfWork, integration: Integration, **facts: Any) -> Line:
+    link = message_link(uow, integration.card_key)
+    return Line(integration.slug, integration.name, integration.partner.name, link, **facts)
 
 
 def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWindow, tuple[Line, ...]]:
@@ -153,25 +151,17 @@ def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWind
             continue
         release = calendar.release_for_merge(integration.merged_at)
         if release <= window.release:
-            late = "" if release == window.release else f" (carried over from {release:%b} {release.day})"
-            lines.append(
-                Line(
-                    integration.slug,
-                    integration.name,
-                    integration.partner.name,
-                    f"merged {integration.merged_at.astimezone(calendar.zone):%a %b %d}{late}",
-                )
-            )
+            carried = None if release == window.release else release
+            merged = integration.merged_at
+            lines.append(Line(integration.slug, integration.name, integration.partner.name, merged_at=merged,
+                              carried_from=carried))  # fmt: skip
     return window, tuple(lines)
 
 
-def _overdue(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[Line, ...]:
+def _overdue(uow: UnitOfWork, now: datetime) -> tuple[Line, ...]:
     reviews = sorted(uow.integrations.at_stages([Stage.IN_REVIEW]), key=lambda i: i.review_due_at or now)
-    zone = ZoneInfo(timezone)
     return tuple(
-        _line(uow, i, f"due {i.review_due_at.astimezone(zone):%a %b %d, %I:%M %p %Z}")
-        for i in reviews
-        if i.review_due_at is not None and i.review_due_at < now
+        _line(uow, i, due=i.review_due_at) for i in reviews if i.review_due_at is not None and i.review_due_at < now
     )
 
 
@@ -181,15 +171,15 @@ def _launches(uow: UnitOfWork, now: datetime, rule: str) -> tuple[tuple[Line, ..
     for integration in uow.integrations.at_stages(list(BETA_STAGES)):
         status = launch_status(uow, integration, rule, now)
         if status.ready:
-            step = "public beta" if integration.stage is Stage.PRIVATE_BETA else "public"
-            ready.append(_line(uow, integration, f"ready for {step}"))
+            step = Stage.PUBLIC_BETA if integration.stage is Stage.PRIVATE_BETA else Stage.PUBLIC
+            ready.append(_line(uow, integration, ready_for=step))
             continue
         if integration.stage is Stage.PRIVATE_BETA and status.metadata_problems:
-            fields = ", ".join(dict.fromkeys(LABELS[p.field] for p in status.metadata_problems))
-            blocked_metadata.append(_line(uow, integration, fields))
-        customers = [m for m in (status.evaluation.missing if status.evaluation else ()) if "customer" in m]
-        if customers:
-            blocked_customers.append(_line(uow, integration, "; ".join(customers)))
+            fields = tuple(dict.fromkeys(p.field for p in status.metadata_problems))
+            blocked_metadata.append(_line(uow, integration, missing_fields=fields))
+        missing = status.evaluation.missing if status.evaluation else ()
+        if customers := tuple(m for m in missing if m.requirement.need is Need.CUSTOMERS):
+            blocked_customers.append(_line(uow, integration, shortfalls=customers))
     return tuple(blocked_metadata), tuple(blocked_customers), tuple(ready)
 
 
@@ -198,7 +188,7 @@ def staff_home(program: Program) -> StaffHome:
     now, timezone, rule = program.now(), program.timezone, program.launch_rule
     with program.uow() as uow:
         counts = uow.integrations.stage_counts()
-        overdue = _overdue(uow, now, timezone)
+        overdue = _overdue(uow, now)
         blocked_metadata, blocked_customers, ready = _launches(uow, now, rule)
         pending = tuple(
             verification_view(row, uow.integrations.get(row.integration_id))  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from slackbot.domain import metadata as catalog
 from slackbot.domain.actors import Actor
 from slackbot.domain.launch import LaunchFacts, private_beta_url
 from slackbot.domain.lifecycle import Action, Facts, Stage
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.reviews import OAuthRequest
 from slackbot.domain.metadata import CatalogMetadata
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.verifications import VerificationStatus
@@ -97,13 +97,7 @@ def request_oauth_when_due(
     request = uow.requests.add(integration, RequestKind.OAUTH, actor.user_id, now)
     note = f"automatic: {confirmed} confirmed customers reach the {rule} rule's OAuth threshold ({threshold})"
     uow.audit.record_note(integration, Action.REQUEST_OAUTH, actor.user_id, now, note)
-    payload = {
-        "name": integration.name,
-        "slug": integration.slug,
-        "request_id": request.id,
-        "customers": confirmed,
-        "partner_name": integration.partner.name,
-    }
-    notify_partner(uow, integration.partner, MessageKind.OAUTH_REQUEST, payload, f"oauth_auto:{integration.id}", now)
+    ask = OAuthRequest(integration.partner.name, integration.name, integration.slug, request.id, confirmed)
+    notify_partner(uow, integration.partner, ask, f"oauth_auto:{integration.id}", now)
     log.info("OAuth requested automatically for %s (%d confirmed customers)", integration.slug, confirmed)
     return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields, replace
+from typing import Any
 
 from slackbot.domain import metadata as catalog
 from slackbot.domain.actors import Actor
@@ -25,7 +26,8 @@ log = logging.getLogger(__name__)
 
 def _view(integration: Integration, metadata: CatalogMetadata, *, staff: bool) -> MetadataView:
     on_file = frozenset(f.value for f in KEPT_WHEN_BLANK if getattr(metadata, f.value))
-    public = replace(metadata, logo_svg="", mark_svg="", **{f.value: "" for f in SECRET_FIELDS})
+    blanked: dict[str, Any] = {f.value: "" for f in SECRET_FIELDS}
+    public = replace(metadata, logo_svg="", mark_svg="", **blanked)
     return MetadataView(
         integration.slug,
         integration.name,

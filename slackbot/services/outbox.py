@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages import MessageKind, Payload
+from slackbot.domain.messages.outbox import StaffAlert
 from slackbot.program import Program
 from storage.models.partners import Partner
 from storage.repositories.outbox import ClaimedMessage
@@ -137,13 +138,8 @@ def _give_up(
     with uow_factory() as uow:
         uow.outbox.mark_failed(message.id, error)
         if alert_channel and message.kind != MessageKind.STAFF_ALERT:
-            uow.outbox.enqueue(
-                dedupe_key=f"alert:outbox:{message.id}",
-                kind=MessageKind.STAFF_ALERT,
-                channel=alert_channel,
-                now=now,
-                payload={"outbox_id": message.id, "kind": message.kind, "error": error},
-            )
+            alert = StaffAlert(outbox_id=message.id, message_kind=message.kind, error=error)
+            queue(uow, alert, alert_channel, f"alert:outbox:{message.id}", now)
         uow.commit()
     return _Outcome("failed")
 
@@ -156,28 +152,37 @@ def message_link(uow: UnitOfWork, key: str | None) -> str | None:
     return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
 
 
-def notify_partner(
+def queue(
     uow: UnitOfWork,
-    partner: Partner,
-    kind: MessageKind,
-    payload: dict[str, Any],
+    payload: Payload,
+    channel: str,
     key: str,
     now: datetime,
     *,
-    dm_users: list[str] | None = None,
+    thread_ts: str | None = None,
+    thread_of: str | None = None,
+) -> bool:
+    """Queue one message (once per dedupe key, ever); True when it was queued now."""
+    return uow.outbox.enqueue(
+        dedupe_key=key, kind=payload.kind, channel=channel, payload=payload.to_dict(), now=now, thread_ts=thread_ts,
+        thread_of=thread_of,
+    )  # fmt: skip
+
+
+def notify_partner(
+    uow: UnitOfWork, partner: Partner, payload: Payload, key: str, now: datetime, *, dm_users: list[str] | None = None
 ) -> None:
     """Queue a notification for the partner's shared channel and a DM to each of its members."""
     if partner.channel_id:
-        uow.outbox.enqueue(dedupe_key=f"{key}:channel", kind=kind, channel=partner.channel_id, payload=payload, now=now)
+        queue(uow, payload, partner.channel_id, f"{key}:channel", now)
     for user_id in uow.partners.member_ids(partner.id) if dm_users is None else dm_users:
-        uow.outbox.enqueue(dedupe_key=f"{key}:dm:{user_id}", kind=kind, channel=user_id, payload=payload, now=now)
+        queue(uow, payload, user_id, f"{key}:dm:{user_id}", now)
 
 
 def notify_staff(
     uow: UnitOfWork,
     review_channel: str | None,
-    kind: MessageKind,
-    payload: dict[str, Any],
+    payload: Payload,
     key: str,
     now: datetime,
     *,
@@ -187,5 +192,5 @@ def notify_staff(
     if not review_channel:
         log.error("DEVCENTER_REVIEW_CHANNEL is not set: staff message %s not queued", key)
         return None
-    uow.outbox.enqueue(dedupe_key=key, kind=kind, channel=review_channel, payload=payload, now=now, thread_of=thread_of)
+    queue(uow, payload, review_channel, key, now, thread_of=thread_of)
     return key

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.qa import QaEscalation, QaStaffReply
 from slackbot.domain.qa import EscalationStatus, Rating
 from slackbot.domain.releases import ReleaseCalendar
 from slackbot.kb.answers import (
@@ -22,6 +22,7 @@ from slackbot.kb.answers import (
 from slackbot.kb.model import KbEntry
 from slackbot.kb.search import NO_ANSWER_THRESHOLD
 from slackbot.program import Program
+from slackbot.services.outbox import queue
 from storage.models.qa import KbEscalation, KbQuestion
 from storage.uow import UnitOfWork
 
@@ -131,23 +132,13 @@ def relay_staff_reply(
 
 def _relay(uow: UnitOfWork, escalation: KbEscalation, actor: Actor, ts: str, text: str, now: datetime) -> bool:
     key, first = f"qa:reply:{escalation.id}:{ts}", escalation.relay_key is None
-    payload = {
-        "asker": escalation.asker,
-        "question": escalation.question,
-        "staff_user": actor.user_id,
-        "text": text,
-        "first": first,
-        "in_thread": escalation.partner_thread_ts is not None or not first,
-    }
-    queued = uow.outbox.enqueue(
-        dedupe_key=key,
-        kind=MessageKind.QA_STAFF_REPLY,
-        channel=escalation.partner_channel,
-        now=now,
-        payload=payload,
-        thread_ts=escalation.partner_thread_ts,
-        thread_of=None if first else escalation.relay_key,
-    )
+    reply = QaStaffReply(
+        escalation.asker, escalation.question, actor.user_id, text, first,
+        in_thread=escalation.partner_thread_ts is not None or not first,
+    )  # fmt: skip
+    thread_of = None if first else escalation.relay_key
+    queued = queue(uow, reply, escalation.partner_channel, key, now, thread_ts=escalation.partner_thread_ts,
+                   thread_of=thread_of)  # fmt: skip
     if queued and first:
         escalation.relay_key = key  # later replies thread under the first one
     if queued and escalation.status is EscalationStatus.OPEN:
@@ -188,21 +179,9 @@ def _escalate(
         staff_key=key,
         now=now,
     )
-    uow.outbox.enqueue(
-        dedupe_key=key,
-        kind=MessageKind.QA_ESCALATION,
-        channel=review_channel,
-        now=now,
-        payload={
-            "question_id": question.id,
-            "question": question.question,
-            "asker": question.asker,
-            "channel": question.channel,
-            "requested": requested,
-            "requested_by": requested_by,
-            "best_entry_id": question.best_entry_id,
-            "score": question.score,
-            "answered": question.answered,
-        },
-    )
+    message = QaEscalation(
+        question.id, question.question, question.asker, question.channel, requested, requested_by,
+        question.best_entry_id, question.score, question.answered,
+    )  # fmt: skip
+    queue(uow, message, review_channel, key, now)
     return True

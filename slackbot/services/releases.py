@@ -6,11 +6,10 @@ import logging
 from datetime import date, datetime
 
 from slackbot.domain.actors import Actor
-from slackbot.domain.announcements import AnnouncementKind
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.launch import private_beta_url
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.releases import CutoffReminder, PrivateBeta, ReleaseCardMessage
 from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar
 from slackbot.domain.views.releases import DeployReport, ReleaseCard, ReleaseItem
 from slackbot.program import Program
@@ -72,7 +71,9 @@ def deploy_report(program: Program, actor: Actor) -> DeployReport:
         cal = calendar(uow, program.timezone)
         today = now.astimezone(cal.zone).date()
         window = cal.next_window_with_emergencies(now, emergencies(uow, today))
-        makes, misses, waiting = [], [], []
+        makes: list[ReleaseItem] = []
+        misses: list[ReleaseItem] = []
+        waiting: list[ReleaseItem] = []
         approved = uow.integrations.for_partner(actor.partner_id) if actor.partner_id is not None else []
         for integration in (i for i in approved if i.stage is Stage.APPROVED):
             item = _item(integration, cal)
@@ -118,7 +119,7 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
             if _ship(uow, integration, actor, release, now)
         ]
         if shipped:
-            _announce(uow, program, actor, release, shipped, now)
+            announcements.announce_release(uow, program, actor, release, tuple(i.name for i in shipped), now)
         uow.commit()
     log.info("release %s shipped by %s: %d integrations", release, actor.user_id, len(shipped))
     return ReleaseCard(release, tuple(shipped), program.timezone, actor.user_id, now)
@@ -126,36 +127,17 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
 
 def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date, now: datetime) -> bool:
     """One integration to private beta (False when a concurrent click shipped it first)."""
-    target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, merge_facts(integration))
+    target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, merge_facts(integration)) or Stage.PRIVATE_BETA
     if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now):
         return False
     note = f"release {release.isoformat()}"
     uow.audit.record_move(
         integration, Action.SHIP_RELEASE, actor.user_id, now, from_stage=Stage.APPROVED, to_stage=target, note=note
     )
-    payload = {
-        "name": integration.name,
-        "slug": integration.slug,
-        "url": private_beta_url(integration.slug),
-        "release": release.isoformat(),
-        "partner_name": integration.partner.name,
-    }
-    notify_partner(uow, integration.partner, MessageKind.PRIVATE_BETA, payload, f"private_beta:{integration.id}", now)
+    url, partner = private_beta_url(integration.slug), integration.partner
+    notice = PrivateBeta(partner.name, integration.name, integration.slug, url, release)
+    notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)
     return True
-
-
-def _announce(
-    uow: UnitOfWork, program: Program, actor: Actor, release: date, shipped: list[ReleaseItem], now: datetime
-) -> None:
-    names = ", ".join(f"*{i.name}*" for i in shipped)
-    text = (
-        f":rocket: The {release:%B} {release.day} Developer Center release is out: "
-        f"{names} {'is' if len(shipped) == 1 else 'are'} now in private beta."
-    )
-    payload = {"release": release.isoformat(), "slugs": [i.slug for i in shipped]}
-    announcements.create_and_send(
-        uow, program, actor, kind=AnnouncementKind.RELEASE, text=text, stages=None, now=now, payload=payload
-    )
 
 
 def set_freeze(program: Program, actor: Actor, day: date, *, frozen: bool, reason: str | None) -> bool:
@@ -189,15 +171,11 @@ def cutoff_reminders(program: Program, now: datetime) -> int:
         for integration in uow.integrations.at_stages([Stage.APPROVED]):
             if integration.merged_at is not None:
                 continue
-            payload = {
-                "name": integration.name,
-                "slug": integration.slug,
-                "cutoff": window.cutoff.isoformat(),
-                "release": window.release.isoformat(),
-                "timezone": program.timezone,
-            }
+            reminder = CutoffReminder(
+                integration.name, integration.slug, window.cutoff, window.release, program.timezone
+            )
             key = f"cutoff:{integration.id}:{window.release.isoformat()}"
-            notify_partner(uow, integration.partner, MessageKind.CUTOFF_REMINDER, payload, key, now)
+            notify_partner(uow, integration.partner, reminder, key, now)
             sent += 1
         uow.commit()
     return sent
@@ -212,7 +190,7 @@ def release_day(program: Program, now: datetime) -> bool:
     card = release_card(program, today)
     with program.uow() as uow:
         key = f"release_card:{today.isoformat()}"
-        posted = notify_staff(uow, program.review_channel, MessageKind.RELEASE_CARD, card.to_payload(), key, now)
+        posted = notify_staff(uow, program.review_channel, ReleaseCardMessage(card), key, now)
         uow.commit()
     log.info("release card for %s: %d integrations", today, len(card.items))
     return posted is not None

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, IllegalTransition, InvalidInput, NotFound, NotPermitted
 from slackbot.domain.lifecycle import Action, Role, Stage, decide, stage_label
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.cards import CardSuperseded, ReviewCard
+from slackbot.domain.messages.reviews import RequestAnswer, ReviewOverdue, SubmissionAck
 from slackbot.domain.reviews import RequestStatus, Submission, is_overdue, parse_submission, review_due
 from slackbot.domain.text import parse_note
 from slackbot.program import Program
@@ -75,14 +76,10 @@ def submit_for_review(program: Program, actor: Actor, values: dict[str, str | No
             integration, Action.SUBMIT_FOR_REVIEW, actor.user_id, now,
             from_stage=before, to_stage=Stage.IN_REVIEW, note=submission.pr_url,
         )  # fmt: skip
-        payload = {
-            "partner_name": partner.name, "name": integration.name, "slug": integration.slug,
-            "pr_url": submission.pr_url, "review_due_at": due.isoformat(), "timezone": program.timezone,
-        }  # fmt: skip
-        ack_key = f"submission_ack:{entry.id}"
-        notify_partner(uow, partner, MessageKind.SUBMISSION_ACK, payload, ack_key, now, dm_users=[actor.user_id])
-        card = integration_card(uow, program, integration, now).to_payload()
-        notify_staff(uow, program.review_channel, MessageKind.REVIEW_CARD, card, integration.card_key, now)
+        ack = SubmissionAck(partner.name, integration.name, integration.slug, submission.pr_url, due, program.timezone)
+        notify_partner(uow, partner, ack, f"submission_ack:{entry.id}", now, dm_users=[actor.user_id])
+        card = ReviewCard(integration_card(uow, program, integration, now))
+        notify_staff(uow, program.review_channel, card, integration.card_key, now)
         uow.commit()
     log.info("integration %s submitted for review by %s", submission.slug, actor.user_id)
     return Receipt(integration.slug, integration.name, due)
@@ -115,12 +112,8 @@ def _next_card_key(integration: Integration) -> str:
 
 
 def _supersede(uow: UnitOfWork, program: Program, card_key: str, submission: Submission, now: datetime) -> None:
-    payload = {
-        "edit": True, "name": submission.name, "slug": submission.slug, "at": now.isoformat(),
-        "timezone": program.timezone,
-    }  # fmt: skip
-    key = f"superseded:{card_key}"
-    notify_staff(uow, program.review_channel, MessageKind.CARD_SUPERSEDED, payload, key, now, thread_of=card_key)
+    edit = CardSuperseded(submission.name, submission.slug, now, program.timezone)
+    notify_staff(uow, program.review_channel, edit, f"superseded:{card_key}", now, thread_of=card_key)
 
 
 def _open_request(uow: UnitOfWork, actor: Actor, request_id: int) -> StaffRequest:
@@ -151,14 +144,10 @@ def answer_request(program: Program, actor: Actor, request_id: int, text: str | 
             raise Conflict("This request was already answered.")
         integration = request.integration
         uow.audit.record_note(integration, f"answer_{request.kind}", actor.user_id, now, answer)
-        payload = {
-            "name": integration.name, "slug": integration.slug, "request": REQUEST_TITLES.get(request.kind),
-            "answer": answer, "actor": actor.user_id,
-        }  # fmt: skip
+        title = REQUEST_TITLES.get(request.kind, request.kind)
+        reply = RequestAnswer(integration.name, integration.slug, title, answer or "", actor.user_id)
         key = f"request_answer:{request_id}"
-        notify_staff(
-            uow, program.review_channel, MessageKind.REQUEST_ANSWER, payload, key, now, thread_of=integration.card_key
-        )
+        notify_staff(uow, program.review_channel, reply, key, now, thread_of=integration.card_key)
         uow.commit()
 
 
@@ -171,13 +160,10 @@ def review_sla_nudges(program: Program, now: datetime) -> int:
             due = integration.review_due_at
             if due is None or not is_overdue(due, now):
                 continue
-            payload = {
-                "name": integration.name, "slug": integration.slug, "partner_name": integration.partner.name,
-                "due": due.isoformat(), "timezone": program.timezone, "link": message_link(uow, integration.card_key),
-            }  # fmt: skip
-            key = f"sla:{integration.id}:{today}"
-            nudged += (
-                notify_staff(uow, program.review_channel, MessageKind.REVIEW_OVERDUE, payload, key, now) is not None
+            link = message_link(uow, integration.card_key)
+            nudge = ReviewOverdue(
+                integration.partner.name, integration.name, integration.slug, due, program.timezone, link
             )
+            nudged += notify_staff(uow, program.review_channel, nudge, f"sla:{integration.id}:{today}", now) is not None
         uow.commit()
     return nudged

@@ -5,8 +5,7 @@ from __future__ import annotations
 from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
-from slackbot.domain.views.launch import LaunchReport
-from slackbot.domain.views.reviews import IntegrationSummary, StatusReport
+from slackbot.domain.views.reviews import IntegrationSummary, LaunchReport, StatusReport
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.partners import NO_ACCESS
@@ -48,10 +47,10 @@ def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, li
         if actor.is_staff:
             raise NotFound("Staff: name an integration, for example `/devcenter status acme-analytics`.")
         raise NotPermitted(NO_ACCESS)
-    partner = uow.partners.get(actor.partner_id)
-    if partner is None:
+    mine = uow.partners.get(actor.partner_id)
+    if mine is None:
         raise NotFound("Your partner record is missing; ask the Segment team in your channel.")
-    return partner, list(uow.integrations.for_partner(partner.id))
+    return mine, list(uow.integrations.for_partner(mine.id))
 
 
 def summarize(integration: Integration, partner: Partner) -> IntegrationSummary:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, InvalidInput, NotFound
 from slackbot.domain.lifecycle import Action, Role, decide
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.launch import VerificationCard, VerificationConfirmed, VerificationRejected
 from slackbot.domain.verifications import VerificationStatus, parse_verification
 from slackbot.domain.views.launch import LaunchStatus, VerificationView
 from slackbot.program import Program
@@ -80,10 +80,8 @@ def record(program: Program, actor: Actor, slug: str, values: dict[str, object])
         note = f"{row.customer} ({row.workspace})"
         uow.audit.record_note(integration, Action.RECORD_VERIFICATION, actor.user_id, now, note)
         view = verification_view(row, integration, launch_status(uow, integration, program.launch_rule, now))
-        row.card_key = notify_staff(
-            uow, program.review_channel, MessageKind.VERIFICATION_CARD, view.to_payload(),
-            f"verification_card:{row.id}", now,
-        )  # fmt: skip
+        card = VerificationCard(view)
+        row.card_key = notify_staff(uow, program.review_channel, card, f"verification_card:{row.id}", now)
         uow.commit()
     log.info("verification #%s of %s recorded by %s", view.verification_id, view.slug, actor.user_id)
     return view
@@ -109,8 +107,8 @@ def decide_verification(program: Program, actor: Actor, verification_id: int, co
             request_oauth_when_due(uow, integration, gates.confirmed, actor, now, rule=program.launch_rule)
             post_card_when_ready(uow, program, integration, now)
         view = verification_view(row, integration, gates)
-        kind = MessageKind.VERIFICATION_CONFIRMED if confirm else MessageKind.VERIFICATION_REJECTED
-        notify_partner(uow, integration.partner, kind, view.to_payload(), f"{action}:{row.id}", now)
+        notice = VerificationConfirmed(view) if confirm else VerificationRejected(view)
+        notify_partner(uow, integration.partner, notice, f"{action}:{row.id}", now)
         uow.commit()
     log.info("verification #%s of %s %s by %s", verification_id, view.slug, status, actor.user_id)
     return view

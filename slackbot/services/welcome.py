@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from slackbot.domain.actors import Actor
-from slackbot.domain.messages import MessageKind
+from slackbot.domain.messages.welcome import WelcomeByDm, WelcomeInChannel
 from slackbot.program import Program
+from slackbot.services.outbox import queue
 
 
 def member_joined(program: Program, actor: Actor, *, event_id: str, channel_id: str) -> bool:
@@ -29,16 +30,8 @@ def member_joined(program: Program, actor: Actor, *, event_id: str, channel_id: 
         if member is None or member.partner_id != partner.id:
             uow.commit()
             return False
-        payload = {"user_id": user_id, "partner_name": partner.name, "channel_id": channel_id}
-        queued = uow.outbox.enqueue(
-            dedupe_key=f"welcome:channel:{user_id}",
-            kind=MessageKind.WELCOME_CHANNEL,
-            channel=channel_id,
-            payload=payload,
-            now=now,
-        )
-        queued |= uow.outbox.enqueue(
-            dedupe_key=f"welcome:dm:{user_id}", kind=MessageKind.WELCOME_DM, channel=user_id, payload=payload, now=now
-        )
+        welcome = (user_id, partner.name, channel_id)
+        queued = queue(uow, WelcomeInChannel(*welcome), channel_id, f"welcome:channel:{user_id}", now)
+        queued |= queue(uow, WelcomeByDm(*welcome), user_id, f"welcome:dm:{user_id}", now)
         uow.commit()
         return queued

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from typing import Any, Literal
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.metadata import Metadata
 
+from slackbot.domain.messages import payload_class
 from slackbot.ids import OUTBOX_EVENT_TYPE
 from slackbot.render.messages import render_message
 from slackbot.services.outbox import RetryLater, Undeliverable
@@ -46,7 +48,7 @@ class SlackSender:
         with _translated_errors():
             channel = self._channel_id(message.channel)
             self.pacer.wait()
-            if message.payload.get("edit") and message.thread_ts:  # replace the parent message itself
+            if payload_class(message.kind).edits_parent and message.thread_ts:  # replace the parent message itself
                 response = self.client.chat_update(channel=channel, ts=message.thread_ts, text=text, blocks=blocks)
                 return str(response["channel"]), str(response["ts"])
             response = self.client.chat_postMessage(
@@ -64,7 +66,8 @@ class SlackSender:
         with _translated_errors():
             channel = self._channel_id(message.channel)
             history = self.client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
-        for item in history.get("messages", []):
+        found: list[dict[str, Any]] = history.get("messages", [])
+        for item in found:
             payload = (item.get("metadata") or {}).get("event_payload") or {}
             if str(payload.get("outbox_id")) == str(message.id):
                 log.info("outbox message %s was already posted as %s; not sending again", message.id, item["ts"])
@@ -83,7 +86,7 @@ class _translated_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> Literal[False]:
         if exc is None:
             return False
         if isinstance(exc, SlackApiError):

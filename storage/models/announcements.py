@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, Text
+from sqlalchemy import JSON, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from slackbot.domain.announcements import AnnouncementKind, AnnouncementStatus
@@ -24,6 +24,7 @@ class Announcement(Base):
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     status: Mapped[AnnouncementStatus] = mapped_column(enum_column(AnnouncementStatus, 16))
     channel_count: Mapped[int] = mapped_column(default=0)
+    notify_everyone: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     sent_at: Mapped[datetime | None] = mapped_column(Timestamp)

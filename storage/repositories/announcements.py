@@ -27,9 +27,11 @@ class AnnouncementRepository:
         by: str,
         now: datetime,
         payload: dict[str, Any] | None = None,
+        notify_everyone: bool = False,
     ) -> Announcement:
         """Store a draft."""
         row = Announcement(
+            notify_everyone=notify_everyone,
             kind=kind,
             text=text,
             stages=stages,

@@ -69,7 +69,12 @@ def _confirm_latest(harness: Harness, world: DemoWorld) -> None:
     harness.emu.click("Confirm", as_user=world.staff, in_channel=world.review_channel)
 
 
+DOCS_RULE = {"launch_rule": "docs-2-weeks-2-users"}
+
+
+@pytest.mark.parametrize("harness_settings", [DOCS_RULE])
 def test_rocket_metrics_goes_public_with_every_gate_refusing_first(harness: Harness, world: DemoWorld) -> None:
+    """Under the strictest rule (2 customers, 14 days of public beta, OAuth from 5) every gate refuses first."""
     emu = harness.emu
     emu.slash("/devcenter card rocket-metrics", as_user=world.staff)
     card = _latest_card(harness, world, "Rocket Metrics (rocket-metrics)")
@@ -137,6 +142,23 @@ def test_rocket_metrics_goes_public_with_every_gate_refusing_first(harness: Harn
         assert step in history
 
 
+def test_under_the_program_rule_one_verified_customer_takes_rocket_metrics_public(
+    harness: Harness, world: DemoWorld
+) -> None:
+    """The default rule is the overview's: one verified customer for public beta and for public."""
+    emu = harness.emu
+    emu.slash("/devcenter metadata", as_user=world.riley)
+    emu.submit(METADATA, as_user=world.riley)
+    _record(harness, world, GLOBEX)
+    _confirm_latest(harness, world)
+    emu.click("Approve public beta", as_user=world.staff, in_channel=world.review_channel)
+
+    card = _latest_card(harness, world, "Rocket Metrics (rocket-metrics)")
+    assert "Approve public" in _labels(card) and "all gates pass" in emu.message_text(card)
+    emu.click("Approve public", as_user=world.staff, in_channel=world.review_channel)
+    assert "is *public*! Any Segment customer can find it in the catalog" in _dm(harness, world)
+
+
 def test_status_shows_the_private_beta_url_the_active_rule_and_what_is_missing(
     harness: Harness, world: DemoWorld
 ) -> None:
@@ -145,7 +167,7 @@ def test_status_shows_the_private_beta_url_the_active_rule_and_what_is_missing(
     assert "https://app.segment.com/goto-my-workspace/destinations/catalog/rocket-metrics" in status
     assert "Launch rule:* Program rule" in status and "program-2026" in status
     assert "1 more confirmed customer verification (0 of 1)" in status
-    assert "Catalog metadata:" in status and "action-destinations CONTRIBUTING.md" in status
+    assert "Catalog metadata:" in status and "Developer Center Overview" in status
 
 
 def test_only_confirmed_verifications_count_and_only_staff_confirm(harness: Harness, world: DemoWorld) -> None:

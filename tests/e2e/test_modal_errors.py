@@ -125,22 +125,7 @@ def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, wor
 
 
 def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(harness: Harness, world: DemoWorld) -> None:
-    with harness.bot.program.uow() as uow:  # acme-analytics gets a review card, as a submission would post
-        from slackbot.domain.messages import MessageKind
-        from slackbot.services.cards import integration_card
-        from slackbot.services.outbox import notify_staff
-
-        acme = uow.integrations.by_slug("acme-analytics")
-        acme.card_key = "review_card:acme:test"
-        notify_staff(
-            uow,
-            "C0STAFF001",
-            MessageKind.REVIEW_CARD,
-            integration_card(uow, harness.bot.program, acme, harness.clock()).to_payload(),
-            acme.card_key,
-            harness.clock(),
-        )
-        uow.commit()
+    harness.emu.slash("/devcenter card acme-analytics", as_user=world.staff, channel=world.review_channel)
     harness.settle()
     harness.emu.click("Request OAuth", as_user=world.staff, in_channel=world.review_channel)
 

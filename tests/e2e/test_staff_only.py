@@ -8,13 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from slackbot.domain.messages import MessageKind
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 from slackbot.ids import staff_action_id
-from slackbot.services.cards import integration_card
-from slackbot.services.outbox import notify_staff
 from storage.models.audit import AuditEntry
 from storage.models.outbox import OutboxMessage
 from storage.models.partners import Integration, Partner
@@ -41,19 +38,8 @@ def _snapshot(harness: Harness) -> dict[str, Any]:
 
 
 def _review_card(harness: Harness, world: DemoWorld, slug: str) -> None:
-    """Put acme-analytics' review card in the staff channel (as a resubmission would)."""
-    with harness.bot.program.uow() as uow:
-        integration = uow.integrations.by_slug(slug)
-        integration.card_key = f"review_card:{integration.id}:test"
-        notify_staff(
-            uow,
-            "C0STAFF001",
-            MessageKind.REVIEW_CARD,
-            integration_card(uow, harness.bot.program, integration, harness.clock()).to_payload(),
-            integration.card_key,
-            harness.clock(),
-        )
-        uow.commit()
+    """Put the integration's review card in the staff channel, as staff do with `/devcenter card`."""
+    harness.emu.slash(f"/devcenter card {slug}", as_user=world.staff, channel=world.review_channel)
     harness.settle()
 
 

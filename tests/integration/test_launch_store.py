@@ -12,7 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from slackbot.config import Settings
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, IllegalTransition
+from slackbot.domain.launch import Need, Requirement, Shortfall
 from slackbot.domain.lifecycle import Action, Stage
+from slackbot.domain.messages import load_payload
+from slackbot.domain.messages.cards import ReviewCard
 from slackbot.emulator.harness import FrozenClock
 from slackbot.program import Program
 from slackbot.services import checklist, verifications
@@ -180,9 +183,10 @@ def test_days_in_stage_count_from_the_release_or_the_audit_trail(uow: UowFactory
             at=clock() - timedelta(days=3),
         )
         u.commit()
-        status = launch_status(u, integration, RULE, clock())
+        status = launch_status(u, integration, "docs-2-weeks-2-users", clock())
         assert status.evaluation is not None
-        assert "11 more days in public beta (3 of 14)" in status.evaluation.missing
+        days = Requirement(Need.DAYS, 14, Stage.PUBLIC_BETA)
+        assert Shortfall(days, have=3) in status.evaluation.missing
 
 
 def test_the_fifth_confirmed_customer_opens_the_oauth_request_once(uow: UowFactory, clock: FrozenClock) -> None:
@@ -202,7 +206,9 @@ def test_the_fifth_confirmed_customer_opens_the_oauth_request_once(uow: UowFacto
         notices = u.session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "oauth_request")).all()
         assert {m.channel for m in notices} == {"C0ROCKET01", "U0RILEY001"}
         missing = launch_status(u, u.integrations.get(integration_id), RULE, clock() + timedelta(days=30))
-        assert missing.evaluation is not None and any("OAuth" in m for m in missing.evaluation.missing)
+        assert missing.evaluation is not None and any(
+            m.requirement.need is Need.OAUTH for m in missing.evaluation.missing
+        )
     checklist.save(program(uow, clock()), member, "rocket-metrics", ["oauth"])
     with uow() as u:
         status = launch_status(u, u.integrations.get(integration_id), RULE, clock() + timedelta(days=30))
@@ -220,7 +226,8 @@ def test_a_ready_card_is_posted_once_per_stage(uow: UowFactory, clock: FrozenClo
     with uow() as u:
         cards = u.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key.like("launch_ready:%"))).all()
         assert [c.dedupe_key for c in cards] == [f"launch_ready:{integration_id}:private_beta"]
-        assert "approve_public_beta" in cards[0].payload["actions"]
+        card = load_payload(cards[0].kind, cards[0].payload)
+        assert isinstance(card, ReviewCard) and "approve_public_beta" in card.card.actions
         assert u.integrations.get(integration_id).card_key == cards[0].dedupe_key
         assert not post_card_when_ready(u, program(uow, clock()), u.integrations.get(integration_id), clock())
 
@@ -230,5 +237,5 @@ def test_another_rule_changes_what_public_needs(uow: UowFactory, clock: FrozenCl
     _confirm(uow, _record(uow, member, clock(), "globex"), clock())
     with uow() as u:
         integration = u.integrations.get(integration_id)
-        assert not lifecycle_facts(u, integration, "program-2026", clock()).launch_rule_met
+        assert not lifecycle_facts(u, integration, "docs-2-weeks-2-users", clock()).launch_rule_met
         assert lifecycle_facts(u, integration, "contributing-1-customer", clock()).launch_rule_met

@@ -176,7 +176,7 @@ def test_after_max_attempts_the_message_fails_and_staff_are_alerted_once(uow: Uo
     assert failed.last_error is not None and "ratelimited" in failed.last_error
     alert = row(uow, f"alert:outbox:{message_id}")
     assert (alert.kind, alert.channel) == (MessageKind.STAFF_ALERT, ALERTS)
-    assert alert.payload["outbox_id"] == message_id and alert.payload["kind"] == MessageKind.WELCOME_CHANNEL
+    assert alert.payload["outbox_id"] == message_id and alert.payload["message_kind"] == MessageKind.WELCOME_CHANNEL
     assert sender.send_calls.count(alert.id) == MAX_ATTEMPTS  # the alert itself failed too ...
     assert counts(uow) == {"failed": 2}  # ... and raised no alert about the alert
 

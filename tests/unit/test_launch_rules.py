@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from slackbot.config import ConfigError, load_settings
-from slackbot.domain.launch import DEFAULT_RULE, RULES, LaunchFacts, evaluate, next_step, rule
+from slackbot.domain.launch import (
+    DEFAULT_RULE,
+    RULES,
+    LaunchFacts,
+    Need,
+    Requirement,
+    Shortfall,
+    evaluate,
+    next_step,
+    rule,
+)
 from slackbot.domain.lifecycle import Stage
 
 PROGRAM = rule(DEFAULT_RULE)
@@ -29,23 +39,39 @@ def test_an_unknown_rule_names_the_setting_and_the_known_rules() -> None:
         rule("vibes-only")
 
 
+def _need(need: Need, amount: int, stage: Stage) -> Requirement:
+    return Requirement(need, amount, stage)
+
+
 def test_public_beta_needs_one_confirmed_customer_under_the_program_rule() -> None:
     refused = evaluate(PROGRAM, Stage.PUBLIC_BETA, _facts(customers=0))
     passed = evaluate(PROGRAM, Stage.PUBLIC_BETA, _facts(customers=1))
 
-    assert not refused.met and refused.missing == ("1 more confirmed customer verification (0 of 1)",)
+    assert not refused.met
+    assert refused.missing == (Shortfall(_need(Need.CUSTOMERS, 1, Stage.PUBLIC_BETA), have=0),)
     assert passed.met and passed.missing == ()
 
 
-def test_public_needs_two_customers_and_two_weeks_of_public_beta() -> None:
-    early = evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=1, days=9))
+def test_the_program_rule_takes_one_verified_customer_to_go_public_with_no_waiting_period() -> None:
+    """The overview: "Once at least 1 customer successfully uses the integration ... the team will make it Public"."""
+    assert not evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=0, days=30)).met
+    assert evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=1, days=0)).met
+    assert {c.source.url for c in PROGRAM.clauses} >= {"https://segment.com/docs/partners/"}
 
-    assert early.missing == ("1 more confirmed customer verification (1 of 2)", "5 more days in public beta (9 of 14)")
-    assert evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=2, days=14)).met
+
+def test_the_docs_rule_needs_two_customers_and_two_weeks_of_public_beta() -> None:
+    docs = rule("docs-2-weeks-2-users")
+    early = evaluate(docs, Stage.PUBLIC, _facts(customers=1, days=9))
+
+    assert early.missing == (
+        Shortfall(_need(Need.CUSTOMERS, 2, Stage.PUBLIC), have=1),
+        Shortfall(_need(Need.DAYS, 14, Stage.PUBLIC_BETA), have=9),
+    )
+    assert evaluate(docs, Stage.PUBLIC, _facts(customers=2, days=14)).met
 
 
 def test_unknown_time_in_stage_counts_as_not_enough_days() -> None:
-    assert not evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=2, days=None)).met
+    assert not evaluate(rule("docs-2-weeks-2-users"), Stage.PUBLIC, _facts(customers=2, days=None)).met
 
 
 def test_oauth_becomes_required_for_ga_at_five_customers() -> None:
@@ -54,7 +80,7 @@ def test_oauth_becomes_required_for_ga_at_five_customers() -> None:
     done = evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=5, days=30, oauth=True))
 
     assert four.met and done.met
-    assert five.missing == ("Enable with Segment / OAuth (5 confirmed customers; required from 5)",)
+    assert five.missing == (Shortfall(_need(Need.OAUTH, 5, Stage.PUBLIC), have=5),)
     assert PROGRAM.oauth_from == 5
 
 
@@ -67,9 +93,8 @@ def test_the_contributing_rule_needs_one_customer_and_no_oauth() -> None:
 
 def test_the_rule_says_what_each_step_needs_even_when_met() -> None:
     assert evaluate(PROGRAM, Stage.PUBLIC, _facts(customers=9, days=99, oauth=True)).needs == (
-        "2 confirmed customer verifications",
-        "14 days in public beta",
-        "Enable with Segment / OAuth once 5 customers are confirmed",
+        _need(Need.CUSTOMERS, 1, Stage.PUBLIC),
+        _need(Need.OAUTH, 5, Stage.PUBLIC),
     )
 
 

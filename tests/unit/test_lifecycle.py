@@ -15,9 +15,9 @@ from slackbot.domain.lifecycle import (
     Stage,
     allowed_actions,
     decide,
-    next_step,
     stage_label,
 )
+from slackbot.render.status import next_step
 
 S = Stage
 PARTNER, STAFF, STRANGER = Role.PARTNER, Role.STAFF, Role.STRANGER

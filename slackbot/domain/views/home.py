@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from slackbot.domain.checklist import Progress
-from slackbot.domain.launch import LaunchRule
+from slackbot.domain.launch import LaunchRule, Shortfall
 from slackbot.domain.lifecycle import Stage
+from slackbot.domain.metadata import Field
 from slackbot.domain.releases import ReleaseWindow
 from slackbot.domain.views.launch import LaunchStatus, VerificationView
 
@@ -21,6 +23,24 @@ class RequestLine:
     requested_at: datetime
 
 
+class Party(StrEnum):
+    """Who an integration waits on."""
+
+    PARTNER = "partner"
+    SEGMENT = "segment"
+    NOBODY = "nobody"
+
+
+class Next(StrEnum):
+    """What happens next for an integration on the partner's Home (the render says it in words)."""
+
+    STAGE = "stage"  # what the stage itself says next
+    ANSWER_REQUEST = "answer_request"  # answer Segment's open request (the first of `requests`)
+    GATES_PASS = "gates_pass"  # every gate of the next launch step passes: Segment approves it
+    CONFIRM_VERIFICATIONS = "confirm_verifications"  # Segment confirms the customers the partner recorded
+    WORK_ON_GATES = "work_on_gates"  # the partner works through what the next launch step still needs
+
+
 @dataclass(frozen=True)
 class HomeIntegration:
     """One integration on the partner's App Home."""
@@ -28,8 +48,8 @@ class HomeIntegration:
     slug: str
     name: str
     stage: Stage
-    waiting_on: str  # "you", "Segment", or "nobody"
-    next_step: str
+    waiting_on: Party
+    next: Next
     pr_url: str | None = None
     review_due_at: datetime | None = None
     merged_at: datetime | None = None
@@ -55,13 +75,18 @@ class PartnerHome:
 
 @dataclass(frozen=True)
 class Line:
-    """One row of a staff list: an integration and what to say about it."""
+    """One row of a staff list: an integration and the facts its list is about."""
 
     slug: str
     name: str
     partner_name: str
-    detail: str
-    link: str | None = None
+    link: str | None = None  # the permalink of its card
+    due: datetime | None = None  # an overdue review: when it was due
+    ready_for: Stage | None = None  # every gate of this step passes
+    missing_fields: tuple[Field, ...] = ()  # blocked on catalog metadata
+    shortfalls: tuple[Shortfall, ...] = ()  # blocked on customers
+    merged_at: datetime | None = None  # in the coming release
+    carried_from: date | None = None  # merged for an earlier release that never shipped
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from slackbot.domain.checklist import ItemState, Owner, Progress
-from slackbot.domain.launch import Evaluation, LaunchRule
+from slackbot.domain.launch import Evaluation, LaunchRule, Need
 from slackbot.domain.lifecycle import Stage
 from slackbot.domain.metadata import CatalogMetadata, Problem
-from slackbot.domain.views.reviews import StatusReport
+from slackbot.domain.verifications import VerificationStatus
 
 
 @dataclass(frozen=True)
@@ -39,19 +39,10 @@ class LaunchStatus:
             return False
         return self.evaluation.met and (self.metadata_complete or self.evaluation.step is Stage.PUBLIC)
 
-    def blockers(self) -> tuple[str, ...]:
-        """Why the next launch step is not possible yet, in words."""
-        if self.evaluation is None:
-            return ()
-        reasons = [f"Launch rule: {m}" for m in self.evaluation.missing]
-        if self.evaluation.step is Stage.PUBLIC_BETA and self.metadata_problems:
-            reasons.insert(
-                0,
-                "Catalog metadata: "
-                + " ".join(p.message for p in self.metadata_problems[:4])
-                + (f" (+{len(self.metadata_problems) - 4} more)" if len(self.metadata_problems) > 4 else ""),
-            )
-        return tuple(reasons)
+    def waits_on_customers(self) -> bool:
+        """The next step still needs confirmed customer verifications."""
+        missing = self.evaluation.missing if self.evaluation else ()
+        return any(m.requirement.need is Need.CUSTOMERS for m in missing)
 
 
 @dataclass(frozen=True)
@@ -67,33 +58,11 @@ class VerificationView:
     contact: str
     verified_on: date
     notes: str | None
-    status: str
+    status: VerificationStatus
     recorded_by: str
     decided_by: str | None = None
     confirmed_total: int = 0  # confirmed verifications of the integration after this decision
     launch: LaunchStatus | None = None
-
-    def to_payload(self) -> dict[str, object]:
-        """JSON-safe form for the outbox and for redrawing the staff card."""
-        status = self.launch
-        return {
-            "verification_id": self.verification_id,
-            "slug": self.slug,
-            "name": self.name,
-            "partner_name": self.partner_name,
-            "customer": self.customer,
-            "workspace": self.workspace,
-            "contact": self.contact,
-            "verified_on": self.verified_on.isoformat(),
-            "notes": self.notes,
-            "status": self.status,
-            "recorded_by": self.recorded_by,
-            "decided_by": self.decided_by,
-            "confirmed": self.confirmed_total,
-            "missing": list(status.blockers()) if status else [],
-            "ready": bool(status and status.ready),
-            "rule": status.rule.title if status else None,
-        }
 
 
 @dataclass(frozen=True)
@@ -117,12 +86,3 @@ class MetadataView:
     on_file: frozenset[str]  # fields stored but not shown (logo, mark, secrets)
     problems: tuple[Problem, ...]
     staff_secrets: CatalogMetadata | None = field(default=None, repr=False)
-
-
-@dataclass(frozen=True)
-class LaunchReport:
-    """/devcenter status with the launch picture of each integration in beta."""
-
-    status: StatusReport
-    launches: tuple[LaunchStatus, ...]
-    rule: LaunchRule

@@ -41,46 +41,6 @@ class ReleaseCard:
     shipped_by: str | None = None
     shipped_at: datetime | None = None
 
-    def to_payload(self) -> dict[str, object]:
-        """JSON-safe form for the outbox."""
-        return {
-            "release": self.release.isoformat(),
-            "timezone": self.timezone,
-            "shipped_by": self.shipped_by,
-            "shipped_at": self.shipped_at.isoformat() if self.shipped_at else None,
-            "items": [
-                {
-                    "slug": i.slug,
-                    "name": i.name,
-                    "partner_name": i.partner_name,
-                    "merged_at": i.merged_at.isoformat() if i.merged_at else None,
-                }
-                for i in self.items
-            ],
-        }
-
-    @classmethod
-    def from_payload(cls, data: dict[str, object]) -> ReleaseCard:
-        """Inverse of to_payload."""
-        items = tuple(
-            ReleaseItem(
-                i["slug"],
-                i["name"],
-                i["partner_name"],
-                datetime.fromisoformat(i["merged_at"]) if i.get("merged_at") else None,
-                date.fromisoformat(str(data["release"])),
-            )
-            for i in data["items"]
-        )  # type: ignore[attr-defined]
-        shipped_at = data.get("shipped_at")
-        return cls(
-            date.fromisoformat(str(data["release"])),
-            items,
-            str(data["timezone"]),
-            data.get("shipped_by"),
-            datetime.fromisoformat(shipped_at) if shipped_at else None,
-        )  # type: ignore[arg-type]
-
 
 @dataclass(frozen=True)
 class AnnouncementPreview:
@@ -90,6 +50,7 @@ class AnnouncementPreview:
     text: str
     channels: tuple[str, ...]
     stages: tuple[str, ...]
+    notify_everyone: bool = False
 
 
 @dataclass(frozen=True)

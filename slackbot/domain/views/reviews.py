@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
+from slackbot.domain.launch import LaunchRule
 from slackbot.domain.lifecycle import Stage
+from slackbot.domain.views.launch import LaunchStatus
 
 
 @dataclass(frozen=True)
@@ -58,44 +59,13 @@ class Card:
     timezone: str
     actions: tuple[str, ...]
     history: tuple[CardEvent, ...] = ()
-    facts: tuple[tuple[str, str], ...] = ()  # (label, plain value) rows, e.g. survey answers
+    facts: tuple[tuple[str, str], ...] = ()  # (label, answer) rows: the survey answers of an access request
     pr_url: str | None = None
     submitted_at: datetime | None = None
     review_due_at: datetime | None = None
     merged_at: datetime | None = None
     release: date | None = None
-
-    def to_payload(self) -> dict[str, Any]:
-        """JSON-safe form for the outbox."""
-        data = asdict(self)
-        for key in ("submitted_at", "review_due_at", "merged_at", "release"):
-            data[key] = data[key].isoformat() if data[key] else None
-        data["history"] = [{**asdict(e), "at": e.at.isoformat()} for e in self.history]
-        return data
-
-    @classmethod
-    def from_payload(cls, data: dict[str, Any]) -> Card:
-        """Inverse of to_payload."""
-        moment = lambda v: datetime.fromisoformat(v) if v else None
-        return cls(
-            subject=data["subject"],
-            subject_id=data["subject_id"],
-            title=data["title"],
-            stage=Stage(data["stage"]),
-            partner_name=data["partner_name"],
-            timezone=data["timezone"],
-            actions=tuple(data["actions"]),
-            history=tuple(
-                CardEvent(e["action"], e["actor"], datetime.fromisoformat(e["at"]), e.get("note"))
-                for e in data.get("history", [])
-            ),
-            facts=tuple((label, value) for label, value in data.get("facts", [])),
-            pr_url=data.get("pr_url"),
-            submitted_at=moment(data.get("submitted_at")),
-            review_due_at=moment(data.get("review_due_at")),
-            merged_at=moment(data.get("merged_at")),
-            release=date.fromisoformat(data["release"]) if data.get("release") else None,
-        )
+    launch: LaunchStatus | None = None  # the gates of the next launch step, once in beta
 
 
 @dataclass(frozen=True)
@@ -121,3 +91,12 @@ class HistoryLine:
     from_stage: str | None
     to_stage: str | None
     note: str | None
+
+
+@dataclass(frozen=True)
+class LaunchReport:
+    """/devcenter status with the launch picture of each integration in beta."""
+
+    status: StatusReport
+    launches: tuple[LaunchStatus, ...]
+    rule: LaunchRule

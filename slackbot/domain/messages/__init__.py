@@ -1,0 +1,21 @@
+"""Outbox messages: kinds, states and one typed payload class per kind, by feature (stdlib only)."""
+
+from slackbot.domain.messages import access, announcements, cards, launch, outbox, qa, releases, reviews, welcome
+from slackbot.domain.messages.base import MessageKind, OutboxStatus, Payload, load_payload, payload_class
+
+__all__ = [
+    "MessageKind",
+    "OutboxStatus",
+    "Payload",
+    "access",
+    "announcements",
+    "cards",
+    "launch",
+    "load_payload",
+    "outbox",
+    "payload_class",
+    "qa",
+    "releases",
+    "reviews",
+    "welcome",
+]
