@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo
 
 from slackbot.app import system_clock
+from slackbot.emulator.console_commands import COMMANDS
 from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
 from slackbot.emulator.dsl import EmulatorError
 from slackbot.emulator.harness import Harness, ShiftedClock
 from slackbot.emulator.text import Button, render_blocks
-from slackbot.emulator.workspace import Channel, Message, User, View
+from slackbot.emulator.workspace import BOT_USER_ID, Channel, Message, User, View
 from storage.db import make_engine, upgrade
 
 CONSOLE_DB = Path("var/console.db")
@@ -29,30 +28,21 @@ ALIASES = {
     "casey": "casey.stranger",
     "stranger": "casey.stranger",
 }
-HELP = """Console commands:
-  /devcenter …          run the slash command as the current user, in the current channel
-  @DevCenter …          mention the bot in the current channel
-  :as <user>            act as another user (staff, pat, riley, casey)
-  :in <#channel>        move to another channel (:channels lists them)
-  :click <n|label>      press button [n] of the last output, or the newest button with that label here
-  :submit f=v | f=v     submit the open modal (field = input block id shown in the modal)
-  :home                 open your App Home tab
-  :time [ISO8601]       show or set the console's clock (e.g. :time 2026-12-02T08:00)
-  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla, launch_gates
-  :join <user> [#ch]    add a user to a channel (Slack sends member_joined_channel)
-  :messages [#channel]  show a channel as the current user sees it
-  :users  :channels  :who  :help  :quit"""
+Shown = tuple[Button, Message | None, View | None]
 
 
 class Console:
     """Reads console lines and prints what the emulated workspace shows the current user."""
 
-    def __init__(self, harness: Harness, world: DemoWorld, out: TextIO) -> None:
-        self.harness, self.world, self.out = harness, world, out
+    def __init__(self, harness: Harness, world: DemoWorld, out: TextIO, clock: ShiftedClock) -> None:
+        self.harness, self.world, self.out, self.clock = harness, world, out, clock
         self.emu, self.ws = harness.emu, harness.slack.workspace
         self.user: User = world.pat
         self.where: Channel = world.acme_channel
-        self.buttons: list[tuple[Button, Message | None, View | None]] = []
+        self.buttons: list[Shown] = []  # the last output's buttons, [1] first
+        self.shown: list[Message] = []  # the last output's messages, (1) first
+        self.start = len(self.ws.messages)  # what the demo data posted counts as read by everybody
+        self.seen: dict[str, int] = {}  # user id -> how many workspace messages existed when their turn ended
 
     def handle(self, line: str) -> bool:
         """Run one line; False when the console should stop."""
@@ -62,149 +52,92 @@ class Console:
         try:
             return self._dispatch(line)
         except (EmulatorError, KeyError, StopIteration, ValueError) as error:
-            self._say(f"! {error}")
+            self.say(f"! {error}")
         return True
 
     def _dispatch(self, line: str) -> bool:
-        if line.startswith("/"):
-            self._watch(lambda: self.emu.slash(line, as_user=self.user, channel=self.where))
-        elif line.startswith("@"):
-            self._watch(lambda: self.emu.mention(line.partition(" ")[2], as_user=self.user, channel=self.where))
-        elif line.startswith(":"):
+        if line.startswith(":"):
             word, _, rest = line[1:].partition(" ")
             command = COMMANDS.get(word)
             if command is None:
-                self._say(f"! unknown console command :{word} (try :help)")
-            else:
-                return command(self, rest.strip()) is not False
-        else:
-            self._say("! type a /devcenter command, @DevCenter …, or :help")
+                self.say(f"! unknown console command :{word} (try :help)")
+                return True
+            return command(self, rest.strip()) is not False
+        self.write(line, self.where)
         return True
 
-    # -- console commands -------------------------------------------------------------------------
-    def cmd_as(self, rest: str) -> None:
-        self.user = self._user(rest)
-        self.where = self._home_channel(self.user)
-        self._say(f"you are now @{self.user.name} in {self._place(self.where)}")
-
-    def cmd_in(self, rest: str) -> None:
-        self.where = self.emu.channel(rest.lstrip("#"))
-        self._say(f"now in #{self.where.name}")
-
-    def cmd_click(self, rest: str) -> None:
-        if not rest.isdigit():  # a label: the newest such button in the current channel
-            self._watch(lambda: self.emu.click(rest, as_user=self.user, in_channel=self.where))
+    # -- the message composer ---------------------------------------------------------------------
+    def write(self, line: str, where: Channel, thread_ts: str | None = None) -> None:
+        """Type a line in a channel's composer (or a thread's): a slash command, a mention or a plain message."""
+        if line.startswith("/"):
+            if thread_ts is not None:
+                raise ValueError("slash commands cannot be sent in a thread")
+            self.leave_modals()
+            self.watch(lambda: self.emu.slash(line, as_user=self.user, channel=where))
             return
-        number = int(rest)
-        if not 1 <= number <= len(self.buttons):
-            raise ValueError(f"no button [{number}] in the last output")
-        button, message, view = self.buttons[number - 1]
-        self._watch(lambda: self.emu.press(self.user, button, message=message, view=view))
+        if not where.is_im and self.user.id not in where.members:
+            raise ValueError(f"@{self.user.name} is not in #{where.name} (:join {self.user.name} #{where.name})")
+        self.leave_modals()
+        if line.startswith("@"):
+            text = line.partition(" ")[2]
+            self.watch(lambda: self.emu.mention(text, as_user=self.user, channel=where, thread_ts=thread_ts))
+        elif where.is_im and thread_ts is None:
+            self.watch(lambda: self.emu.dm(line, as_user=self.user))
+        else:
+            self.watch(lambda: self.emu.post(line, as_user=self.user, channel=where, thread_ts=thread_ts))
 
-    def cmd_submit(self, rest: str) -> None:
-        values: dict[str, Any] = {}
-        for pair in filter(None, (p.strip() for p in rest.split("|"))):
-            key, _, value = pair.partition("=")
-            values[key.strip()] = value.strip()
-        reply = self._watch(lambda: self.emu.submit(values, as_user=self.user))
-        answer = reply.response.json() if reply and reply.response.body.startswith("{") else {}
-        for field, problem in (answer.get("errors") or {}).items():
-            self._say(f"  ✗ {field}: {problem}")
-
-    def cmd_home(self, _rest: str) -> None:
-        self.emu.open_home(self.user)
-        view = self.ws.homes.get(self.user.id)
-        self.buttons = []
-        if view:
-            self._print_blocks("App Home", view.data.get("blocks", []), "", None, view)
-
-    def cmd_join(self, rest: str) -> None:
-        parts = shlex.split(rest)
-        user = self._user(parts[0])
-        channel = self.emu.channel(parts[1].lstrip("#")) if len(parts) > 1 else self._home_channel(user)
-        self._watch(lambda: self.emu.join(user, channel))
-
-    def cmd_messages(self, rest: str) -> None:
-        channel = self.emu.channel(rest.lstrip("#")) if rest else self.where
-        self.buttons = []
-        for message in self.emu.messages(channel, as_user=self.user):
-            self._print_message(message)
-
-    def cmd_time(self, rest: str) -> None:
-        clock = self.harness.clock
-        if rest and isinstance(clock, ShiftedClock):
-            moment = datetime.fromisoformat(rest)
-            clock.set(moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(self.harness.settings.timezone)))
-        local = clock().astimezone(ZoneInfo(self.harness.settings.timezone))
-        self._say(f"it is {local:%a %Y-%m-%d %H:%M %Z}")
-
-    def cmd_job(self, rest: str) -> None:
-        from slackbot.jobs.tasks import BY_ID
-
-        if rest not in BY_ID:
-            raise ValueError(f"jobs: {', '.join(BY_ID)}")
-        self._watch(lambda: self._say(f"job {rest}: {self.harness.run_job(rest)}"))
-
-    def cmd_users(self, _rest: str) -> None:
-        for user in self.ws.users.values():
-            tags = [
-                t
-                for t, on in (("external", user.is_external), ("staff", user.id == STAFF_ID), ("bot", user.is_bot))
-                if on
-            ]
-            self._say(f"  @{user.name} ({user.id}) {' '.join(tags)}")
-
-    def cmd_channels(self, _rest: str) -> None:
-        for channel in self.ws.channels.values():
-            if not channel.is_im:
-                self._say(f"  #{channel.name} ({channel.id}){' shared' if channel.is_ext_shared else ''}")
-
-    def cmd_who(self, _rest: str) -> None:
-        self._say(f"you are @{self.user.name} in {self._place(self.where)}")
-
-    def cmd_help(self, _rest: str) -> None:
-        self._say(HELP)
-
-    def cmd_quit(self, _rest: str) -> bool:
-        return False
+    def leave_modals(self) -> None:
+        """Close the user's open modals before they act elsewhere (Slack lets nothing else be used meanwhile)."""
+        while (modal := self.emu.modal(self.user)) is not None:
+            self.emu.close(as_user=self.user)
+            self.say(f"(closed the modal “{self.title(modal)}” first: nothing else can be used while it is open)")
 
     # -- output -----------------------------------------------------------------------------------
-    def _watch(self, action: Callable[[], Any]) -> Any:
+    def watch(self, action: Callable[[], Any]) -> Any:
+        """Run an action, then print the messages it posted or changed and any modal it opened, numbered."""
         before, views_before = len(self.ws.messages), {vid: v.data for vid, v in self.ws.views.items()}
         revisions = [m.revision for m in self.ws.messages]
         result = action()
-        self.buttons = []
+        self.forget()
         for index, message in enumerate(self.ws.messages):
             changed = index >= before or message.revision != revisions[index]
-            if changed and self._visible(message):
-                self._print_message(message, updated=index < before)
+            if changed and self.visible(message):
+                self.show(message, updated=index < before)
         modal = self.emu.modal(self.user)
         if modal is not None and views_before.get(modal.id) is not modal.data:  # opened, or updated in place
-            title = (modal.data.get("title") or {}).get("text", "Modal")
-            self._print_blocks(f"modal: {title}", modal.data.get("blocks", []), "", None, modal)
+            self.show_blocks(f"modal: {self.title(modal)}", modal.data.get("blocks", []), "", None, modal)
             submit = (modal.data.get("submit") or {}).get("text")
             if any(b.get("type") == "input" for b in modal.data.get("blocks", [])):
-                self._say("  (fill it with :submit field=value | field=value; several options: a,b)")
+                self.say("  (fill it with :submit field=value | field=value; several options: a,b; :close cancels)")
             elif submit:
-                self._say(f"  (:submit presses “{submit}”)")
+                self.say(f"  (:submit presses “{submit}”, :close cancels)")
         return result
 
-    def _visible(self, message: Message) -> bool:
-        channel = self.ws.channels[message.channel]
+    def forget(self) -> None:
+        """A new output starts: the numbers of the previous one no longer mean anything."""
+        self.buttons, self.shown = [], []
+
+    def visible(self, message: Message, user: User | None = None) -> bool:
+        """Whether `user` (default: the current one) sees this message."""
+        viewer = user or self.user
         if message.ephemeral_to is not None:
-            return message.ephemeral_to == self.user.id
-        return self.user.id in channel.members
+            return message.ephemeral_to == viewer.id
+        return viewer.id in self.ws.channels[message.channel].members
 
-    def _print_message(self, message: Message, *, updated: bool = False) -> None:
-        channel = self.ws.channels[message.channel]
-        place = self._place(channel)
+    def show(self, message: Message, *, updated: bool = False) -> None:
+        """Print one message as `(n)`, with its buttons numbered after the output's earlier ones."""
+        self.shown.append(message)
+        author = self.ws.users.get(message.user)
+        who = f"@{author.name} in " if author is not None and message.user != BOT_USER_ID else ""
+        thread = " (thread)" if message.thread_ts and message.thread_ts != message.ts else ""
         note = " (only visible to you)" if message.ephemeral_to else " (updated)" if updated else ""
-        thread = " (thread)" if message.thread_ts else ""
-        self._print_blocks(f"{place}{thread}{note}", message.blocks, message.text, message, None)
+        heading = f"({len(self.shown)}) {who}{self.place(self.ws.channels[message.channel])}{thread}{note}"
+        self.show_blocks(heading, message.blocks, message.text, message, None)
 
-    def _print_blocks(
-        self, title: str, blocks: list[dict[str, Any]], fallback: str, message: Message | None, view: View | None
+    def show_blocks(
+        self, heading: str, blocks: list[dict[str, Any]], fallback: str, message: Message | None, view: View | None
     ) -> None:
+        """Print a message or a view as readable text; its buttons join the output's numbered ones."""
         text, found = render_blocks(
             blocks,
             fallback,
@@ -213,19 +146,29 @@ class Console:
             channel_name=self.emu._channel_name,
         )
         self.buttons += [(b, message, view) for b in found]
-        self._say(f"── {title}\n" + "\n".join(f"   {line}" for line in text.splitlines()))
+        self.say(f"── {heading}\n" + "\n".join(f"   {line}" for line in text.splitlines()))
 
     @staticmethod
-    def _place(channel: Channel) -> str:
+    def title(view: View) -> str:
+        """A modal's title."""
+        return str((view.data.get("title") or {}).get("text", "Modal"))
+
+    @staticmethod
+    def place(channel: Channel) -> str:
+        """How the console names a channel."""
         return "your DM with @DevCenter" if channel.is_im else f"#{channel.name}"
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
+        """Print a line of the console's own."""
         print(text, file=self.out, flush=True)
 
-    def _user(self, name: str) -> User:
+    # -- people and places ------------------------------------------------------------------------
+    def user_named(self, name: str) -> User:
+        """A user by name or console alias (staff, pat, riley, casey)."""
         return self.ws.user_by_name(ALIASES.get(name.lstrip("@").lower(), name.lstrip("@")))
 
-    def _home_channel(self, user: User) -> Channel:
+    def home_channel(self, user: User) -> Channel:
+        """Where a user starts: their partner channel, the review channel for staff, else their DM."""
         mapping = {
             self.world.pat.id: self.world.acme_channel,
             self.world.riley.id: self.world.rocket_channel,
@@ -234,15 +177,35 @@ class Console:
         return mapping.get(user.id) or self.ws.im_with(user.id)
 
 
-COMMANDS: dict[str, Callable[[Console, str], Any]] = {
-    name.removeprefix("cmd_"): getattr(Console, name) for name in dir(Console) if name.startswith("cmd_")
-}
-
-
 def run_console(
-    stdin: TextIO, out: TextIO, *, keep: bool = False, interactive: bool = False, database: Path = CONSOLE_DB
+    stdin: TextIO,
+    out: TextIO,
+    *,
+    keep: bool = False,
+    interactive: bool = False,
+    database: Path = CONSOLE_DB,
+    real_clock: Callable[[], datetime] = system_clock,
 ) -> int:
     """Start the sandbox on a fresh SQLite database (unless `keep`), read lines until EOF; exit code 0."""
+    clock = ShiftedClock(real_clock)
+    harness = _harness(database, keep, clock)
+    try:
+        world = build_world(harness, seed=not keep or _empty(harness))
+        console = Console(harness, world, out, clock)
+        console.say("devcenter-bot console — the real bot against a local Slack emulator (demo data loaded).")
+        console.say("You are @pat.partner (Acme Analytics, external) in #partner-acme-analytics. :help for help.")
+        while True:
+            if interactive:
+                print(f"{console.user.name} {console.place(console.where)}> ", end="", file=out, flush=True)
+            line = stdin.readline()
+            if not line or not console.handle(line):
+                break
+    finally:
+        harness.close()
+    return 0
+
+
+def _harness(database: Path, keep: bool, clock: ShiftedClock) -> Harness:
     if not keep:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
@@ -250,27 +213,13 @@ def run_console(
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
-    harness = Harness(
+    return Harness(
         url,
-        clock=ShiftedClock(system_clock),
+        clock=clock,
         staff_users=frozenset({STAFF_ID}),
         review_channel=REVIEW_CHANNEL_ID,
         announce_channel=ANNOUNCE_CHANNEL_ID,
     )
-    try:
-        world = build_world(harness, seed=not keep or _empty(harness))
-        console = Console(harness, world, out)
-        console._say("devcenter-bot console — the real bot against a local Slack emulator (demo data loaded).")
-        console._say("You are @pat.partner (Acme Analytics, external) in #partner-acme-analytics. :help for help.")
-        while True:
-            if interactive:
-                print(f"{console.user.name} {console._place(console.where)}> ", end="", file=out, flush=True)
-            line = stdin.readline()
-            if not line or not console.handle(line):
-                break
-    finally:
-        harness.close()
-    return 0
 
 
 def _empty(harness: Harness) -> bool:

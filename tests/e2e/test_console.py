@@ -6,9 +6,12 @@ import io
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from slackbot.emulator.console import run_console
+
+A_MONDAY_MORNING = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)  # 09:00 Pacific; the console's real clock stands still
 
 
 def _run(script: str, tmp_path: Path) -> str:
@@ -26,12 +29,12 @@ def test_partner_then_staff_see_stages_in_the_console(tmp_path: Path) -> None:
 
 
 def test_console_explains_its_own_commands_and_bad_input(tmp_path: Path) -> None:
-    output = _run(":help\n:click 9\n:nonsense\nhello\n", tmp_path)
+    output = _run(":help\n:click 9\n:nonsense\n:reply\n", tmp_path)
 
-    assert ":click <n|label>" in output
-    assert "no button [9]" in output
-    assert "unknown console command :nonsense" in output
-    assert "type a /devcenter command" in output
+    assert ":click <n|label>" in output and ":reply [n] <text>" in output and ":close" in output
+    assert "! no button [9] in the last output" in output
+    assert "! unknown console command :nonsense" in output
+    assert "! reply what?" in output
 
 
 def test_join_in_console_posts_one_welcome_and_home_renders(tmp_path: Path) -> None:
@@ -77,13 +80,16 @@ def test_console_walks_an_access_request_through_a_staff_approval(tmp_path: Path
 
 
 def test_console_runs_a_release_day_end_to_end(tmp_path: Path) -> None:
-    output = _run(
-        ":as staff\n:time 2026-11-30T10:00\n:click Approve\n:click Mark merged\n"
-        ":time 2026-12-02T08:00\n:job release_day\n:click Mark release shipped\n:as pat\n/devcenter status\n",
-        tmp_path,
+    out = io.StringIO()
+    script = (
+        ":as staff\n:messages\n:click Approve\n:click Mark merged\n"
+        ":time release\n:job release_day\n:click Mark release shipped\n:as pat\n/devcenter status\n"
     )
+    run_console(io.StringIO(script), out, database=tmp_path / "console.db", real_clock=lambda: A_MONDAY_MORNING)
+    output = out.getvalue()
 
-    assert "== Release day: Wednesday Dec 2 ==" in output and "Acme Analytics" in output
+    assert "it is Wed 2026-11-25 08:00 PST" in output
+    assert "== Release day: Wednesday Nov 25 ==" in output and "Acme Analytics" in output
     assert "Shipped by @sam.staff" in output
-    assert "The December 2 Developer Center release is out" in output
+    assert "The November 25 Developer Center release is out" in output
     assert "*Private beta*" in output.split("you are now @pat.partner")[1]
