@@ -67,7 +67,7 @@ def next_text(item: HomeIntegration) -> str:
         return f"Segment confirms {launch.pending} customer verification(s) you recorded."
     if item.next is Next.WORK_ON_GATES:
         return f"Work through what {step} still needs (below)."
-    return next_step(item.stage)
+    return next_step(item.stage, merged=item.merged_at is not None, release=item.release)
 
 
 def _facts(item: HomeIntegration, timezone: str) -> Md:

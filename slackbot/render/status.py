@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from slack_sdk.models.blocks import Block, DividerBlock
 
 from slackbot.domain.lifecycle import Stage, stage_label
@@ -39,8 +41,11 @@ NEXT_STEPS = {
 }
 
 
-def next_step(stage: Stage) -> str:
-    """What happens next at this stage, and who it waits on."""
+def next_step(stage: Stage, *, merged: bool = False, release: date | None = None) -> str:
+    """What happens next at this stage, and who it waits on (an approved PR already merged waits on the release)."""
+    if stage is Stage.APPROVED and merged:
+        when = f"the Wednesday release on {release:%a %b %-d}" if release else "the next Wednesday release"
+        return f"Merged: it ships in {when}; then you get the private-beta URL."
     return NEXT_STEPS[stage]
 
 
@@ -80,7 +85,7 @@ def _integration_text(i: IntegrationSummary, timezone: str) -> Md:
         "{emoji} *{name}* ({slug}) — *{stage}*", emoji=STAGE_EMOJI[i.stage], name=i.name, slug=code(i.slug),
         stage=stage_label(i.stage),
     )  # fmt: skip
-    lines = [title, md("Next: {next}", next=next_step(i.stage))]
+    lines = [title, md("Next: {next}", next=next_step(i.stage, merged=i.merged_at is not None, release=i.release))]
     due = i.review_due_at if i.stage is Stage.IN_REVIEW else None
     lines += integration_facts(timezone, pr_url=i.pr_url, review_due_at=due, merged_at=i.merged_at, bold=False)
     return joined("\n", lines)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
+from slackbot.domain.lifecycle import Stage
 from slackbot.domain.views.reviews import IntegrationSummary, LaunchReport, StatusReport
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.partners import NO_ACCESS
+from slackbot.services.releases import calendar
 from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 
@@ -21,7 +25,7 @@ def status(program: Program, actor: Actor, slug: str | None = None) -> LaunchRep
         report = StatusReport(
             partner_name=partner.name,
             partner_stage=partner.stage,
-            integrations=tuple(summarize(i, partner) for i in integrations),
+            integrations=tuple(summarize(i, partner, _release(uow, i, program.timezone)) for i in integrations),
             now=now,
             timezone=program.timezone,
         )
@@ -53,7 +57,14 @@ def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, li
     return mine, list(uow.integrations.for_partner(mine.id))
 
 
-def summarize(integration: Integration, partner: Partner) -> IntegrationSummary:
+def _release(uow: UnitOfWork, integration: Integration, timezone: str) -> date | None:
+    """The release a merged, approved integration ships in."""
+    if integration.stage is not Stage.APPROVED or integration.merged_at is None:
+        return None
+    return calendar(uow, timezone).release_for_merge(integration.merged_at)
+
+
+def summarize(integration: Integration, partner: Partner, release: date | None = None) -> IntegrationSummary:
     """A frozen summary of an integration row."""
     return IntegrationSummary(
         slug=integration.slug,
@@ -66,4 +77,5 @@ def summarize(integration: Integration, partner: Partner) -> IntegrationSummary:
         review_due_at=integration.review_due_at,
         merged_at=integration.merged_at,
         updated_at=integration.updated_at,
+        release=release,
     )

@@ -121,7 +121,6 @@ def test_the_readme_scripts_cover_an_access_request_a_release_week_and_a_staff_a
     assert not any(re.search(r":time \d{4}-\d{2}-\d{2}", " ".join(script)) for script in scripts)
 
 
-@pytest.mark.xfail(strict=True, reason="the bot's status keeps the Approved stage's next step after Mark merged")
 def test_after_mark_merged_the_partners_status_no_longer_says_segment_merges_it(tmp_path: Path) -> None:
     [release_week] = [script for script in console_scripts() if ":click Mark merged" in script]
 

@@ -101,6 +101,11 @@ def test_partner_walks_from_access_request_to_approved_and_merged(
     assert "is merged and ships in the Wednesday Nov 25 release" in _dm_text(harness, zoe)
     status = emu.slash("/devcenter status", as_user=zoe)
     assert "Approved" in status.text and "Merged:" in status.text
+    assert "Next: Merged: it ships in the Wednesday release on Wed Nov 25" in status.text
+    assert "Segment merges your pull request" not in status.text
+    emu.open_home(zoe)
+    assert "Segment merges your pull request" not in emu.home(zoe)
+    assert "ships in the Wednesday release on Wed Nov 25" in emu.home(zoe)
 
     history = emu.slash("/devcenter history zebra-metrics", as_user=world.staff).text
     for step in (

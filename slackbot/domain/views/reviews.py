@@ -24,6 +24,7 @@ class IntegrationSummary:
     review_due_at: datetime | None
     merged_at: datetime | None
     updated_at: datetime
+    release: date | None = None  # merged and approved: the Wednesday release it ships in
 
 
 @dataclass(frozen=True)
