@@ -15,7 +15,7 @@ run: $(STAMP)  ## console sandbox without Slack tokens, the real bot with them
 	@$(VENV)/bin/devcenter-bot run
 
 sandbox: $(STAMP)  ## the web sandbox: the real bot in a browser, as it looks in Slack (SANDBOX_ARGS="--port 8790")
-	@$(PY) -m slackbot.emulator.web $(SANDBOX_ARGS)
+	@$(VENV)/bin/devcenter-bot sandbox $(SANDBOX_ARGS)
 
 test: $(STAMP)  ## the whole suite (PostgreSQL too when DEVCENTER_TEST_POSTGRES_URL is set)
 	scripts/with-postgres $(PY) -m pytest $(PYTEST_ARGS)

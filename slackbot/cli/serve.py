@@ -1,4 +1,4 @@
-"""Process commands: `run`, `serve` (HTTP), `socket` (Socket Mode), `worker`, `console`."""
+"""Process commands: `run`, `serve` (HTTP), `socket` (Socket Mode), `worker`, `console`, `sandbox` (web)."""
 
 from __future__ import annotations
 
@@ -88,4 +88,15 @@ def console(keep: bool) -> None:
     sys.exit(run_console(sys.stdin, sys.stdout, keep=keep, interactive=sys.stdin.isatty()))
 
 
-COMMANDS = (run, serve, socket, worker, console)
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
+@click.option("--port", type=int, default=8790, show_default=True, help="port (0: any free port)")
+def sandbox(host: str, port: int) -> None:
+    """The web sandbox: the real bot in a browser, as it looks in Slack (no tokens, nothing leaves the machine)."""
+    from slackbot.emulator.web.server import serve_sandbox
+
+    logging.basicConfig(level=logging.ERROR)
+    serve_sandbox(host, port, sys.stdout)
+
+
+COMMANDS = (run, serve, socket, worker, console, sandbox)
