@@ -16,6 +16,7 @@ _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
 _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
 _RULE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LOG_FORMATS = ("text", "json")
 
 
 class ConfigError(ValueError):
@@ -38,6 +39,7 @@ class Settings:
     announce_channel: str | None = None
     port: int = 3000
     log_level: str = "INFO"
+    log_format: str = "text"  # LOG_FORMAT: "text" lines or "json" (one object per line)
     post_rate: float = 5.0  # outbox messages per second (client-side pacing under Slack's limits); 0 = off
     launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch.RULES
 
@@ -86,6 +88,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         announce_channel=_match(get("DEVCENTER_ANNOUNCE_CHANNEL"), _CHANNEL_ID, "DEVCENTER_ANNOUNCE_CHANNEL"),
         port=_port(get("PORT")),
         log_level=_log_level(get("LOG_LEVEL")),
+        log_format=_log_format(get("LOG_FORMAT")),
         launch_rule=_launch_rule(get("DEVCENTER_LAUNCH_RULE")),
     )
 
@@ -148,6 +151,13 @@ def _log_level(value: str | None) -> str:
     if level not in _LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}")
     return level
+
+
+def _log_format(value: str | None) -> str:
+    log_format = (value or "text").lower()
+    if log_format not in _LOG_FORMATS:
+        raise ConfigError(f"LOG_FORMAT must be one of {', '.join(_LOG_FORMATS)}, got {value!r}")
+    return log_format
 
 
 def _redact_url(url: str) -> str:

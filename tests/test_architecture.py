@@ -40,6 +40,7 @@ ALLOWED: dict[str, set[str]] = {
         "slackbot.wire", "slackbot.slack.directory", "slack_bolt", "slack_sdk",
     },
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
+    "slackbot.observability": {"slackbot.domain", "prometheus_client", "pythonjsonlogger"},
     "slackbot.emulator": {"slackbot", "storage", "slack_sdk", "handlers.acks", "aiosmtpd", "trustme"},
     "slackbot.emulator.web": {
         "slackbot", "storage", "slack_sdk", "handlers.acks", "flask", "werkzeug", "markupsafe", "emoji", "apscheduler",

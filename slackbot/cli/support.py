@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from sqlalchemy import Engine
 from slackbot.config import ConfigError, Settings, load_settings
 from slackbot.domain.actors import Actor, operator
 from slackbot.domain.errors import DomainError, InvalidInput
+from slackbot.observability.logs import configure_logging
 from slackbot.program import Program
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def settings_from_env() -> Settings:
 
 
 def setup_logging(settings: Settings) -> None:
-    """Log lines with level, logger and message."""
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Log lines with level, logger and message, as text or (LOG_FORMAT=json) one JSON object per line."""
+    configure_logging(settings.log_level, settings.log_format)
 
 
 def engine_for(settings: Settings) -> Engine:

@@ -1,0 +1,1 @@
+"""What an operator sees: Prometheus metrics (`metrics`, `multiprocess`, `wsgi`) and structured logs (`logs`)."""
