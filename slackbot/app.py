@@ -29,13 +29,21 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-def web_client(settings: Settings, *, wait_on_rate_limit: bool, timeout: int = 10) -> WebClient:
-    """A WebClient on SLACK_API_URL; interactive calls wait on 429, outbox calls must not (it reschedules)."""
+def web_client(settings: Settings, *, timeout: int = 10) -> WebClient:
+    """The listeners' WebClient on SLACK_API_URL (views.open, chat.update): retries a 429 once and server errors.
+
+    Nothing on it posts a new message: notifications and replies go through the outbox, whose client retries
+    nothing itself (a retry inside one attempt could post twice).
+    """
     client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=timeout)
-    if wait_on_rate_limit:
-        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=1))
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=1))
     client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
     return client
+
+
+def outbox_client(settings: Settings, *, timeout: int = 10) -> WebClient:
+    """The outbox's WebClient: no retry handler at all; an uncertain outcome is reconciled, never re-posted blind."""
+    return WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=timeout, retry_handlers=[])
 
 
 @dataclass
@@ -83,11 +91,11 @@ def build_bot(
     engine = make_engine(settings.database_url)
     require_current_schema(engine)
     program = Program(uow=uow_factory(session_factory(engine)), clock=clock, settings=settings)
-    client = web_client(settings, wait_on_rate_limit=True)
+    client = web_client(settings)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
     lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, program, client=client, directory=directory, listener_executor=listener_executor)
-    sender = SlackSender(web_client(settings, wait_on_rate_limit=False), Pacer(settings.post_rate))
+    sender = SlackSender(outbox_client(settings), Pacer(settings.post_rate))
     outbox = OutboxWorker(program, sender, interval=outbox_interval)
     return Bot(settings, engine, program, app, directory, outbox)

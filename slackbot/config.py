@@ -89,6 +89,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         port=_port(get("PORT")),
         log_level=_log_level(get("LOG_LEVEL")),
         log_format=_log_format(get("LOG_FORMAT")),
+        post_rate=_post_rate(get("DEVCENTER_POST_RATE")),
         launch_rule=_launch_rule(get("DEVCENTER_LAUNCH_RULE")),
     )
 

@@ -13,6 +13,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from handlers.acks import AckAwareExecutor
 from slackbot.app import Bot, build_bot
 from slackbot.config import Settings
+from slackbot.domain.messages.base import UNDELIVERED
 from slackbot.emulator.driver import Driver
 from slackbot.emulator.dsl import Emulator
 from slackbot.emulator.server import FakeSlack
@@ -127,10 +128,12 @@ class Harness:
             self.executor.wait_idle()
             report = self.bot.outbox.drain()
             with self.bot.program.uow() as uow:
-                if not uow.outbox.counts().get("pending"):
+                counts = uow.outbox.counts()
+                if not any(counts.get(status) for status in UNDELIVERED):
                     return passes
-            if report.next_retry_at and isinstance(self.clock, FrozenClock):
-                self.clock.now = max(self.clock.now, report.next_retry_at)
+                due = report.next_retry_at or uow.outbox.next_attempt_at()
+            if due and isinstance(self.clock, FrozenClock):
+                self.clock.now = max(self.clock.now, due)
         raise TimeoutError("outbox still has pending messages")
 
     def close(self) -> None:

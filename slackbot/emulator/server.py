@@ -36,13 +36,19 @@ JSON_FIELDS = ("blocks", "view", "metadata", "attachments")
 
 @dataclass
 class Fault:
-    """Answer the next `times` calls of `method` with an HTTP error (or drop the connection)."""
+    """Answer the next `times` calls of `method` with an HTTP error (or drop the connection).
+
+    `after`: Slack processes the call first (the message is posted) and only then fails: the answer is lost.
+    `stall`: seconds to hold the answer after processing (FakeSlack.stalled is set meanwhile): time to kill a client.
+    """
 
     method: str
     status: int = 429
     retry_after: int = 1
     times: int = 1
     drop: bool = False
+    after: bool = False
+    stall: float = 0.0
 
 
 class RateLimiter:
@@ -82,6 +88,7 @@ class FakeSlack:
     def __init__(self, workspace: Workspace | None = None) -> None:
         self.workspace = workspace or Workspace()
         self.faults: list[Fault] = []
+        self.stalled = threading.Event()  # set while a stalled call holds its answer
         self.limiter = RateLimiter(self.workspace)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -120,11 +127,19 @@ class FakeSlack:
         return server  # type: ignore[no-any-return]
 
     def inject(
-        self, method: str, *, status: int = 429, retry_after: int = 1, times: int = 1, drop: bool = False
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int = 1,
+        times: int = 1,
+        drop: bool = False,
+        after: bool = False,
+        stall: float = 0.0,
     ) -> None:
-        """Make the next `times` calls of `method` fail."""
+        """Make the next `times` calls of `method` fail (`after`: once Slack has processed them)."""
         with self._lock:
-            self.faults.append(Fault(method, status, retry_after, times, drop))
+            self.faults.append(Fault(method, status, retry_after, times, drop, after or stall > 0, stall))
 
     def take_fault(self, method: str) -> Fault | None:
         """The fault to apply to this call, if any (consumes one use)."""
@@ -173,13 +188,20 @@ class _SlackHandler(BaseHTTPRequestHandler):
             self._hook(self.path.rstrip("/").rsplit("/", 1)[-1], json.loads(raw or "{}"))
             return
         method = self.path.removeprefix("/api/").split("?")[0]
-        if (fault := self.slack.take_fault(method)) is not None:
+        fault = self.slack.take_fault(method)
+        if fault is not None and not fault.after:
             self._fail(fault)
             return
         is_json = (self.headers.get("Content-Type") or "").startswith("application/json")
         args = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw, keep_blank_values=True))
         token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip() or args.get("token")
         status, body, wait = self.slack.call(method, _decode(args), token)
+        if fault is not None:  # processed, and now the answer is lost
+            if fault.stall:
+                self.slack.stalled.set()
+                threading.Event().wait(fault.stall)
+            self._fail(fault)
+            return
         self._send(status, body, {"Retry-After": str(max(1, math.ceil(wait)))} if wait is not None else {})
 
     def _fail(self, fault: Fault) -> None:
@@ -187,6 +209,12 @@ class _SlackHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.close()
             return
+        try:
+            self._answer_fault(fault)
+        except OSError:  # the client is gone (killed while the answer was held)
+            self.close_connection = True
+
+    def _answer_fault(self, fault: Fault) -> None:
         error = "ratelimited" if fault.status == 429 else "internal_error"
         self._send(
             fault.status,

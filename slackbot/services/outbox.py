@@ -21,11 +21,15 @@ MAX_ATTEMPTS = 8
 
 
 class RetryLater(Exception):
-    """Slack could not take the message now (429, 5xx, network); `retry_after` seconds when Slack said."""
+    """Slack could not take the message now (429, 5xx, network); `retry_after` seconds when Slack said.
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+    `maybe_sent`: the request may have reached Slack and been posted (the answer was lost, or a 5xx came back
+    after processing); the next attempt looks for the message before posting it again.
+    """
+
+    def __init__(self, reason: str, retry_after: float | None = None, *, maybe_sent: bool = False) -> None:
         super().__init__(reason)
-        self.retry_after = retry_after
+        self.retry_after, self.maybe_sent = retry_after, maybe_sent
 
 
 class Undeliverable(Exception):
@@ -104,7 +108,7 @@ def _deliver_one(
     if message.thread_pending:  # its parent is not posted yet: wait for it, this is not a failure
         return _reschedule(uow_factory, message, now + THREAD_WAIT, "waiting for the parent message", "retry")
     try:
-        posted = sender.find_sent(message) if message.crashed_before else None
+        posted = sender.find_sent(message) if message.maybe_sent else None
         channel, ts = posted or sender.send(message)
     except RetryLater as exc:
         if message.attempts >= MAX_ATTEMPTS:
@@ -113,9 +117,9 @@ def _deliver_one(
             )
         delay = timedelta(seconds=exc.retry_after) if exc.retry_after is not None else backoff(message.attempts)
         log.info("outbox message %s retries in %ss: %s", message.id, delay.total_seconds(), exc)
-        return _reschedule(
-            uow_factory, message, now + delay, str(exc), "throttled" if exc.retry_after is not None else "retry"
-        )
+        status = "throttled" if exc.retry_after is not None else "retry"
+        maybe_sent = exc.maybe_sent or message.maybe_sent  # still unknown until found or posted for sure
+        return _reschedule(uow_factory, message, now + delay, str(exc), status, maybe_sent=maybe_sent)
     except Undeliverable as exc:
         return _give_up(uow_factory, message, str(exc), now, alert_channel)
     with uow_factory() as uow:
@@ -124,9 +128,17 @@ def _deliver_one(
     return _Outcome("sent")
 
 
-def _reschedule(uow_factory: UowFactory, message: ClaimedMessage, when: datetime, error: str, status: str) -> _Outcome:
+def _reschedule(
+    uow_factory: UowFactory,
+    message: ClaimedMessage,
+    when: datetime,
+    error: str,
+    status: str,
+    *,
+    maybe_sent: bool = False,
+) -> _Outcome:
     with uow_factory() as uow:
-        uow.outbox.reschedule(message.id, when, error)
+        uow.outbox.reschedule(message.id, when, error, maybe_sent=maybe_sent)
         uow.commit()
     return _Outcome(status, when)
 

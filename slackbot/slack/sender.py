@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import socket
 from typing import Any, Literal
+from urllib.error import URLError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -17,6 +19,8 @@ from slackbot.slack.pacer import Pacer
 from storage.repositories.outbox import ClaimedMessage
 
 log = logging.getLogger(__name__)
+
+LOOKBACK = 200  # messages searched for an earlier post: a retry comes within minutes of the lost answer
 
 # Errors that will not get better by waiting: https://docs.slack.dev/reference/methods/chat.postMessage
 PERMANENT = {
@@ -44,10 +48,10 @@ class SlackSender:
     def send(self, message: ClaimedMessage) -> tuple[str, str]:
         """Post one outbox message, tagged with its outbox id in message metadata."""
         text, blocks = render_message(message.kind, message.payload)
-        metadata = Metadata(event_type=OUTBOX_EVENT_TYPE, event_payload={"outbox_id": str(message.id)})
-        with _translated_errors():
+        with _translated_errors(posting=False):
             channel = self._channel_id(message.channel)
-            self.pacer.wait()
+        self.pacer.wait()
+        with _translated_errors(posting=True):
             if payload_class(message.kind).edits_parent and message.thread_ts:  # replace the parent message itself
                 response = self.client.chat_update(channel=channel, ts=message.thread_ts, text=text, blocks=blocks)
                 return str(response["channel"]), str(response["ts"])
@@ -56,18 +60,28 @@ class SlackSender:
                 text=text,
                 blocks=blocks,
                 thread_ts=message.thread_ts,
-                metadata=metadata,
+                metadata=Metadata(event_type=OUTBOX_EVENT_TYPE, event_payload={"outbox_id": str(message.id)}),
                 unfurl_links=False,
             )
         return str(response["channel"]), str(response["ts"])
 
     def find_sent(self, message: ClaimedMessage) -> tuple[str, str] | None:
-        """Search recent channel history for a post carrying this outbox id (reconciliation)."""
-        with _translated_errors():
+        """Look for an earlier post carrying this outbox id: the thread's replies for a reply, else recent history.
+
+        An edit of an earlier message (chat.update) is idempotent and is simply done again.
+        """
+        if payload_class(message.kind).edits_parent:
+            return None
+        with _translated_errors(posting=False):
             channel = self._channel_id(message.channel)
-            history = self.client.conversations_history(channel=channel, limit=200, include_all_metadata=True)
-        found: list[dict[str, Any]] = history.get("messages", [])
-        for item in found:
+            if message.thread_ts:
+                found = self.client.conversations_replies(
+                    channel=channel, ts=message.thread_ts, limit=LOOKBACK, include_all_metadata=True
+                )
+            else:
+                found = self.client.conversations_history(channel=channel, limit=LOOKBACK, include_all_metadata=True)
+        items: list[dict[str, Any]] = found.get("messages", [])
+        for item in items:
             payload = (item.get("metadata") or {}).get("event_payload") or {}
             if str(payload.get("outbox_id")) == str(message.id):
                 log.info("outbox message %s was already posted as %s; not sending again", message.id, item["ts"])
@@ -81,7 +95,14 @@ class SlackSender:
 
 
 class _translated_errors:
-    """Turn slack_sdk errors into RetryLater / Undeliverable for the outbox."""
+    """Turn slack_sdk errors into RetryLater / Undeliverable for the outbox.
+
+    While `posting`, any failure that may have come after Slack processed the call (a 5xx, a dropped or timed-out
+    connection) is `maybe_sent`; a 429, an `ok: false` answer or a refused connection is certainly not.
+    """
+
+    def __init__(self, *, posting: bool) -> None:
+        self.posting = posting
 
     def __enter__(self) -> None:
         return None
@@ -95,9 +116,18 @@ class _translated_errors:
             if status == 429:
                 retry_after = exc.response.headers.get("Retry-After") or exc.response.headers.get("retry-after")
                 raise RetryLater("ratelimited", float(retry_after) if retry_after else None) from None
-            if status >= 500 or error not in PERMANENT:
+            if status >= 500:
+                raise RetryLater(f"slack error {status} {error}", maybe_sent=self.posting) from None
+            if error not in PERMANENT:
                 raise RetryLater(f"slack error {status} {error}") from None
             raise Undeliverable(error) from None
         if isinstance(exc, (SlackClientError, OSError)):
-            raise RetryLater(f"network: {type(exc).__name__}") from None
+            maybe_sent = self.posting and not _never_reached_slack(exc)
+            raise RetryLater(f"network: {type(exc).__name__}", maybe_sent=maybe_sent) from None
         return False
+
+
+def _never_reached_slack(exc: BaseException) -> bool:
+    """A refused connection or an unknown host: the request was certainly not processed."""
+    reason = exc.reason if isinstance(exc, URLError) else exc
+    return isinstance(reason, (ConnectionRefusedError, socket.gaierror))

@@ -10,6 +10,7 @@ from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from slackbot.domain.messages import OutboxStatus
+from slackbot.domain.messages.base import UNDELIVERED
 from storage.models.outbox import OutboxMessage, ProcessedEvent
 from storage.repositories.base import insert_ignoring_conflicts
 
@@ -24,7 +25,7 @@ class ClaimedMessage:
     payload: dict[str, Any]
     thread_ts: str | None
     attempts: int
-    crashed_before: bool  # a previous worker's lease expired mid-delivery: it may have posted
+    maybe_sent: bool  # an earlier attempt may have posted it (answer lost, 5xx, or a worker died mid-delivery)
     thread_pending: bool = False  # it replies in a thread whose parent message is not posted yet
 
 
@@ -71,7 +72,7 @@ class OutboxRepository:
         query = (
             select(OutboxMessage.id)
             .where(
-                OutboxMessage.status == OutboxStatus.PENDING,
+                OutboxMessage.status.in_(UNDELIVERED),
                 OutboxMessage.next_attempt_at <= now,
                 or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
             )
@@ -85,12 +86,13 @@ class OutboxRepository:
         row = self.session.get(OutboxMessage, message_id)
         if row is None:
             return None
-        crashed_before = row.claimed_until is not None  # an expired lease: a worker died mid-delivery
+        # an expired lease means a worker died mid-delivery: as uncertain as a lost answer
+        maybe_sent = row.claimed_until is not None or row.status is OutboxStatus.MAYBE_SENT
         statement = (
             update(OutboxMessage)
             .where(
                 OutboxMessage.id == message_id,
-                OutboxMessage.status == OutboxStatus.PENDING,
+                OutboxMessage.status.in_(UNDELIVERED),
                 OutboxMessage.next_attempt_at <= now,
                 or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now),
             )
@@ -106,7 +108,7 @@ class OutboxRepository:
             parent = self.by_key(row.thread_of)
             thread_ts, pending = (parent.sent_ts, False) if parent and parent.sent_ts else (None, True)
         return ClaimedMessage(
-            row.id, row.kind, row.channel, dict(row.payload), thread_ts, row.attempts, crashed_before, pending
+            row.id, row.kind, row.channel, dict(row.payload), thread_ts, row.attempts, maybe_sent, pending
         )
 
     def mark_sent(self, message_id: int, channel: str, ts: str, now: datetime) -> None:
@@ -124,13 +126,12 @@ class OutboxRepository:
             )
         )
 
-    def reschedule(self, message_id: int, when: datetime, error: str) -> None:
-        """Try again at `when`."""
-        self.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id)
-            .values(next_attempt_at=when, claimed_until=None, last_error=error[:500])
-        )
+    def reschedule(self, message_id: int, when: datetime, error: str, *, maybe_sent: bool = False) -> None:
+        """Try again at `when`; `maybe_sent` when this attempt may have posted (the next one reconciles first)."""
+        values: dict[str, Any] = {"next_attempt_at": when, "claimed_until": None, "last_error": error[:500]}
+        if maybe_sent:
+            values["status"] = OutboxStatus.MAYBE_SENT
+        self.session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(**values))
 
     def mark_failed(self, message_id: int, error: str) -> None:
         """Give up on a message."""
@@ -161,6 +162,11 @@ class OutboxRepository:
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         """A message by its dedupe key."""
         return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+
+    def next_attempt_at(self) -> datetime | None:
+        """When the earliest undelivered message is due (None when nothing is owed)."""
+        query = select(func.min(OutboxMessage.next_attempt_at)).where(OutboxMessage.status.in_(UNDELIVERED))
+        return self.session.scalar(query)
 
     def counts(self) -> dict[str, int]:
         """How many messages are in each status."""

@@ -167,7 +167,7 @@ def test_a_claim_holds_a_lease_nobody_else_can_take_until_it_expires(uow: UowFac
         first = u.outbox.claim(message_id, start, LEASE)
         u.commit()
     assert first is not None
-    assert (first.id, first.attempts, first.crashed_before) == (message_id, 1, False)
+    assert (first.id, first.attempts, first.maybe_sent) == (message_id, 1, False)
     assert (first.kind, first.channel, first.payload, first.thread_ts) == (
         "welcome_channel",
         "C0ACME0001",
@@ -185,7 +185,7 @@ def test_a_claim_holds_a_lease_nobody_else_can_take_until_it_expires(uow: UowFac
         second = u.outbox.claim(message_id, after, LEASE)
         u.commit()
     assert second is not None
-    assert (second.attempts, second.crashed_before) == (2, True)
+    assert (second.attempts, second.maybe_sent) == (2, True)
 
 
 def test_a_rescheduled_message_is_not_reported_as_a_crash(uow: UowFactory, clock: FrozenClock) -> None:
@@ -201,7 +201,7 @@ def test_a_rescheduled_message_is_not_reported_as_a_crash(uow: UowFactory, clock
         assert row.next_attempt_at == clock() + timedelta(seconds=5)
         again = u.outbox.claim(message_id, clock.advance(seconds=5), LEASE)
         u.commit()
-    assert again is not None and (again.attempts, again.crashed_before) == (2, False)
+    assert again is not None and (again.attempts, again.maybe_sent) == (2, False)
 
 
 def test_a_message_rescheduled_for_later_cannot_be_claimed_before_then(uow: UowFactory, clock: FrozenClock) -> None:

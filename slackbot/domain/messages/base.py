@@ -20,8 +20,12 @@ class OutboxStatus(StrEnum):
     """Where an outbox message stands."""
 
     PENDING = "pending"
+    MAYBE_SENT = "maybe_sent"  # an attempt's outcome is unknown (answer lost, 5xx): reconcile before posting again
     SENT = "sent"
     FAILED = "failed"
+
+
+UNDELIVERED = frozenset({OutboxStatus.PENDING, OutboxStatus.MAYBE_SENT})  # the worker still owes these
 
 
 class MessageKind(StrEnum):
