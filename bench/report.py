@@ -95,7 +95,7 @@ def database_rows(db: str, figures: dict[str, Any]) -> list[Row]:
                 f"{label} · announcement to {fan['channels']:,} channels (s)",
                 f"{fan['wall']:.1f}",
                 f"rate bound {fan['lower_bound']:.1f}",
-                f"{ratio:.2f}×",
+                f"{ratio:.3f}×",  # three places: the target is close
                 "≤ 1.1×",
                 ratio <= 1.1,
             ),
@@ -178,11 +178,17 @@ def git_commit() -> str:
     return commit + ("-dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
+def not_met(rows: list[Row]) -> str:
+    """One sentence naming every measure whose target is not met."""
+    missed = [row.measure for row in rows if row.met is False]
+    return f"Not met ({len(missed)}): " + "; ".join(missed) + "." if missed else "Every target is met."
+
+
 def write_results(folder: Path, stem: str, payload: dict[str, Any], rows: list[Row], title: str) -> list[Path]:
     """Write `<stem>.json` (payload plus the table's rows) and `<stem>.md` (title and table); return both paths."""
     folder.mkdir(parents=True, exist_ok=True)
     json_path, md_path = folder / f"{stem}.json", folder / f"{stem}.md"
     document = {**payload, "table": [asdict(row) for row in rows]}
     json_path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    md_path.write_text(f"{title}\n\n{markdown_table(rows)}\n")
+    md_path.write_text(f"{title}\n\n{markdown_table(rows)}\n\n{not_met(rows)}\n")
     return [json_path, md_path]

@@ -27,7 +27,7 @@ from bench.importing import time_import
 from bench.load import load
 from bench.postgres import PostgresServer, throwaway_postgres
 from bench.qa import qa_in_subprocess
-from bench.report import all_rows, git_commit, machine, text_table, write_results
+from bench.report import all_rows, git_commit, machine, not_met, text_table, write_results
 from bench.served import http_round
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
@@ -174,9 +174,7 @@ def main(argv: list[str] | None = None) -> None:
         f"Python {host['python']}, commit {commit[:12]}, {seconds:.0f} s"
     )
     rows = all_rows(results)
-    settings = {
-        k: (list(v) if isinstance(v, tuple) else str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()
-    }
+    settings = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(args).items() if k != "output"}
     payload = {
         "date": when.isoformat(timespec="seconds"),
         "machine": host,
@@ -187,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
         "results": results,
     }
     written = write_results(args.output, "latest" if complete(args) else "partial", payload, rows, title)
-    print(f"\n{title}\n\n{text_table(rows)}\n\nwritten: {', '.join(str(p) for p in written)}")
+    print(f"\n{title}\n\n{text_table(rows)}\n\n{not_met(rows)}\n\nwritten: {', '.join(str(p) for p in written)}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.report import all_rows, git_commit, machine, markdown_table, write_results
+from bench.report import all_rows, git_commit, machine, markdown_table, not_met, write_results
 from bench.run import arguments, complete
 
 CPU = {"bot_ms": 6.0, "bare_ms": 1.0, "statements": 7.0, "checkouts": 2.0, "db_server_ms": 1.5, "requests": 10}
@@ -43,8 +43,9 @@ def test_the_results_files_hold_the_figures_the_machine_the_commit_and_the_markd
     assert set(written["machine"]) >= {"arch", "cpu", "cores", "python"}
     assert written["commit"] and written["results"] == RESULTS
     assert written["table"][0]["measure"] == rows[0].measure
-    assert md_path.read_text() == f"A title\n\n{markdown_table(rows)}\n"
+    assert md_path.read_text() == f"A title\n\n{markdown_table(rows)}\n\n{not_met(rows)}\n"
     assert "| NO |" in md_path.read_text()
+    assert not_met(rows).startswith("Not met (2): PostgreSQL 10k · CPU per status")
 
 
 def test_a_run_narrowed_to_some_parts_or_one_database_is_not_complete() -> None:
