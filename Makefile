@@ -25,5 +25,5 @@ lint: $(STAMP)  ## ruff check, ruff format --check, mypy
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-bench: $(STAMP)  ## ratios against a bare Bolt app, fan-out pace, Q&A latency, memory (a few minutes)
+bench: $(STAMP)  ## the bot vs bare Bolt on SQLite and a throwaway PostgreSQL, 10k and 100k partners (~3.5 min; BENCH_ARGS="--only cpu,import --db sqlite")
 	$(PY) -m bench.run $(BENCH_ARGS)

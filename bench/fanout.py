@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -29,31 +28,32 @@ class FanOut:
     duplicates: int
 
 
-def fan_out(channels: int) -> FanOut:
-    """Queue one announcement for `channels` partner channels and deliver it; compare with the rate's bound."""
+def fan_out(channels: int, url: str) -> FanOut:
+    """Queue one announcement for `channels` partner channels and deliver it; compare with the rate's bound.
+
+    `url` names an empty database; it is migrated and loaded here.
+    """
     slack = FakeSlack(Workspace())
     slack.limiter.enabled, slack.limiter.speed = True, SPEED
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{folder}/fanout.db"
-        engine = make_engine(url)
-        upgrade(engine)
-        ids = [slack.workspace.add_channel(f"partner-{n}", shared=True).id for n in range(channels)]
-        load(engine, channels, 1, channels=ids)
-        engine.dispose()
-        rate = LIMIT_PER_WINDOW * SPEED / 60
-        harness = Harness(url, slack=slack, staff_users=frozenset({"U0STAFF001"}), post_rate=rate * 0.97)
-        try:
-            staff = Actor("U0STAFF001", is_staff=True, partner_id=None)
-            preview = announcements.draft(harness.bot.program, staff, "Bench announcement", None)
-            started = time.perf_counter()
-            announcements.send(harness.bot.program, staff, preview.announcement_id)
-            while announcements.progress(harness.bot.program, staff, preview.announcement_id).pending:
-                report = harness.bot.outbox.drain()
-                if report.next_retry_at:  # throttled: Slack said when to come back
-                    time.sleep(max((report.next_retry_at - harness.clock()).total_seconds(), 0))
-            wall = time.perf_counter() - started
-        finally:
-            harness.close()
+    engine = make_engine(url)
+    upgrade(engine)
+    ids = [slack.workspace.add_channel(f"partner-{n}", shared=True).id for n in range(channels)]
+    load(engine, channels, 1, channels=ids)
+    engine.dispose()
+    rate = LIMIT_PER_WINDOW * SPEED / 60
+    harness = Harness(url, slack=slack, staff_users=frozenset({"U0STAFF001"}), post_rate=rate * 0.97)
+    try:
+        staff = Actor("U0STAFF001", is_staff=True, partner_id=None)
+        preview = announcements.draft(harness.bot.program, staff, "Bench announcement", None)
+        started = time.perf_counter()
+        announcements.send(harness.bot.program, staff, preview.announcement_id)
+        while announcements.progress(harness.bot.program, staff, preview.announcement_id).pending:
+            report = harness.bot.outbox.drain()
+            if report.next_retry_at:  # throttled: Slack said when to come back
+                time.sleep(max((report.next_retry_at - harness.clock()).total_seconds(), 0))
+        wall = time.perf_counter() - started
+    finally:
+        harness.close()
     posts = Counter(m.channel for m in slack.workspace.messages if m.text == "Bench announcement")
     return FanOut(
         channels,

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from slackbot.kb.loader import load_entries
+from slackbot.kb.model import KbEntry
 from slackbot.kb.search import KbIndex
 
 QUESTIONS = Path(__file__).parents[1] / "tests" / "kb_eval" / "questions.yaml"
@@ -48,7 +49,7 @@ class QaResult:
     rss_mb: float
 
 
-def _grown(count: int) -> list:
+def _grown(count: int) -> list[KbEntry]:
     base = load_entries()
     entries = list(base)
     n = 0

@@ -1,187 +1,191 @@
-"""`make bench`: the bot against a bare Bolt app in the same run, fan-out pace, Q&A latency, memory.
+"""`make bench`: the bot against a bare Bolt app in the same run, on SQLite and a throwaway PostgreSQL.
 
-Everything runs on 127.0.0.1 (free ports) against the built-in Slack emulator; ratios, not absolute numbers,
-are the result, since both sides are measured on the same machine in the same run.
+Per database and dataset size: CPU per `/devcenter status` in-process (bot vs bare Bolt through `App.dispatch`)
+with SQL statements per status, then both apps served by gunicorn under the same signed load. Per database: an
+announcement to many channels against the emulator's enforced rate limit, and `devcenter-bot partners import` of a
+CSV. Once: Q&A latency and memory. Everything runs on 127.0.0.1 against the built-in Slack emulator; ratios measured
+in one run on one machine are the result. A complete run writes bench/results/latest.{json,md}; a run narrowed by
+--only, --db or --sizes writes bench/results/partial.{json,md} instead.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import secrets
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from bench.cpu import cpu_in_subprocess
 from bench.fanout import fan_out
-from bench.http_load import Latency, hammer
+from bench.http_load import Latency
+from bench.importing import time_import
+from bench.load import load
+from bench.postgres import PostgresServer, throwaway_postgres
 from bench.qa import qa_in_subprocess
+from bench.report import all_rows, git_commit, machine, not_met, text_table, write_results
+from bench.served import http_round
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 from storage.db import make_engine, upgrade
 
-ROOT = Path(__file__).parents[1]
-LOG_LINES: list[str] = []
+PARTS = ("cpu", "http", "fanout", "import", "qa")
+DATABASES = ("sqlite", "postgresql")
+SIZES = (10_000, 100_000)
+RESULTS = Path(__file__).parent / "results"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _csv(kind: type[Any]) -> Any:
+    return lambda text: tuple(kind(item.strip()) for item in text.split(",") if item.strip())
 
 
-def _serve(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert server.stdout is not None
-    booted = 0
-    for line in server.stdout:  # wait until every worker booted
-        booted += "Booting worker" in line
-        if booted == 2:
-            # keep reading: a full pipe would block the server's log writes and serialize its requests
-            threading.Thread(target=LOG_LINES.extend, args=(server.stdout,), daemon=True).start()
-            return server
-    raise RuntimeError("server did not start")
-
-
-def _peak_rss_mb(master: int) -> float:
-    """Peak resident memory (VmHWM) of the largest worker process of a gunicorn master."""
-    peaks = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) == master:
-                status = (stat.parent / "status").read_text()
-                peaks.append(int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]))
-        except (OSError, StopIteration, IndexError, ValueError):
-            continue
-    return max(peaks, default=0) / 1024
-
-
-def http_round(slack: FakeSlack, database_url: str, requests: int, concurrency: int) -> dict[str, object]:
-    """/devcenter status on the bot vs ack("pong") on a bare Bolt app, both under gunicorn gthread (2×8)."""
-    secret = secrets.token_hex(16)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(
-        SLACK_BOT_TOKEN="xoxb-bench",
-        SLACK_SIGNING_SECRET=secret,
-        SLACK_API_URL=slack.api_url,
-        DATABASE_URL=database_url,
-        LOG_LEVEL="INFO",
-        PYTHONPATH=str(ROOT),
-    )
-    bot_port, bare_port = _free_port(), _free_port()
-    bot = _serve([sys.executable, "-m", "slackbot.cli", "serve", "--port", str(bot_port), "--workers", "2"], env)
-    bare = _serve(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "bench.bare_app:create()",
-            "-b",
-            f"127.0.0.1:{bare_port}",
-            "-k",
-            "gthread",
-            "--threads",
-            "8",
-            "-w",
-            "2",
-            "--log-level",
-            "info",
-        ],
-        env,
-    )
-    try:
-        results: dict[str, list[Latency]] = {"bot": [], "bare": []}
-        for _name, port in (("bare", bare_port), ("bot", bot_port)):  # warm up: imports, pools, auth.test
-            hammer(slack, port, secret, 200, concurrency)
-        for _ in range(2):  # interleaved rounds so drift hits both sides alike
-            for name, port in (("bare", bare_port), ("bot", bot_port)):
-                results[name].append(hammer(slack, port, secret, requests, concurrency))
-        rss = _peak_rss_mb(bot.pid)
-    finally:
-        for server in (bot, bare):
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-    bot_l, bare_l = Latency.merge(results["bot"]), Latency.merge(results["bare"])
-    return {"bot": bot_l, "bare": bare_l, "rss_mb": rss}
-
-
-def main() -> None:
-    """Run every benchmark and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--partners", type=int, default=10_000)
-    parser.add_argument("--integrations", type=int, default=30_000)
-    parser.add_argument("--requests", type=int, default=1500)
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line (also read from BENCH_ARGS by `make bench`)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", type=_csv(str), default=PARTS, help=f"parts to run, of {','.join(PARTS)}")
+    parser.add_argument("--db", type=_csv(str), default=DATABASES, help="databases: sqlite,postgresql")
+    parser.add_argument("--sizes", type=_csv(int), default=SIZES, help="partners per dataset: 10000,100000")
+    parser.add_argument("--integrations-per-partner", type=int, default=3)
+    parser.add_argument("--cpu-requests", type=int, default=300, help="in-process statuses per app and size")
+    parser.add_argument("--requests", type=int, default=1000, help="HTTP requests per side and round (2 rounds)")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--channels", type=int, default=1000)
-    parser.add_argument("--entries", type=int, default=2000)
-    args = parser.parse_args()
+    parser.add_argument("--channels", type=int, default=1000, help="channels of the announcement")
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--entries", type=int, default=2000, help="knowledge-base entries for Q&A")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    unknown = [p for p in args.only if p not in PARTS] + [d for d in args.db if d not in DATABASES]
+    if unknown:
+        parser.error(f"unknown part or database: {', '.join(unknown)}")
+    return args
 
-    from bench.load import load
 
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{folder}/bench.db"
-        engine = make_engine(url)
-        upgrade(engine)
-        load(engine, args.partners, max(args.integrations // args.partners, 1))
-        engine.dispose()
-        slack = FakeSlack(Workspace()).start()
-        started = time.perf_counter()
-        http = http_round(slack, url, args.requests, args.concurrency)
+def complete(args: argparse.Namespace) -> bool:
+    """True when the run covers every part, both databases and both standard dataset sizes."""
+    return set(args.only) == set(PARTS) and set(args.db) == set(DATABASES) and set(SIZES) <= set(args.sizes)
+
+
+class Databases:
+    """Fresh empty databases of either kind: SQLite files in a temporary folder, or databases on one server."""
+
+    def __init__(self, folder: Path, postgres: PostgresServer | None) -> None:
+        self.folder, self.postgres = folder, postgres
+
+    def fresh(self, kind: str, name: str) -> str:
+        """The URL of a new, empty database."""
+        if kind == "sqlite":
+            return f"sqlite:///{self.folder / name}.db"
+        assert self.postgres is not None
+        return self.postgres.create_database(name)
+
+
+@contextmanager
+def databases(kinds: tuple[str, ...]) -> Iterator[Databases]:
+    """A temporary folder, and a throwaway PostgreSQL server when PostgreSQL is asked for."""
+    with tempfile.TemporaryDirectory(prefix="devcenter-bench.") as folder:
+        if "postgresql" in kinds:
+            with throwaway_postgres() as server:
+                yield Databases(Path(folder), server)
+        else:
+            yield Databases(Path(folder), None)
+
+
+def _latency(latency: Latency) -> dict[str, float]:
+    return {
+        "p50": latency.p50,
+        "p99": latency.p99,
+        "throughput": latency.throughput,
+        "requests": len(latency.samples),
+        "seconds": latency.seconds,
+    }
+
+
+def measure_size(args: argparse.Namespace, url: str, partners: int, pg_data: Path | None) -> dict[str, Any]:
+    """CPU in-process and the HTTP part on one loaded database."""
+    entry: dict[str, Any] = {}
+    slack = FakeSlack(Workspace()).start()
+    try:
+        if "cpu" in args.only:
+            cpu = cpu_in_subprocess(slack, url, partners, args.cpu_requests, pg_data=pg_data)
+            entry["cpu"] = {**asdict(cpu), "ratio": cpu.ratio}
+        if "http" in args.only:
+            http = http_round(slack, url, partners, args.requests, args.concurrency)
+            entry["http"] = {"bot": _latency(http.bot), "bare": _latency(http.bare), "rss_mb": http.rss_mb}
+    finally:
         slack.stop()
-        http_seconds = time.perf_counter() - started
-    fan = fan_out(args.channels)
-    qa = qa_in_subprocess(args.entries)
+    return entry
 
-    bot, bare = http["bot"], http["bare"]
-    rows = [
-        (
-            "ack p50 /devcenter status (ms)",
-            f"{bot.p50:.1f}",
-            f"bare Bolt {bare.p50:.1f}",
-            f"{bot.p50 / bare.p50:.2f}×",
-            "",
-        ),
-        (
-            "ack p99 /devcenter status (ms)",
-            f"{bot.p99:.1f}",
-            f"bare Bolt {bare.p99:.1f}",
-            f"{bot.p99 / bare.p99:.2f}×",
-            "≤ 1.5×",
-        ),
-        (
-            "throughput (requests/s)",
-            f"{bot.throughput:.0f}",
-            f"bare Bolt {bare.throughput:.0f}",
-            f"{bot.throughput / bare.throughput:.2f}×",
-            "≥ 0.8×",
-        ),
-        ("peak RSS per bot worker (MB)", f"{http['rss_mb']:.0f}", "", "", "< 150"),
-        (
-            f"announcement to {fan.channels} channels (s)",
-            f"{fan.wall:.1f}",
-            f"lower bound {fan.lower_bound:.1f}",
-            f"{fan.wall / fan.lower_bound:.2f}×",
-            "≤ 1.1×",
-        ),
-        ("  lost / duplicated messages", f"{fan.lost} / {fan.duplicates}", "", "", "0 / 0"),
-        (f"Q&A p99 per query, {qa.entries} entries (ms)", f"{qa.p99:.2f}", f"p50 {qa.p50:.2f}", "", "< 5"),
-        ("Q&A process peak RSS (MB)", f"{qa.rss_mb:.0f}", "", "", "< 150"),
-    ]
-    print(
-        f"\ndevcenter-bot benchmarks — {args.partners} partners, {args.integrations} integrations, "
-        f"{args.requests}×2 requests per side at concurrency {args.concurrency} (HTTP part {http_seconds:.0f}s)\n"
+
+def measure_sizes(args: argparse.Namespace, kind: str, dbs: Databases) -> dict[str, Any]:
+    """Grow one database through the dataset sizes, measuring at each."""
+    url, sizes, loaded = dbs.fresh(kind, "bench"), {}, 0
+    engine = make_engine(url)
+    upgrade(engine)
+    pg_data = dbs.postgres.data if kind == "postgresql" and dbs.postgres else None
+    for partners in sorted(args.sizes):
+        started = time.perf_counter()
+        load(engine, partners, args.integrations_per_partner, start=loaded)
+        loaded, seconds = partners, time.perf_counter() - started
+        print(f"  {kind}: {partners:,} partners loaded in {seconds:.1f}s", flush=True)
+        sizes[str(partners)] = {"load_seconds": seconds, **measure_size(args, url, partners, pg_data)}
+    engine.dispose()
+    return sizes
+
+
+def measure_database(args: argparse.Namespace, kind: str, dbs: Databases) -> dict[str, Any]:
+    """Every database-bound part on one kind of database."""
+    figures: dict[str, Any] = {}
+    if {"cpu", "http"} & set(args.only):
+        figures["sizes"] = measure_sizes(args, kind, dbs)
+    if "fanout" in args.only:
+        fan = fan_out(args.channels, dbs.fresh(kind, "fanout"))
+        figures["fanout"] = {**asdict(fan), "ratio": fan.wall / fan.lower_bound}
+        print(f"  {kind}: fan-out to {args.channels:,} channels in {fan.wall:.1f}s", flush=True)
+    if "import" in args.only:
+        figures["import"] = asdict(time_import(dbs.fresh(kind, "partners_import"), args.import_rows))
+        print(f"  {kind}: import of {args.import_rows:,} rows in {figures['import']['seconds']:.1f}s", flush=True)
+    return figures
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Run the selected parts; the figures by database (and dataset size), plus Q&A."""
+    results: dict[str, Any] = {}
+    with databases(args.db) as dbs:
+        for kind in args.db:
+            results[kind] = measure_database(args, kind, dbs)
+    if "qa" in args.only:
+        results["qa"] = asdict(qa_in_subprocess(args.entries))
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmarks, print the table, write the results files."""
+    args = arguments(argv)
+    started, when = time.perf_counter(), datetime.now(UTC)
+    print(f"devcenter-bot benchmarks: {', '.join(args.only)} on {', '.join(args.db)}", flush=True)
+    results = measure(args)
+    host, commit, seconds = machine(), git_commit(), time.perf_counter() - started
+    title = (
+        f"devcenter-bot benchmarks, {when:%Y-%m-%d %H:%M} UTC, {host['arch']} {host['cpu']} × {host['cores']} cores, "
+        f"Python {host['python']}, commit {commit[:12]}, {seconds:.0f} s"
     )
-    widths = [max(len(str(r[i])) for r in rows) for i in range(5)]
-    header = ("measure", "devcenter-bot", "reference", "ratio", "target")
-    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
-    for row in (header, *rows):
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+    rows = all_rows(results)
+    settings = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(args).items() if k != "output"}
+    payload = {
+        "date": when.isoformat(timespec="seconds"),
+        "machine": host,
+        "commit": commit,
+        "seconds": seconds,
+        "complete": complete(args),
+        "settings": settings,
+        "results": results,
+    }
+    written = write_results(args.output, "latest" if complete(args) else "partial", payload, rows, title)
+    print(f"\n{title}\n\n{text_table(rows)}\n\n{not_met(rows)}\n\nwritten: {', '.join(str(p) for p in written)}")
 
 
 if __name__ == "__main__":
