@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, Say
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
@@ -14,8 +14,10 @@ from slackbot.domain.actors import Actor
 from slackbot.ids import SLASH_COMMAND, Command, EventType
 from slackbot.program import Program
 from slackbot.render.commands import help_blocks
+from slackbot.render.events import as_event_reply
 from slackbot.render.mrkdwn import Md
-from slackbot.services.events import first_delivery
+from slackbot.services.events import answer_once, handled
+from slackbot.wire import decode_event
 
 
 def devcenter(
@@ -33,40 +35,33 @@ def devcenter(
     ack(text=reply[0], blocks=reply[1], response_type="ephemeral")
 
 
-def mention(
-    event: dict[str, Any], body: dict[str, Any], say: Say, client: WebClient, program: Program, actor: Actor,
-    router: Router,
-) -> None:  # fmt: skip
+def mention(event: dict[str, Any], body: dict[str, Any], program: Program, actor: Actor, router: Router) -> None:
     """`@DevCenter status`: the same commands as /devcenter. Questions are answered in the thread for everyone;
     anything else only to the person who asked (a shared channel must not show one partner's data to another)."""
-    if not first_delivery(program, body["event_id"], EventType.APP_MENTION):
+    event_id, channel, text = decode_event(body, event)
+    if handled(program, event_id):
         return
-    thread_ts, text = event.get("thread_ts") or event["ts"], event.get("text", "")
-    call = Invocation(program, actor, "", channel=event.get("channel"), thread_ts=thread_ts)
+    thread_ts = event.get("thread_ts") or event.get("ts")
+    call = Invocation(program, actor, "", channel=channel, thread_ts=thread_ts)
     reply = router.reply(call, text, mention=True)
-    if reply is not None and router.is_question(text):
-        say(text=reply[0], blocks=reply[1], thread_ts=thread_ts)
-    elif reply is not None:
-        client.chat_postEphemeral(
-            channel=event["channel"], user=event["user"], text=reply[0], blocks=reply[1], thread_ts=thread_ts
-        )
+    private_to = None if router.is_question(text) else actor.user_id
+    answer = as_event_reply(reply, private_to=private_to) if reply is not None else None
+    answer_once(program, event_id, EventType.APP_MENTION, answer, channel=channel, thread_ts=thread_ts)
 
 
-def message(
-    event: dict[str, Any], body: dict[str, Any], say: Say, program: Program, actor: Actor, router: Router
-) -> None:
+def message(event: dict[str, Any], body: dict[str, Any], program: Program, actor: Actor, router: Router) -> None:
     """A DM to the bot (a command or a question), or a threaded staff reply in the review channel."""
     if event.get("channel_type") != "im":
         qa.review_thread_reply(event, body, program, actor)
         return
     if event.get("bot_id") or event.get("subtype") or not event.get("user"):
         return
-    if not first_delivery(program, body["event_id"], "message.im"):
+    event_id, channel, text = decode_event(body, event)
+    if handled(program, event_id):
         return
-    call = Invocation(program, actor, "", channel=event["channel"])
-    reply = router.reply(call, event.get("text", ""), mention=True)
-    if reply is not None:
-        say(text=reply[0], blocks=reply[1])
+    reply = router.reply(Invocation(program, actor, "", channel=channel), text, mention=True)
+    answer = as_event_reply(reply) if reply is not None else None
+    answer_once(program, event_id, "message.im", answer, channel=channel)
 
 
 def help_route(call: Invocation) -> Reply:

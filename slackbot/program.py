@@ -111,6 +111,7 @@ class Program:
     settings: Settings = field(default_factory=Settings)
     members: MembershipCache = field(default_factory=MembershipCache, compare=False, repr=False)
     kb_index: IndexCache = field(default_factory=IndexCache, compare=False, repr=False)
+    outbox_wake: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
 
     def now(self) -> datetime:
         """The current moment, from the injected clock."""

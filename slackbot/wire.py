@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from slackbot.domain.errors import DomainError
 from slackbot.domain.lifecycle import Action, Stage
@@ -93,6 +94,16 @@ def decode_day(value: object) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise BadValue("release day") from None
+
+
+def decode_event(body: Mapping[str, Any], event: Mapping[str, Any]) -> tuple[str, str, str]:
+    """An Events API delivery's event id, channel and text; BadValue when a field is missing or not a string."""
+    event_id, channel, text = body.get("event_id"), event.get("channel"), event.get("text", "")
+    if not isinstance(event_id, str) or not event_id or not isinstance(channel, str) or not channel:
+        raise BadValue("That event is missing its id or its channel.")
+    if not isinstance(text, str):
+        raise BadValue("That message has no text.")
+    return event_id, channel, text
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,17 @@ class Emulator:
 
     def mention(self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str | None = None) -> Reply:
         """Post '@DevCenter <text>' in a channel, or in a thread of it (the app_mention event)."""
-        user, where = self.user(as_user), self.channel(channel)
-        event = self._say(user, where, f"<@{BOT_USER_ID}> {text}", "app_mention", thread_ts)
+        user = self.user(as_user)
+        event = self.mention_event(text, as_user=user, channel=channel, thread_ts=thread_ts)
         return self._observe(user, lambda: self.driver.event(event)[0])
+
+    def mention_event(
+        self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str | None = None
+    ) -> dict[str, Any]:
+        """Post '@DevCenter <text>' and return the app_mention event without delivering it (to send it again)."""
+        return self._say(
+            self.user(as_user), self.channel(channel), f"<@{BOT_USER_ID}> {text}", "app_mention", thread_ts
+        )
 
     def reply_in_thread(
         self, text: str, *, as_user: UserRef, channel: ChannelRef, thread_ts: str, deliveries: int = 1

@@ -11,9 +11,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.models.metadata import Metadata
 
-from slackbot.domain.messages import payload_class
+from slackbot.domain.messages import Payload, load_payload
 from slackbot.ids import OUTBOX_EVENT_TYPE
-from slackbot.render.messages import render_message
+from slackbot.render.common import Rendered
+from slackbot.render.messages import render_payload
 from slackbot.services.outbox import RetryLater, Undeliverable
 from slackbot.slack.pacer import Pacer
 from storage.repositories.outbox import ClaimedMessage
@@ -30,6 +31,8 @@ PERMANENT = {
     "invalid_blocks",
     "msg_too_long",
     "user_not_found",
+    "user_not_in_channel",
+    "thread_not_found",
     "cannot_dm_bot",
     "invalid_auth",
     "account_inactive",
@@ -47,12 +50,17 @@ class SlackSender:
 
     def send(self, message: ClaimedMessage) -> tuple[str, str]:
         """Post one outbox message, tagged with its outbox id in message metadata."""
-        text, blocks = render_message(message.kind, message.payload)
+        payload, (text, blocks) = _drawn(message)
         with _translated_errors(posting=False):
             channel = self._channel_id(message.channel)
         self.pacer.wait()
         with _translated_errors(posting=True):
-            if payload_class(message.kind).edits_parent and message.thread_ts:  # replace the parent message itself
+            if (user := payload.visible_only_to()) is not None:
+                response = self.client.chat_postEphemeral(
+                    channel=channel, user=user, text=text, blocks=blocks, thread_ts=message.thread_ts
+                )
+                return channel, str(response["message_ts"])
+            if payload.edits_parent and message.thread_ts:  # replace the parent message itself
                 response = self.client.chat_update(channel=channel, ts=message.thread_ts, text=text, blocks=blocks)
                 return str(response["channel"]), str(response["ts"])
             response = self.client.chat_postMessage(
@@ -68,9 +76,11 @@ class SlackSender:
     def find_sent(self, message: ClaimedMessage) -> tuple[str, str] | None:
         """Look for an earlier post carrying this outbox id: the thread's replies for a reply, else recent history.
 
-        An edit of an earlier message (chat.update) is idempotent and is simply done again.
+        An edit of an earlier message (chat.update) is idempotent and is simply done again; an ephemeral message
+        cannot be looked up (it is posted again: only its one reader could see it twice).
         """
-        if payload_class(message.kind).edits_parent:
+        payload, _ = _drawn(message)
+        if payload.edits_parent or payload.visible_only_to() is not None:
             return None
         with _translated_errors(posting=False):
             channel = self._channel_id(message.channel)
@@ -82,8 +92,8 @@ class SlackSender:
                 found = self.client.conversations_history(channel=channel, limit=LOOKBACK, include_all_metadata=True)
         items: list[dict[str, Any]] = found.get("messages", [])
         for item in items:
-            payload = (item.get("metadata") or {}).get("event_payload") or {}
-            if str(payload.get("outbox_id")) == str(message.id):
+            tag = (item.get("metadata") or {}).get("event_payload") or {}
+            if str(tag.get("outbox_id")) == str(message.id):
                 log.info("outbox message %s was already posted as %s; not sending again", message.id, item["ts"])
                 return channel, str(item["ts"])
         return None
@@ -92,6 +102,15 @@ class SlackSender:
         if target[:1] in ("U", "W"):  # a DM: open (or reuse) the IM channel
             return str(self.client.conversations_open(users=target)["channel"]["id"])
         return target
+
+
+def _drawn(message: ClaimedMessage) -> tuple[Payload, Rendered]:
+    """The typed payload and its rendering; a row that no longer fits its kind is undeliverable, not a crash."""
+    try:
+        payload = load_payload(message.kind, message.payload)
+        return payload, render_payload(payload)
+    except (ValueError, KeyError) as error:
+        raise Undeliverable(f"payload does not fit {message.kind}: {error}") from None
 
 
 class _translated_errors:

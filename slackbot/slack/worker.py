@@ -17,7 +17,7 @@ class OutboxWorker:
     def __init__(self, program: Program, sender: Sender, *, interval: float = 1.0) -> None:
         self.program, self.sender, self.interval = program, sender, interval
         self._stop = threading.Event()
-        self._wake = threading.Event()
+        self._wake = program.outbox_wake  # set by use cases that want their message out now
         self._thread: threading.Thread | None = None
 
     def drain(self) -> DeliveryReport:

@@ -180,6 +180,10 @@ class EventRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def seen(self, event_id: str) -> bool:
+        """Whether an event id was already handled."""
+        return self.session.get(ProcessedEvent, event_id) is not None
+
     def first_time(self, event_id: str, event_type: str, now: datetime) -> bool:
         """Record an event id; False when it was seen before (a Slack retry)."""
         return insert_ignoring_conflicts(

@@ -60,6 +60,7 @@ class MessageKind(StrEnum):
     VERIFICATION_REJECTED = "verification_rejected"  # partner: staff could not confirm it
     QA_ESCALATION = "qa_escalation"  # staff: a partner question the bot could not answer (or a person was asked)
     QA_STAFF_REPLY = "qa_staff_reply"  # partner: a staff reply to that question, relayed
+    EVENT_REPLY = "event_reply"  # anyone: the answer to an @mention or a DM, drawn when the event arrived
 
 
 class Payload:
@@ -68,6 +69,10 @@ class Payload:
     kind: ClassVar[MessageKind]
     edits_parent: ClassVar[bool] = False  # delivered by editing the message it threads on, not by posting
     registry: ClassVar[dict[MessageKind, type[Payload]]] = {}
+
+    def visible_only_to(self) -> str | None:
+        """A user id when the message is ephemeral (only that user sees it); None for a normal post."""
+        return None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -142,6 +147,10 @@ def _load(hint: Any, value: Any) -> Any:
         return tuple(_load(a, v) for a, v in zip(args, value, strict=True))
     if dataclasses.is_dataclass(hint):
         return _load_dataclass(hint, value)  # type: ignore[arg-type]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected an object, got {type(value).__name__}")
+        return dict(value)
     return _scalar(hint, value)
 
 
