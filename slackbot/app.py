@@ -18,6 +18,7 @@ from slackbot.config import Settings
 from slackbot.program import Program
 from slackbot.slack.directory import SlackDirectory
 from slackbot.slack.pacer import Pacer
+from slackbot.slack.requests import bolt_logger
 from slackbot.slack.sender import SlackSender
 from slackbot.slack.worker import OutboxWorker
 from storage.db import make_engine, require_current_schema, session_factory
@@ -75,6 +76,7 @@ def create_app(
         token_verification_enabled=False,  # auth.test happens on the first request instead of at import
         process_before_response=False,
         listener_executor=listener_executor or AckAwareExecutor(),
+        logger=bolt_logger(),  # its warnings never quote a request body
     )
     handlers.register(app, program, directory)
     return app

@@ -30,7 +30,7 @@ class BotApplication(BaseApplication):  # type: ignore[misc]
         bot = build_bot(self.settings)
         bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
         start_scheduler_thread(bot)  # every worker competes for the lease; one runs the jobs
-        return wsgi_app(bot.app, lambda: database_ok(bot.program))
+        return wsgi_app(bot.app, lambda: database_ok(bot.program), signing_secret=bot.settings.signing_secret)
 
 
 def start_scheduler_thread(bot: Any) -> None:

@@ -5,16 +5,21 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
 
-from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from slack_bolt.request.internals import build_context
+from slack_sdk.signature import SignatureVerifier
 
 from slackbot.observability.metrics import OutboxSource, outcome_for_status, record_request, request_kind
 from slackbot.observability.wsgi import metrics_app
+from slackbot.slack.requests import MAX_BODY_BYTES, Refusal, check_signed, refuse
 
 EVENTS_PATH = "/slack/events"
 
@@ -36,24 +41,76 @@ def build_request(raw_body: str, query: Any, headers: dict[str, Any]) -> BoltReq
 
 
 class GuardedRequestHandler(SlackRequestHandler):
-    """Bolt's WSGI adapter with the 'payload' guard applied to every request."""
+    """Bolt's WSGI adapter behind the door checks of slackbot.slack.requests, with the 'payload' guard applied."""
 
-    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
-        """Dispatch a request to Bolt, counting it (kind, outcome from the HTTP status, time to the ack)."""
+    def __init__(self, app: App, path: str, signing_secret: str | None) -> None:
+        super().__init__(app, path=path)
+        self.verifier = SignatureVerifier(signing_secret) if signing_secret else None
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """POST /slack/events: refuse what Slack did not sign or send; dispatch the rest to Bolt."""
+        if environ.get("REQUEST_METHOD") != "POST" or environ.get("PATH_INFO") != self.path:
+            return _plain(start_response, 404, "Not Found")
         started = time.perf_counter()
-        bolt_request = build_request(request.get_body(), request.query_string, request.get_headers())
-        response = self.app.dispatch(bolt_request)
-        record_request(
-            request_kind(bolt_request.body), outcome_for_status(response.status), time.perf_counter() - started
-        )
-        return response
+        outcome = self._handle(environ)
+        if isinstance(outcome, Refusal):
+            record_request("other", outcome_for_status(outcome.status), time.perf_counter() - started)
+            return _plain(start_response, outcome.status, outcome.reason)
+        record_request(outcome.kind, outcome_for_status(outcome.status), time.perf_counter() - started)
+        start_response(outcome.wsgi.status, outcome.wsgi.get_headers())
+        return outcome.wsgi.get_body()
+
+    def _handle(self, environ: dict[str, Any]) -> Refusal | _Answered:
+        length = str(environ.get("CONTENT_LENGTH") or "0")
+        if not length.isdigit():
+            return refuse(Refusal(400, "bad Content-Length"), self.path, 0)
+        if int(length) > MAX_BODY_BYTES:  # refused unread: drained (not kept) so the client hears the answer
+            _discard(environ.get("wsgi.input"), int(length))
+            return refuse(Refusal(413, f"body over {MAX_BODY_BYTES} bytes"), self.path, int(length))
+        if self.verifier is None:
+            return refuse(Refusal(404, "HTTP mode is off (Socket Mode)"), self.path, int(length))
+        body = environ["wsgi.input"].read(int(length)) if "wsgi.input" in environ else b""
+        request = WsgiHttpRequest(environ)
+        headers = {name: str(value) for name, value in request.get_headers().items()}
+        if (refusal := check_signed(headers, body, self.verifier)) is not None:
+            return refuse(refusal, self.path, len(body))
+        bolt_request = build_request(body.decode("utf-8"), request.query_string, dict(headers))
+        answer = self.app.dispatch(bolt_request)
+        wsgi = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+        return _Answered(request_kind(bolt_request.body), answer.status, wsgi)
+
+
+@dataclass(frozen=True)
+class _Answered:
+    kind: str
+    status: int
+    wsgi: WsgiHttpResponse
+
+
+DRAIN_LIMIT = 32 << 20  # beyond this an oversized upload is not even drained: the connection just closes
+
+
+def _discard(stream: Any, length: int) -> None:
+    """Read and drop up to `length` bytes in small chunks, so the client can read the refusal."""
+    left = min(length, DRAIN_LIMIT)
+    while stream is not None and left > 0 and (chunk := stream.read(min(left, 64 << 10))):
+        left -= len(chunk)
+
+
+def _plain(start_response: Callable[..., Any], status: int, text: str) -> Iterable[bytes]:
+    body = text.encode()
+    reason = HTTPStatus(status).phrase
+    start_response(
+        f"{status} {reason}", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))]
+    )
+    return [body]
 
 
 def wsgi_app(
-    app: App, database_ok: Callable[[], bool], outbox: OutboxSource | None = None
+    app: App, database_ok: Callable[[], bool], outbox: OutboxSource | None = None, *, signing_secret: str | None
 ) -> Callable[..., Iterable[bytes]]:
     """The whole HTTP surface of the bot; `outbox` gives the outbox gauges of /metrics at scrape time."""
-    slack = GuardedRequestHandler(app, path=EVENTS_PATH)
+    slack = GuardedRequestHandler(app, EVENTS_PATH, signing_secret)
     metrics = metrics_app(outbox)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:

@@ -37,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "handlers": {
         "slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slackbot.program",
-        "slackbot.wire", "slackbot.slack.directory", "slack_bolt", "slack_sdk",
+        "slackbot.wire", "slackbot.slack.directory", "slackbot.slack.requests", "slack_bolt", "slack_sdk",
     },
     "storage": {"slackbot.domain", "sqlalchemy", "alembic"},
     "slackbot.observability": {"slackbot.domain", "prometheus_client", "pythonjsonlogger"},

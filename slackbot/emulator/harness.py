@@ -102,7 +102,7 @@ class Harness:
 
     def _serve(self) -> WSGIServer:
         """The bot's WSGI app on 127.0.0.1, on a port the system picks, answered on a background thread."""
-        app = wsgi_app(self.bot.app, lambda: database_ok(self.bot.program))
+        app = wsgi_app(self.bot.app, lambda: database_ok(self.bot.program), signing_secret=self.settings.signing_secret)
         server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True
