@@ -130,6 +130,18 @@ def relay_staff_reply(
     return queued
 
 
+def answered_in_thread(program: Program, actor: Actor, *, channel: str, thread_ts: str) -> bool:
+    """A staff reply in the asker's own thread answers the question there: it leaves the queue, nothing is relayed."""
+    if not actor.is_staff:
+        return False
+    with program.uow() as uow:
+        answered = uow.kb.answer_in_partner_thread(channel, thread_ts, actor.user_id, program.now())
+        uow.commit()
+    if answered:
+        log.info("staff %s answered an escalated question in its thread %s/%s", actor.user_id, channel, thread_ts)
+    return answered
+
+
 def _relay(uow: UnitOfWork, escalation: KbEscalation, actor: Actor, ts: str, text: str, now: datetime) -> bool:
     key, first = f"qa:reply:{escalation.id}:{ts}", escalation.relay_key is None
     reply = QaStaffReply(
