@@ -20,7 +20,7 @@ from slackbot.render.common import Rendered, checked, context, modal, section, t
 from slackbot.render.mrkdwn import Md, channel_ref, code, escape, joined, link, md, mention, quoted, without_broadcasts
 from slackbot.wire import FaqMeta, encode_id
 
-_LINK = re.compile(r"(<(?:https?://|mailto:)[^<>\s]+>)")
+_LINK = re.compile(r"(<(?:https?://|mailto:)[^<>|\s]+(?:\|[^<>|]+)?>)")  # <url> or <url|label, with spaces>
 REPLY_PLACES = {"thread": "in this thread", "channel": "in this channel", "dm": "in a direct message from me"}
 FAQ_FIELDS = {
     "id": BlockId.FAQ_ID,
@@ -38,10 +38,19 @@ def kb_mrkdwn(text: str) -> Md:
     return joined("", (Md(part) if i % 2 else Md(escape(part)) for i, part in enumerate(parts)))
 
 
+TEAM_SOURCE = Md("the Developer Center team")
+
+
 def source_text(source: Source) -> Md:
     """'document — section', linked when the source has a URL."""
     label = f"{source.document} — {source.section}"
     return link(source.url, label) if source.url else md("{label}", label=label)
+
+
+def sources_text(sources: tuple[Source, ...]) -> Md:
+    """The sources a partner can open (public links); internal ones (a staff answer's Slack message, a working
+    document) are never named: an entry with none reads "the Developer Center team"."""
+    return joined(" · ", [source_text(source) for source in sources if source.public]) or TEAM_SOURCE
 
 
 def answer_text(answer: Answer) -> Md:
@@ -67,7 +76,7 @@ def answer_blocks(answer: Answer) -> list[Block]:
     blocks: list[Block] = [section(md("*{title}*", title=entry.title)), section(kb_mrkdwn(entry.answer))]
     if answer.next_release is not None:
         blocks.append(section(_next_release(answer.next_release)))
-    sources = joined(" · ", map(source_text, entry.sources))
+    sources = sources_text(entry.sources)
     as_of = f"{entry.as_of:%b} {entry.as_of.day}, {entry.as_of.year}"
     blocks.append(context(md("Sources: {sources}  |  As of {as_of}", sources=sources, as_of=as_of)))
     if answer.related:
