@@ -46,6 +46,7 @@ class Escalation(StrEnum):
 
     ASKED = "asked"
     ALREADY_ASKED = "already_asked"
+    NOT_THE_ASKER = "not_the_asker"  # only the person who asked, or staff, may hand a question to a person
     UNAVAILABLE = "unavailable"  # no review channel configured
 
 

@@ -140,6 +140,8 @@ def escalation_reply(result: EscalationResult) -> Rendered:
     text = {
         Escalation.ASKED: f"I've passed your question to the Developer Center team. A person will reply {place}.",
         Escalation.ALREADY_ASKED: f"The Developer Center team already has this question; they'll reply {place}.",
+        Escalation.NOT_THE_ASKER: "Only the person who asked can hand this question to a person. Have a question of "
+        "your own? Ask me, and I'll pass it on if I can't answer it.",
         Escalation.UNAVAILABLE: "I can't reach the team from here; please ask in your partner channel.",
     }[result.outcome]
     return Md(text), [section(md(":raising_hand: {text}", text=text))]

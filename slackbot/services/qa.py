@@ -86,10 +86,14 @@ def reply_place(channel: str | None, thread_ts: str | None) -> str:
 
 
 def ask_a_person(program: Program, actor: Actor, question_id: int) -> EscalationResult:
-    """The Ask a person button: post the question to the staff review channel, once."""
+    """The Ask a person button (the asker's, or staff's): post the question to the staff review channel, once."""
     with program.uow() as uow:
         question = _question(uow, question_id)
         place = reply_place(question.channel, question.thread_ts)
+        if question.asker != actor.user_id and not actor.is_staff:
+            log.warning("refused: %s tried to ask a person about question %s of %s", actor.user_id, question.id,
+                        question.asker)  # fmt: skip
+            return EscalationResult(Escalation.NOT_THE_ASKER, place)
         if not program.review_channel:
             return EscalationResult(Escalation.UNAVAILABLE, place)
         asked = _escalate(
