@@ -63,10 +63,11 @@ def _reply(respond: Respond, reply: Reply) -> None:
 
 
 def review_thread_reply(event: dict[str, Any], body: dict[str, Any], program: Program, actor: Actor) -> None:
-    """A threaded reply in the review channel: relayed to the partner when it answers an escalation."""
-    thread_ts = event.get("thread_ts")
+    """A threaded reply: in the review channel it is relayed to the partner when it answers an escalation; a staff
+    reply in the asker's own thread answers the question there (it leaves the queue)."""
+    thread_ts, channel = event.get("thread_ts"), event.get("channel")
     if (
-        event.get("channel") != program.review_channel
+        not channel
         or not thread_ts
         or thread_ts == event.get("ts")
         or event.get("bot_id")
@@ -74,8 +75,11 @@ def review_thread_reply(event: dict[str, Any], body: dict[str, Any], program: Pr
         or not event.get("user")
     ):
         return
+    if channel != program.review_channel:
+        qa.answered_in_thread(program, actor, channel=channel, thread_ts=thread_ts)
+        return
     qa.relay_staff_reply(
-        program, actor, event_id=body["event_id"], channel=event["channel"], thread_ts=thread_ts, ts=event["ts"],
+        program, actor, event_id=body["event_id"], channel=channel, thread_ts=thread_ts, ts=event["ts"],
         text=event.get("text", ""),
     )  # fmt: skip
 

@@ -12,9 +12,10 @@ from slack_sdk.models.views import View
 from slackbot.domain.actors import Actor
 from slackbot.ids import Command
 from slackbot.program import Program
-from slackbot.render.commands import help_blocks
+from slackbot.render.commands import did_you_mean, help_blocks
 from slackbot.render.common import Rendered, section
 from slackbot.render.mrkdwn import Md, md
+from slackbot.services.qa import ASKABLE, line_intent
 
 Reply = Rendered
 MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -54,25 +55,40 @@ def form_route(view: Callable[[], View], button: str, action_id: str) -> Route:
     return route
 
 
+def _line(text: str) -> str:
+    return MENTION.sub("", text or "").strip()
+
+
 class Router:
-    """The routes of every feature by command word; unknown words get the help (or, after a mention, Q&A)."""
+    """The routes of every feature by command word; a mistyped one gets "did you mean", a question goes to Q&A."""
 
     def __init__(self, routes: Mapping[str, Route]) -> None:
         self.routes = dict(routes)
+        self.commands = tuple(word for word in self.routes if word)
 
     def is_question(self, text: str) -> bool:
-        """An @mention that asks the knowledge base (its answer may be shown to the whole channel)."""
+        """An @mention that asks the knowledge base (its answer may be shown to the whole channel); commands and
+        mistyped ones are answered privately."""
         word, _ = parse(text)
-        return word == Command.ASK or word not in self.routes
+        if word == Command.ASK:
+            return True
+        return word not in self.routes and line_intent(_line(text), self.commands).suggestion is None
 
     def reply(self, call: Invocation, text: str, *, mention: bool = False) -> Reply | None:
         """The reply to a command line (None when a modal was opened).
 
-        After an @mention, an unknown first word means a question: "@DevCenter how do I test locally?".
+        A first word that is no command: a typo of one ("stauts") gets "did you mean `status`?"; a line that reads
+        as a question, small talk or another language goes to Q&A ("/devcenter how do I test locally?"), and after
+        an @mention (or in a DM) anything else does too.
         """
         word, args = parse(text)
-        if mention and word not in self.routes:
-            word, args = Command.ASK, MENTION.sub("", text or "").strip()
+        if word not in self.routes:
+            line = _line(text)
+            intent = line_intent(line, self.commands)
+            if intent.suggestion is not None:
+                return did_you_mean(intent.suggestion)
+            if mention or intent.kind in ASKABLE:
+                word, args = Command.ASK, line
         route = self.routes.get(word)
         if route is None:
             return md("Unknown command {word}", word=word), help_blocks(unknown=word)

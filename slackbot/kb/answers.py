@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from slackbot.kb.intents import IntentKind
 from slackbot.kb.model import KbEntry
 
 
@@ -20,7 +21,8 @@ class NextRelease:
 
 @dataclass(frozen=True)
 class Answer:
-    """The bot's reply to one question: the best entry (None: "I don't know"), related entries, escalation."""
+    """The bot's reply to one message: the best entry (None: "I don't know"), related entries, escalation; small talk
+    and other languages get `reply` instead of a search (`intent` says which)."""
 
     question: str
     question_id: int
@@ -31,6 +33,8 @@ class Answer:
     escalated: bool = False  # the question went to the staff review channel
     can_escalate: bool = True  # a review channel is configured
     reply_in: str = "channel"  # where a person's reply arrives: thread (mentions), channel, or dm
+    intent: IntentKind = IntentKind.QUESTION
+    reply: str | None = None  # small talk: the polite reply (nothing searched, logged or escalated)
 
 
 class Feedback(StrEnum):
@@ -46,6 +50,7 @@ class Escalation(StrEnum):
 
     ASKED = "asked"
     ALREADY_ASKED = "already_asked"
+    NOT_THE_ASKER = "not_the_asker"  # only the person who asked, or staff, may hand a question to a person
     UNAVAILABLE = "unavailable"  # no review channel configured
 
 

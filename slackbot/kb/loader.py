@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from slackbot.kb.model import KbEntry, Source
+from slackbot.kb.model import INTERNAL_DOCUMENT, PUBLIC_URL, KbEntry, Source
 
 ENTRIES_DIR = Path(__file__).with_name("entries")
 
@@ -22,9 +22,6 @@ MAX_TITLE_CHARS = 150
 EARLIEST_AS_OF = date(2015, 1, 1)
 REQUIRED_FIELDS = ("id", "title", "questions", "answer", "sources", "as_of", "tags")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Partners see every source: it must be a public page, never an internal working document ("seed: …").
-_INTERNAL_DOCUMENT = re.compile(r"\bseeds?\b", re.IGNORECASE)
-_PUBLIC_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 class KbError(ValueError):
@@ -138,11 +135,11 @@ def source_problems(entry: KbEntry) -> list[str]:
     """Sources a partner could not follow: an internal document name, or no public https URL."""
     problems: list[str] = []
     for source in entry.sources:
-        if _INTERNAL_DOCUMENT.search(source.document):
+        if INTERNAL_DOCUMENT.search(source.document):
             problems.append(f"source {source.document!r} names an internal seed document; cite the public page")
         if not source.url:
             problems.append(f"source {source.document!r} has no url; partners need a public link")
-        elif not _PUBLIC_URL.match(source.url.strip()):
+        elif not PUBLIC_URL.match(source.url.strip()):
             problems.append(f"source {source.document!r} url {source.url!r} is not a public https:// link")
     return problems
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+
+# Partners see every source: it must be a public page, never an internal working document ("seed: …").
+INTERNAL_DOCUMENT = re.compile(r"\bseeds?\b", re.IGNORECASE)
+PUBLIC_URL = re.compile(r"^https://[a-z0-9.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,11 @@ class Source:
     document: str
     section: str
     url: str | None = None
+
+    @property
+    def public(self) -> bool:
+        """A partner can follow it: a public https link, and no internal document name."""
+        return bool(self.url and PUBLIC_URL.match(self.url.strip())) and not INTERNAL_DOCUMENT.search(self.document)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block
 
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render.common import checked, context, section
+from slackbot.render.common import Rendered, checked, context, section
 from slackbot.render.mrkdwn import Md, code, joined, md
 
 HELP_LINES = (
@@ -46,3 +46,13 @@ def help_blocks(unknown: str | None = None) -> list[Block]:
 def error_blocks(message: str) -> list[Block]:
     """A friendly error (never a stack trace); the message is escaped (it may quote what the user typed)."""
     return [section(md(":warning: {message}", message=message))]
+
+
+def did_you_mean(command: str) -> Rendered:
+    """A mistyped command word: the command meant (shown only to the person who typed it)."""
+    text = md(
+        "Did you mean {command}? Type {slash}, or mention me with it: {mention}.",
+        command=code(command), slash=code(f"{SLASH_COMMAND} {command}"), mention=code(f"@DevCenter {command}"),
+    )  # fmt: skip
+    more = md("{help} lists every command.", help=code(f"{SLASH_COMMAND} help"))
+    return md("Did you mean {command}?", command=code(command)), checked([section(text), context(more)])

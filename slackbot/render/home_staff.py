@@ -14,6 +14,7 @@ from slackbot.ids import ActionId
 from slackbot.render.common import context, header, section, when
 from slackbot.render.launch import rule_line, shortfall_text
 from slackbot.render.mrkdwn import Md, code, joined, link, md, mention
+from slackbot.render.queue import question_text
 from slackbot.wire import encode_id
 
 MAX_LINES = 20  # per list; the rest is counted
@@ -92,6 +93,18 @@ def _pending(view: VerificationView) -> list[Block]:
     ]
 
 
+def _questions(home: StaffHome) -> list[Block]:
+    questions = home.questions
+    if not questions:
+        return [section(Md("*Questions waiting*\n_none: every question handed to the team has an answer_"))]
+    blocks: list[Block] = [section(md("*Questions waiting* ({count}), oldest first", count=len(questions)))]
+    blocks += [section(question_text(item, home.now)) for item in questions[:MAX_BUTTON_ROWS]]
+    if len(questions) > MAX_BUTTON_ROWS:
+        more = len(questions) - MAX_BUTTON_ROWS
+        blocks.append(context(md("…and {count} more in `/devcenter queue`", count=more)))
+    return blocks
+
+
 def staff_blocks(home: StaffHome) -> list[Block]:
     """Counts per stage, the next release, overdue reviews, launches ready or blocked, verifications to confirm."""
     tz, window = home.timezone, home.window
@@ -106,6 +119,7 @@ def staff_blocks(home: StaffHome) -> list[Block]:
         context(rule_line(home.rule)),
         _list(release, home.release_items, "nothing approved and merged for it yet", tz),
         _list("Overdue reviews", home.overdue, "none", tz),
+        *_questions(home),
         section(ready),
     ]
     blocks += [_ready(line, tz) for line in home.ready[:MAX_BUTTON_ROWS]]

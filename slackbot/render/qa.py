@@ -15,12 +15,13 @@ from slack_sdk.models.views import View
 from slackbot.domain.messages.qa import QaEscalation, QaStaffReply
 from slackbot.ids import SLASH_COMMAND, ActionId, BlockId, CallbackId, Command
 from slackbot.kb.answers import Answer, Escalation, EscalationResult, FaqDraft, Feedback, FeedbackResult, NextRelease
+from slackbot.kb.intents import PERSON_EMAIL, IntentKind
 from slackbot.kb.model import KbEntry, Source
 from slackbot.render.common import Rendered, checked, context, modal, section, text_input, when
 from slackbot.render.mrkdwn import Md, channel_ref, code, escape, joined, link, md, mention, quoted, without_broadcasts
 from slackbot.wire import FaqMeta, encode_id
 
-_LINK = re.compile(r"(<(?:https?://|mailto:)[^<>\s]+>)")
+_LINK = re.compile(r"(<(?:https?://|mailto:)[^<>|\s]+(?:\|[^<>|]+)?>)")  # <url> or <url|label, with spaces>
 REPLY_PLACES = {"thread": "in this thread", "channel": "in this channel", "dm": "in a direct message from me"}
 FAQ_FIELDS = {
     "id": BlockId.FAQ_ID,
@@ -38,14 +39,28 @@ def kb_mrkdwn(text: str) -> Md:
     return joined("", (Md(part) if i % 2 else Md(escape(part)) for i, part in enumerate(parts)))
 
 
+ENGLISH_ONLY = "I can only answer in English: the Developer Center knowledge base is written in English."
+TEAM_SOURCE = Md("the Developer Center team")
+
+
 def source_text(source: Source) -> Md:
     """'document — section', linked when the source has a URL."""
     label = f"{source.document} — {source.section}"
     return link(source.url, label) if source.url else md("{label}", label=label)
 
 
+def sources_text(sources: tuple[Source, ...]) -> Md:
+    """The sources a partner can open (public links); internal ones (a staff answer's Slack message, a working
+    document) are never named: an entry with none reads "the Developer Center team"."""
+    return joined(" · ", [source_text(source) for source in sources if source.public]) or TEAM_SOURCE
+
+
 def answer_text(answer: Answer) -> Md:
     """Plain-text fallback of an answer (notifications, screen readers)."""
+    if answer.intent is IntentKind.SMALL_TALK:
+        return md("{reply}", reply=answer.reply or "")
+    if answer.intent is IntentKind.OTHER_LANGUAGE:
+        return Md(ENGLISH_ONLY)
     if answer.best is None:
         return Md("I don't know the answer to that one.")
     return md("{title}\n{answer}", title=answer.best.title, answer=kb_mrkdwn(answer.best.answer[:2800]))
@@ -61,13 +76,17 @@ def _next_release(release: NextRelease) -> Md:
 
 def answer_blocks(answer: Answer) -> list[Block]:
     """The best entry with its sources and as-of date, the live release window, related titles, buttons."""
+    if answer.intent is IntentKind.SMALL_TALK:
+        return [section(md("{reply}", reply=answer.reply or ""))]
+    if answer.intent is IntentKind.OTHER_LANGUAGE:
+        return _other_language(answer)
     if answer.best is None:
         return checked(_no_answer(answer))
     entry = answer.best
     blocks: list[Block] = [section(md("*{title}*", title=entry.title)), section(kb_mrkdwn(entry.answer))]
     if answer.next_release is not None:
         blocks.append(section(_next_release(answer.next_release)))
-    sources = joined(" · ", map(source_text, entry.sources))
+    sources = sources_text(entry.sources)
     as_of = f"{entry.as_of:%b} {entry.as_of.day}, {entry.as_of.year}"
     blocks.append(context(md("Sources: {sources}  |  As of {as_of}", sources=sources, as_of=as_of)))
     if answer.related:
@@ -90,6 +109,23 @@ def _no_answer(answer: Answer) -> list[Block]:
             "partner-support@segment.com."
         )
     return [section(md(":thinking_face: {text}", text=text)), context(md("You asked: {q}", q=answer.question[:500]))]
+
+
+def _other_language(answer: Answer) -> list[Block]:
+    again = "Could you ask again in English?"
+    if answer.can_escalate:
+        person = md("{again} Or press *Ask a person* and the Developer Center team will reply.", again=again)
+    else:
+        person = md("{again} Or email the Developer Center team at {email}.", again=again, email=PERSON_EMAIL)
+    blocks: list[Block] = [
+        section(md(":globe_with_meridians: {english} {person}", english=ENGLISH_ONLY, person=person)),
+        context(md("You asked: {q}", q=answer.question[:500])),
+    ]
+    if answer.can_escalate:
+        value = encode_id(answer.question_id)
+        person_button = ButtonElement(text="Ask a person", action_id=ActionId.QA_ASK_PERSON, value=value)
+        blocks.append(ActionsBlock(block_id=BlockId.QA_ACTIONS, elements=[person_button]))
+    return checked(blocks)
 
 
 def _buttons(question_id: int, *, person: bool) -> ActionsBlock:
@@ -131,6 +167,8 @@ def escalation_reply(result: EscalationResult) -> Rendered:
     text = {
         Escalation.ASKED: f"I've passed your question to the Developer Center team. A person will reply {place}.",
         Escalation.ALREADY_ASKED: f"The Developer Center team already has this question; they'll reply {place}.",
+        Escalation.NOT_THE_ASKER: "Only the person who asked can hand this question to a person. Have a question of "
+        "your own? Ask me, and I'll pass it on if I can't answer it.",
         Escalation.UNAVAILABLE: "I can't reach the team from here; please ask in your partner channel.",
     }[result.outcome]
     return Md(text), [section(md(":raising_hand: {text}", text=text))]
@@ -142,8 +180,10 @@ def escalation_message(p: QaEscalation) -> Rendered:
     where = Md("in a direct message") if direct else md("in {channel}", channel=channel_ref(p.channel or ""))
     who = md(":raising_hand: Question from {asker} {where}", asker=mention(p.asker), where=where)
     best = code(p.best_entry_id or "")
-    if p.requested:
+    if p.requested and p.best_entry_id:
         note = md("They read the bot's answer ({best}) and asked for a person.", best=best)
+    elif p.requested:
+        note = Md("The question is not in English, so the bot did not search; they asked for a person.")
     elif p.best_entry_id:
         note = md("The bot had no good answer (closest: {best}, score {score}).", best=best, score=f"{p.score:.2f}")
     else:

@@ -9,17 +9,34 @@ from slack_sdk.models.blocks import Block
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.views.reviews import HistoryLine, QueueItem
 from slackbot.render.common import MAX_MESSAGE_BLOCKS, age, checked, context, header, section, when
-from slackbot.render.mrkdwn import Md, link, md, mention, quoted
+from slackbot.render.mrkdwn import Md, channel_ref, link, md, mention, quoted
 
 KIND_EMOJI = {
     "access": ":door:",
     "review": ":eyes:",
     "merge": ":twisted_rightwards_arrows:",
     "answer": ":speech_balloon:",
+    "question": ":raising_hand:",
 }
+QUESTION_CHARS = 300  # of the question, in a queue line
+
+
+def question_text(item: QueueItem, now: datetime) -> Md:
+    """An escalated question: who asked, where, how long it has waited, a link to its thread, what was asked."""
+    where = md("in {channel}", channel=channel_ref(item.asked_in)) if item.asked_in else Md("in a direct message")
+    company = md(" ({partner})", partner=item.partner_name) if item.partner_name else Md("")
+    thread = md(" · {thread}", thread=link(item.link, "answer in its thread")) if item.link else Md("")
+    asked = item.title if len(item.title) <= QUESTION_CHARS else item.title[: QUESTION_CHARS - 1] + "…"
+    return md(
+        "{emoji} *Question* from {asker}{company} {where} · waiting {age}{thread}\n{asked}",
+        emoji=KIND_EMOJI["question"], asker=mention(item.asker or ""), company=company, where=where,
+        age=age(item.since, now), thread=thread, asked=quoted(asked),
+    )  # fmt: skip
 
 
 def _item(item: QueueItem, now: datetime, timezone: str) -> Block:
+    if item.kind == "question":
+        return section(question_text(item, now))
     title = link(item.link, item.title) if item.link else md("{title}", title=item.title)
     due = md(" · due {when}", when=when(item.due, timezone)) if item.due else Md("")
     overdue = Md(" · :warning: *overdue*") if item.overdue else Md("")

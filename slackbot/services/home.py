@@ -18,6 +18,7 @@ from slackbot.services import checklist as _checklist
 from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.outbox import message_link
 from slackbot.services.partners import CLOSED, NO_ACCESS
+from slackbot.services.queue import question_items
 from slackbot.services.releases import calendar
 from slackbot.services.releases import calendar as release_calendar
 from slackbot.services.reviews import REQUEST_TITLES
@@ -207,4 +208,5 @@ def staff_home(program: Program) -> StaffHome:
             rule=launch_rules.rule(rule),
             now=now,
             timezone=timezone,
+            questions=tuple(question_items(uow)),
         )

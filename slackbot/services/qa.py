@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 
 from slackbot.domain.actors import Actor
@@ -19,6 +20,7 @@ from slackbot.kb.answers import (
     FeedbackResult,
     NextRelease,
 )
+from slackbot.kb.intents import Intent, IntentKind, classify
 from slackbot.kb.model import KbEntry
 from slackbot.kb.search import NO_ANSWER_THRESHOLD
 from slackbot.program import Program
@@ -31,6 +33,8 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000
 RELATED = 2
 DEPLOY_ENTRY = "deploy-schedule"
+# What a line naming no command becomes when it is sent to the knowledge base (a typo is told, not searched).
+ASKABLE = frozenset({IntentKind.QUESTION, IntentKind.SMALL_TALK, IntentKind.OTHER_LANGUAGE})
 
 
 def clean_question(text: str) -> str:
@@ -38,10 +42,22 @@ def clean_question(text: str) -> str:
     return " ".join(html.unescape(text or "").split())[:MAX_QUESTION_CHARS]
 
 
+def line_intent(text: str, commands: Iterable[str]) -> Intent:
+    """What a line that names no command is: a mistyped command (with the one meant), small talk, another
+    language, a question, or unknown (pure and fast: no search, no database)."""
+    return classify(clean_question(text), tuple(commands))
+
+
 def ask(program: Program, actor: Actor, question: str, *, channel: str | None, thread_ts: str | None = None) -> Answer:
-    """Answer from the knowledge base and log the question; no good answer escalates it to staff."""
-    text, now, review_channel = clean_question(question), program.now(), program.review_channel
-    hits = program.kb_index.index(program.uow).search(text, limit=1 + RELATED)
+    """Answer from the knowledge base and log the question; no good answer escalates it to staff. Small talk gets a
+    polite reply (nothing logged), another language a pointer to English and to a person (logged, not escalated)."""
+    text = clean_question(question)
+    intent = classify(text, ())
+    if intent.kind is IntentKind.SMALL_TALK:
+        return Answer(text, 0, None, 0.0, can_escalate=False, intent=intent.kind, reply=intent.reply)
+    now, review_channel = program.now(), program.review_channel
+    foreign = intent.kind is IntentKind.OTHER_LANGUAGE
+    hits = [] if foreign else program.kb_index.index(program.uow).search(text, limit=1 + RELATED)
     best = hits[0] if hits and hits[0].score >= NO_ANSWER_THRESHOLD else None
     related = tuple(h.entry for h in hits[1:] if h.score >= NO_ANSWER_THRESHOLD) if best else ()
     with program.uow() as uow:
@@ -55,7 +71,7 @@ def ask(program: Program, actor: Actor, question: str, *, channel: str | None, t
             answered=best is not None,
             now=now,
         )
-        escalated = best is None and _escalate(uow, row, review_channel, now, requested=False)
+        escalated = best is None and not foreign and _escalate(uow, row, review_channel, now, requested=False)
         uow.commit()
     return Answer(
         question=text,
@@ -67,6 +83,7 @@ def ask(program: Program, actor: Actor, question: str, *, channel: str | None, t
         escalated=escalated,
         can_escalate=bool(review_channel and channel),
         reply_in=reply_place(channel, thread_ts),
+        intent=intent.kind,
     )
 
 
@@ -86,10 +103,14 @@ def reply_place(channel: str | None, thread_ts: str | None) -> str:
 
 
 def ask_a_person(program: Program, actor: Actor, question_id: int) -> EscalationResult:
-    """The Ask a person button: post the question to the staff review channel, once."""
+    """The Ask a person button (the asker's, or staff's): post the question to the staff review channel, once."""
     with program.uow() as uow:
         question = _question(uow, question_id)
         place = reply_place(question.channel, question.thread_ts)
+        if question.asker != actor.user_id and not actor.is_staff:
+            log.warning("refused: %s tried to ask a person about question %s of %s", actor.user_id, question.id,
+                        question.asker)  # fmt: skip
+            return EscalationResult(Escalation.NOT_THE_ASKER, place)
         if not program.review_channel:
             return EscalationResult(Escalation.UNAVAILABLE, place)
         asked = _escalate(
@@ -128,6 +149,18 @@ def relay_staff_reply(
         queued = _relay(uow, escalation, actor, ts, text, now)
         uow.commit()
     return queued
+
+
+def answered_in_thread(program: Program, actor: Actor, *, channel: str, thread_ts: str) -> bool:
+    """A staff reply in the asker's own thread answers the question there: it leaves the queue, nothing is relayed."""
+    if not actor.is_staff:
+        return False
+    with program.uow() as uow:
+        answered = uow.kb.answer_in_partner_thread(channel, thread_ts, actor.user_id, program.now())
+        uow.commit()
+    if answered:
+        log.info("staff %s answered an escalated question in its thread %s/%s", actor.user_id, channel, thread_ts)
+    return answered
 
 
 def _relay(uow: UnitOfWork, escalation: KbEscalation, actor: Actor, ts: str, text: str, now: datetime) -> bool:

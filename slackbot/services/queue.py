@@ -15,14 +15,15 @@ from slackbot.services.partners import require_staff
 from storage.uow import UnitOfWork
 
 ANSWER_FRESH = timedelta(days=7)  # partner answers stay in the queue this long
+QUESTIONS_SHOWN = 100  # escalated questions waiting for staff, oldest first
 
 
 def staff_queue(program: Program, actor: Actor) -> list[QueueItem]:
-    """Access requests, reviews, approved-but-unmerged PRs and partner answers, oldest first."""
+    """Access requests, reviews, approved-but-unmerged PRs, partner answers and escalated questions, oldest first."""
     require_staff(actor, "queue", "Only Segment staff can see the queue.")
     now = program.now()
     with program.uow() as uow:
-        items = [*_access(uow, program, now), *_reviews(uow, now), *_answers(uow, now)]
+        items = [*_access(uow, program, now), *_reviews(uow, now), *_answers(uow, now), *question_items(uow)]
     return sorted(items, key=lambda item: item.since)
 
 
@@ -60,6 +61,19 @@ def _answers(uow: UnitOfWork, now: datetime) -> list[QueueItem]:
         link = message_link(uow, f"request_answer:{request.id}")
         since = request.answered_at or now
         items.append(QueueItem("answer", title, integration.partner.name, since, None, False, link))
+    return items
+
+
+def question_items(uow: UnitOfWork) -> list[QueueItem]:
+    """Questions handed to staff and not answered yet (a staff reply in either thread answers one), oldest first."""
+    items = []
+    for escalation in uow.kb.waiting_escalations(QUESTIONS_SHOWN):
+        asker = escalation.asker
+        partner = uow.partners.by_member(asker)
+        asked_in = None if escalation.partner_channel == asker else escalation.partner_channel
+        link = message_link(uow, escalation.staff_key)
+        items.append(QueueItem("question", escalation.question, partner.name if partner else "", escalation.created_at,
+                               None, False, link, asker=asker, asked_in=asked_in))  # fmt: skip
     return items
 
 

@@ -233,3 +233,23 @@ class KbRepository:
         """Escalations no staff member has answered yet."""
         query = select(func.count()).select_from(KbEscalation).where(KbEscalation.status == EscalationStatus.OPEN)
         return self.session.scalar(query) or 0
+
+    def waiting_escalations(self, limit: int) -> Sequence[KbEscalation]:
+        """Escalations still waiting for a staff answer, oldest first."""
+        query = select(KbEscalation).where(KbEscalation.status == EscalationStatus.OPEN)
+        return self.session.scalars(query.order_by(KbEscalation.created_at, KbEscalation.id).limit(limit)).all()
+
+    def answer_in_partner_thread(self, channel: str, thread_ts: str, staff_user: str, now: datetime) -> bool:
+        """Mark the open escalation asked in this partner thread answered (conditional update); False when none."""
+        statement = (
+            update(KbEscalation)
+            .where(
+                KbEscalation.partner_channel == channel,
+                KbEscalation.partner_thread_ts == thread_ts,
+                KbEscalation.status == EscalationStatus.OPEN,
+            )
+            .values(status=EscalationStatus.ANSWERED, answered_by=staff_user, answered_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
+        return result.rowcount > 0

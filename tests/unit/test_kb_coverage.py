@@ -1,8 +1,11 @@
 """Every statement of the two program documents is answerable: tests/kb_eval/coverage.yaml maps each one to a
-partner question and the entry that answers it, and that entry ranks first for the question."""
+partner question and the entry that answers it, and that entry ranks first for the question (a question of its own,
+not a copy of one of the entry's question variants)."""
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,7 @@ import yaml
 
 from slackbot.kb.loader import load_entries
 from slackbot.kb.search import KbIndex
+from slackbot.kb.text import tokenize
 
 COVERAGE_FILE = Path(__file__).resolve().parents[1] / "kb_eval" / "coverage.yaml"
 # The public pages of the program documents and their sections, in document order (the files themselves
@@ -46,6 +50,7 @@ DOCUMENTS = {
     ),
 }
 MAX_QUOTE_CHARS = 200
+NEAR_DUPLICATE_RATIO = 0.85  # difflib ratio of the lowercased words, as in the paraphrase gate
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +104,24 @@ def test_every_statement_question_ranks_its_entry_first(index: KbIndex, statemen
                 f"expected {statement['entry']}, got {hits or 'nothing'}"
             )
     assert wrong == [], "statements whose question does not rank its entry first:\n" + "\n".join(wrong)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold().replace("'", "").replace("\u2019", "")))
+
+
+def test_no_statement_question_copies_an_entry_question_variant(
+    index: KbIndex, statements: list[dict[str, str]]
+) -> None:
+    variants = [(e.id, q, _words(q), sorted(tokenize(q))) for e in index.entries for q in e.questions]
+    copies = []
+    for statement in statements:
+        text, terms = _words(statement["question"]), sorted(tokenize(statement["question"]))
+        for entry_id, question, words, variant_terms in variants:
+            ratio = difflib.SequenceMatcher(None, text, words).ratio()
+            if ratio >= NEAR_DUPLICATE_RATIO or terms == variant_terms:
+                copies.append(f"{statement['question']!r} ~ {entry_id}: {question!r} ({ratio:.2f})")
+    assert copies == [], "statement questions that (nearly) equal an entry's own question:\n" + "\n".join(copies)
 
 
 def test_entries_answering_the_program_documents_cite_them_publicly(

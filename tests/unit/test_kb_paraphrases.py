@@ -1,5 +1,6 @@
 """Paraphrase gate: partner phrasings written apart from the entries rank the right entry first (>= 95 %),
-off-topic ones get no answer, and none of them is a copy of an entry's own question variant."""
+off-topic ones get no answer, and none of them is a copy of an entry's own question variant (nearly the same text,
+or the same words once stop words, stems and aliases are applied, which is all the ranking reads)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import yaml
 
 from slackbot.kb.loader import load_entries
 from slackbot.kb.search import KbIndex
+from slackbot.kb.text import tokenize
 
 EVAL_FILE = Path(__file__).resolve().parents[1] / "kb_eval" / "paraphrases.yaml"
 MIN_TOP1_ACCURACY = 0.95
@@ -52,15 +54,26 @@ def test_the_set_is_big_enough_and_points_at_real_entries(index: KbIndex, cases:
 
 
 def test_no_paraphrase_copies_an_entry_question_variant(index: KbIndex, cases: list[dict[str, Any]]) -> None:
-    variants = [(entry.id, question, normalised(question)) for entry in index.entries for question in entry.questions]
+    variants = [
+        (entry.id, question, normalised(question), sorted(tokenize(question)))
+        for entry in index.entries
+        for question in entry.questions
+    ]
     copies = []
     for case in cases:
-        text = normalised(case["question"])
-        for entry_id, question, variant in variants:
+        text, terms = normalised(case["question"]), sorted(tokenize(case["question"]))
+        for entry_id, question, variant, variant_terms in variants:
             ratio = difflib.SequenceMatcher(None, text, variant).ratio()
-            if text == variant or ratio >= NEAR_DUPLICATE_RATIO:
+            if text == variant or ratio >= NEAR_DUPLICATE_RATIO or terms == variant_terms:
                 copies.append(f"{case['question']!r} ~ {entry_id}: {question!r} ({ratio:.2f})")
     assert copies == [], "paraphrases that (nearly) equal an entry's own question:\n" + "\n".join(copies)
+
+
+def test_the_copy_check_catches_a_reworded_copy_of_a_variant() -> None:
+    variant = "What checkboxes are in the PR template?"
+    reworded = "what are the checkboxes in the pull request template"
+    assert difflib.SequenceMatcher(None, normalised(reworded), normalised(variant)).ratio() < NEAR_DUPLICATE_RATIO
+    assert sorted(tokenize(reworded)) == sorted(tokenize(variant))  # caught: the ranking reads the same words
 
 
 def test_top_answer_is_right_for_at_least_95_percent_of_paraphrases(

@@ -12,6 +12,7 @@ from slackbot.domain.lifecycle import Stage
 from slackbot.domain.metadata import Field
 from slackbot.domain.releases import ReleaseWindow
 from slackbot.domain.views.launch import LaunchStatus, VerificationView
+from slackbot.domain.views.reviews import QueueItem
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class StaffHome:
     rule: LaunchRule
     now: datetime
     timezone: str
+    questions: tuple[QueueItem, ...] = ()  # escalated questions waiting for a staff answer, oldest first
 
 
 @dataclass(frozen=True)

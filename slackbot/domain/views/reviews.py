@@ -73,13 +73,15 @@ class Card:
 class QueueItem:
     """Something waiting on Segment."""
 
-    kind: str  # "access", "review", "merge", "answer"
-    title: str
+    kind: str  # "access", "review", "merge", "answer", "question"
+    title: str  # a question: what the person asked
     partner_name: str
     since: datetime
     due: datetime | None
     overdue: bool
-    link: str | None
+    link: str | None  # a question: its thread in the review channel, where staff answer
+    asker: str | None = None  # a question: who asked
+    asked_in: str | None = None  # a question: the channel it was asked in (None: a direct message to the bot)
 
 
 @dataclass(frozen=True)
