@@ -15,6 +15,7 @@ from handlers.acks import SignallingAck, signal_ack
 from slackbot.domain.errors import DomainError
 from slackbot.render.commands import error_blocks
 from slackbot.render.mrkdwn import md
+from slackbot.wire import BadValue
 
 log = logging.getLogger("devcenter.errors")
 SORRY = "Something went wrong on our side. It has been logged; please try again in a minute."
@@ -25,7 +26,9 @@ def _message(error: Exception) -> str:
 
 
 def _log(error: Exception, body: dict[str, Any]) -> None:
-    if not isinstance(error, DomainError):
+    if isinstance(error, BadValue):  # Slack sent back a value the bot never made: refused, not a crash
+        log.warning("refused a %s Slack sent back: not one the bot made", error.what)
+    elif not isinstance(error, DomainError):
         log.error("unhandled error in %s: %s", body.get("type") or body.get("command"), error, exc_info=error)
 
 
@@ -58,26 +61,30 @@ def reporting_errors(listener: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return listener(**kwargs)
         except Exception as error:
-            payload = kwargs.get("body") or kwargs.get("command") or {}
-            ack = kwargs.get("ack")
-            if ack is not None and ack.response is None and payload.get("command"):
-                ack(text=md("{m}", m=_message(error)), blocks=error_blocks(_message(error)), response_type="ephemeral")
-                _log(error, payload)
-                return None
-            if ack is not None and ack.response is None and payload.get("type") == "view_submission":
-                ack(
-                    response_action="update",
-                    view=View(
-                        type="modal", title="Developer Center", close="Close", blocks=error_blocks(_message(error))
-                    ),
-                )
-                _log(error, payload)
-                return None
-            url = payload.get("response_url")
-            on_error(error, payload, Respond(response_url=url) if url else None)
-            return None
+            return _failed(error, kwargs)
 
     return wrapper
+
+
+def _failed(error: Exception, kwargs: dict[str, Any]) -> None:
+    """Ack what the listener did not (within Slack's 3 seconds), then tell the user in the right place."""
+    ack: Any = kwargs.get("ack")
+    payload = kwargs.get("body") or kwargs.get("command") or {}
+    unacked = ack is not None and ack.response is None
+    if unacked and "command" in kwargs:
+        ack(text=md("{m}", m=_message(error)), blocks=error_blocks(_message(error)), response_type="ephemeral")
+        _log(error, payload)
+        return None
+    if unacked and "view" in kwargs:  # a view submission: replace the modal with the explanation
+        blocks = error_blocks(_message(error))
+        ack(response_action="update", view=View(type="modal", title="Developer Center", close="Close", blocks=blocks))
+        _log(error, payload)
+        return None
+    if unacked:
+        ack()
+    url = payload.get("response_url") if isinstance(payload, dict) else None
+    on_error(error, payload if isinstance(payload, dict) else {}, Respond(response_url=url) if url else None)
+    return None
 
 
 def register(app: App) -> None:
