@@ -156,7 +156,7 @@ def test_staff_home_counts_stages_overdue_reviews_launches_and_the_next_release(
     decide_on_card(harness.bot.program, STAFF, Action.MARK_MERGED, acme, Stage.APPROVED)
     harness.emu.open_home(world.staff)
     assert "Release of Wednesday Dec 2" in harness.emu.home(world.staff)
-    assert "*Acme Analytics* (`acme-analytics`, Acme Analytics) — merged Fri Nov 27" in harness.emu.home(world.staff)
+    assert "(`acme-analytics`, Acme Analytics) — merged Fri Nov 27, 9:00 AM PST" in harness.emu.home(world.staff)
 
 
 def _fifty(uow_factory: UowFactory, harness: Harness, world: DemoWorld) -> None:
