@@ -90,11 +90,14 @@ def release_contents(uow: UnitOfWork, release: date, timezone: str) -> list[Inte
     """Approved, merged integrations that ship in this release, as seen on its day (what a missed release left
     behind included)."""
     plan = schedule_on(uow, timezone, release)
-    return [
-        i
-        for i in uow.integrations.at_stages([Stage.APPROVED])
-        if i.merged_at is not None and plan.ships_on(i.merged_at) == release
-    ]
+    approved = uow.integrations.at_stages([Stage.APPROVED])
+    contents = [i for i in approved if i.merged_at is not None and plan.ships_on(i.merged_at) == release]
+    return sorted(contents, key=merge_order)
+
+
+def merge_order(integration: Integration) -> tuple[datetime, int]:
+    """Release lists in the order things were merged (then created), the same on every database."""
+    return integration.merged_at or integration.created_at, integration.id
 
 
 def release_card(program: Program, release: date) -> ReleaseCard:

@@ -14,7 +14,7 @@ from slackbot.domain.lifecycle import Stage
 from slackbot.domain.releases import ReleaseWindow, Schedule
 from slackbot.domain.views.releases import DeployReport, FrozenDay, ReleaseItem, ReleasePlan
 from slackbot.program import Program
-from slackbot.services.releases import release_item, schedule
+from slackbot.services.releases import merge_order, release_item, schedule
 from storage.models.partners import Integration
 from storage.uow import UnitOfWork
 
@@ -31,11 +31,12 @@ def _candidates(
 ) -> tuple[list[Integration], list[Integration]]:
     """Approved integrations, and those shipped since `since` (every partner's, or one partner's)."""
     if partner_id is None:
-        return list(uow.integrations.at_stages([Stage.APPROVED])), list(uow.integrations.released_since(since))
-    mine = uow.integrations.for_partner(partner_id)
-    shipped = sorted((i for i in mine if i.released_at is not None and i.released_at >= since and i.released_in),
-                     key=lambda i: (i.released_at, i.id))  # fmt: skip
-    return [i for i in mine if i.stage is Stage.APPROVED], shipped
+        approved, shipped = uow.integrations.at_stages([Stage.APPROVED]), uow.integrations.released_since(since)
+    else:
+        mine = uow.integrations.for_partner(partner_id)
+        approved = [i for i in mine if i.stage is Stage.APPROVED]
+        shipped = [i for i in mine if i.released_at is not None and i.released_at >= since and i.released_in]
+    return sorted(approved, key=merge_order), sorted(shipped, key=merge_order)
 
 
 def _item(uow: UnitOfWork, integration: Integration, plan: Schedule | None, staff: bool) -> ReleaseItem:
