@@ -14,7 +14,7 @@ from slackbot.ids import ActionId
 from slackbot.render.common import context, header, section
 from slackbot.render.launch import rule_line, shortfall_text
 from slackbot.render.mrkdwn import Md, code, joined, link, md, mention
-from slackbot.render.releases_plans import plan_text
+from slackbot.render.releases_plans import plan_parts
 from slackbot.wire import encode_id
 
 MAX_LINES = 20  # per list; the rest is counted
@@ -94,7 +94,9 @@ def _pending(view: VerificationView) -> list[Block]:
 def _releases(home: StaffHome) -> list[Block]:
     """Today's release and every coming one with work in it, as /devcenter deploys shows them."""
     blocks: list[Block] = [
-        section(plan_text(plan, home.window.release, home.timezone)) for plan in home.plans[:MAX_RELEASES]
+        section(part)
+        for plan in home.plans[:MAX_RELEASES]
+        for part in plan_parts(plan, home.window.release, home.timezone)
     ]
     if len(home.plans) > MAX_RELEASES:
         more = md("…and {count} more releases: `/devcenter deploys`", count=len(home.plans) - MAX_RELEASES)

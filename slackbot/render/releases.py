@@ -22,7 +22,7 @@ from slackbot.render.common import (
     when,
 )
 from slackbot.render.mrkdwn import Md, code, joined, link, md, mention
-from slackbot.render.releases_plans import partner_lines, plan_text
+from slackbot.render.releases_plans import partner_lines, plan_parts
 
 
 def _left(delta: timedelta) -> str:
@@ -59,8 +59,12 @@ def deploy_blocks(report: DeployReport, timezone: str) -> list[Block]:
 
 def _staff_blocks(report: DeployReport, timezone: str) -> list[Block]:
     """Every release from today on, in order, with what it ships, shipped and waits for."""
-    shown = report.plans[: MAX_MESSAGE_BLOCKS - 4]
-    return [section(plan_text(plan, report.window.release, timezone)) for plan in shown]
+    parts = [part for plan in report.plans for part in plan_parts(plan, report.window.release, timezone)]
+    room = MAX_MESSAGE_BLOCKS - 4
+    blocks: list[Block] = [section(part) for part in parts[:room]]
+    if len(parts) > room:
+        blocks.append(context(md("…and {n} more lists, past what one Slack message holds.", n=len(parts) - room)))
+    return blocks
 
 
 def _partner_blocks(report: DeployReport) -> list[Block]:

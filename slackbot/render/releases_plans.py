@@ -10,7 +10,8 @@ from slackbot.domain.views.releases import ReleaseItem, ReleasePlan
 from slackbot.render.common import day_name, pr_link, when
 from slackbot.render.mrkdwn import Md, code, joined, link, md
 
-MAX_ITEMS = 15  # per list of a plan; the rest is counted
+MAX_ITEMS = 10  # per list of a plan; the rest is counted
+MAX_LIST_CHARS = 2900  # a list is one section: Slack takes 3,000 characters, and a clipped link would show broken
 
 
 def release_title(plan: ReleasePlan, window_release: date, timezone: str) -> Md:
@@ -45,14 +46,22 @@ def item_line(item: ReleaseItem, timezone: str) -> Md:
 
 
 def _items(title: str, items: Sequence[ReleaseItem], timezone: str) -> Md:
-    lines = [item_line(i, timezone) for i in items[:MAX_ITEMS]]
-    more = md("\n…and {n} more", n=len(items) - MAX_ITEMS) if len(items) > MAX_ITEMS else Md("")
+    """A titled list that fits one section: at most MAX_ITEMS lines and MAX_LIST_CHARS characters; the rest counted."""
+    lines: list[Md] = []
+    size = len(title) + 40
+    for line in (item_line(i, timezone) for i in items[:MAX_ITEMS]):
+        if size + len(line) > MAX_LIST_CHARS:
+            break
+        lines.append(line)
+        size += len(line) + 1
+    more = md("\n…and {n} more", n=len(items) - len(lines)) if len(items) > len(lines) else Md("")
     return md("{title} ({count})\n{lines}{more}", title=Md(title), count=len(items), lines=joined("\n", lines),
               more=more)  # fmt: skip
 
 
-def plan_text(plan: ReleasePlan, window_release: date, timezone: str) -> Md:
-    """A release for staff: what shipped in it, what ships in it, what would make it if merged by the cutoff."""
+def plan_parts(plan: ReleasePlan, window_release: date, timezone: str) -> list[Md]:
+    """A release for staff, one part per section: its title, what shipped in it, what ships in it, and what would
+    make it if merged by the cutoff."""
     parts = [release_title(plan, window_release, timezone)]
     if plan.shipped:
         parts.append(_items(":rocket: Shipped to private beta", plan.shipped, timezone))
@@ -61,8 +70,8 @@ def plan_text(plan: ReleasePlan, window_release: date, timezone: str) -> Md:
     if plan.waiting:
         parts.append(_items(":hourglass_flowing_sand: Approved, not merged yet", plan.waiting, timezone))
     if not (plan.shipped or plan.ships or plan.waiting):
-        parts.append(Md("_nothing approved and merged for it yet_"))
-    return joined("\n", parts)
+        parts[0] = md("{title}\n_nothing approved and merged for it yet_", title=parts[0])
+    return parts
 
 
 def names_of(items: Sequence[ReleaseItem]) -> Md:

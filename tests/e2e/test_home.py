@@ -222,6 +222,19 @@ def test_status_stays_within_a_messages_limits_with_fifty_integrations(harness: 
     assert "Launch rule" in reply.text or "…and" in reply.text
 
 
+def test_staff_deploys_stays_within_a_messages_limits_with_fifty_integrations(
+    harness: Harness, world: DemoWorld
+) -> None:
+    _fifty(harness.bot.program.uow, harness, world)
+
+    reply = harness.emu.slash("/devcenter deploys", as_user=world.staff)
+
+    assert reply.status == 200 and reply.messages, "the emulator refuses replies over Slack's limits"
+    sections = [b["text"]["text"] for b in reply.messages[-1].blocks if b["type"] == "section"]
+    assert len(reply.messages[-1].blocks) <= 50 and all(len(t) < 3000 for t in sections)
+    assert "Approved and merged: ships in it (7)" in reply.text
+
+
 def test_a_forged_confirm_from_a_partners_home_is_refused_in_a_modal(harness: Harness, world: DemoWorld) -> None:
     harness.emu.slash("/devcenter verify", as_user=world.riley)
     harness.emu.submit(
