@@ -152,7 +152,7 @@ def cutoff_reminder(p: CutoffReminder) -> Rendered:
         titles = joined(", ", (md("*{title}*", title=t) for t in p.open_requests))
         todo = md(
             "Before the cutoff: answer Segment's open request for {titles} (the *Answer* button on Segment's message "
-            "or in my App Home), and push any last review fixes to {pr}. Segment can merge it only after that.",
+            "or in my App Home), and push any last review fixes to {pr}. Segment merges it once nothing waits on you.",
             titles=titles,
             pr=pr,
         )

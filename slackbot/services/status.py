@@ -23,7 +23,8 @@ def status(program: Program, actor: Actor, slug: str | None = None) -> LaunchRep
     now = program.now()
     with program.uow() as uow:
         partner, integrations = _scope(uow, actor, slug.strip().lower() if slug else None)
-        plan = schedule(uow, program.timezone, now)
+        merged = any(i.stage is Stage.APPROVED and i.merged_at is not None for i in integrations)
+        plan = schedule(uow, program.timezone, now) if merged else None  # the calendar only when a release is due
         report = StatusReport(
             partner_name=partner.name,
             partner_stage=partner.stage,
@@ -61,9 +62,9 @@ def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, li
     return mine, list(uow.integrations.for_partner(mine.id))
 
 
-def _release(plan: Schedule, integration: Integration) -> date | None:
+def _release(plan: Schedule | None, integration: Integration) -> date | None:
     """The release a merged, approved integration ships in."""
-    if integration.stage is not Stage.APPROVED or integration.merged_at is None:
+    if plan is None or integration.stage is not Stage.APPROVED or integration.merged_at is None:
         return None
     return plan.ships_on(integration.merged_at)
 
