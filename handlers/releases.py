@@ -13,7 +13,8 @@ from slackbot.ids import ActionId, Command
 from slackbot.program import Program
 from slackbot.render.mrkdwn import md
 from slackbot.render.releases import deploy_blocks, release_card_blocks, release_card_text
-from slackbot.services.releases import deploy_report, ship_release
+from slackbot.services.releases import ship_release
+from slackbot.services.releases_plans import deploy_report
 from slackbot.wire import decode_day
 
 

@@ -103,14 +103,14 @@ OVERVIEW = Source(
     date(2026, 11, 26),
 )
 CONTRIBUTING = Source(
-    "segmentio/action-destinations CONTRIBUTING.md (Release to Private Beta → Public): "
+    "action-destinations contributing guide, Release to Public: "
     "at least 1 customer must verify the destination works before it becomes public",
     "https://github.com/segmentio/action-destinations/blob/main/CONTRIBUTING.md",
     date(2026, 11, 26),
 )
 SEGMENT_DOCS = Source(
-    "segment-docs partner docs: public beta for at least 2 weeks with at least 2 users before GA",
-    "https://github.com/segmentio/segment-docs/tree/develop/src/partners",
+    "Segment partner docs: public beta for at least 2 weeks with at least 2 users before GA",
+    "https://segment.com/docs/partners/",
     date(2026, 11, 26),
 )
 CHECKLIST = Source(

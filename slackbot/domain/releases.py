@@ -175,3 +175,49 @@ class ReleaseCalendar:
     def _cutoff(self, release: date) -> datetime:
         """17:00 local wall time on the day before ``release``."""
         return datetime.combine(release - timedelta(days=1), CUTOFF_TIME, tzinfo=self.zone)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The calendar as seen on one day, with the emergency releases declared from that day on.
+
+    It is the one answer to "which release does this merge ship in?" that status, App Home, deploys and the
+    release-day card all share: the merge's own Wednesday (or an earlier emergency release whose cutoff it met),
+    and, when that day went by without shipping it, the next release day.
+    """
+
+    calendar: ReleaseCalendar
+    today: date
+    emergencies: tuple[EmergencyRelease, ...] = ()
+
+    def is_release_day(self, day: date) -> bool:
+        """A regular (unfrozen) Wednesday, or a declared emergency release."""
+        return self.calendar.release_on(day) or any(e.release == day for e in self.emergencies)
+
+    def next_release_day(self, day: date) -> date:
+        """The first release day (regular or emergency) on or after ``day``."""
+        candidate = day + timedelta(days=(WEDNESDAY - day.weekday()) % 7)
+        while not self.calendar.release_on(candidate):
+            candidate += _WEEK
+        return min([candidate, *(e.release for e in self.emergencies if e.release >= day)])
+
+    def planned(self, merged_at: datetime) -> date:
+        """The release a merge was made for: its Wednesday, or an earlier emergency release whose cutoff it met."""
+        regular = self.calendar.release_for_merge(merged_at)
+        return min([regular, *(e.release for e in self.emergencies if merged_at <= e.cutoff)])
+
+    def ships_on(self, merged_at: datetime) -> date:
+        """The release an approved change merged at ``merged_at`` ships in, seen from ``today``."""
+        planned = self.planned(merged_at)
+        return planned if planned >= self.today else self.next_release_day(self.today)
+
+    def cutoff_of(self, release: date) -> datetime | None:
+        """The last moment a merge makes ``release`` (the later of its regular and emergency cutoffs)."""
+        cutoffs = [e.cutoff for e in self.emergencies if e.release == release]
+        if self.calendar.release_on(release):
+            cutoffs.append(self.calendar.window_for(release).cutoff)
+        return max(cutoffs, default=None)
+
+    def is_emergency(self, release: date) -> bool:
+        """True for a release day that exists only because staff declared it."""
+        return not self.calendar.release_on(release) and any(e.release == release for e in self.emergencies)

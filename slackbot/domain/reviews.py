@@ -27,6 +27,12 @@ class RequestKind(StrEnum):
     OAUTH = "oauth"
 
 
+REQUEST_TITLES = {
+    RequestKind.REPLAY_INFO: "replay compatibility info",
+    RequestKind.OAUTH: "OAuth / Enable with Segment",
+}
+
+
 class RequestStatus(StrEnum):
     """A staff request waits for the partner's answer, then it is answered."""
 

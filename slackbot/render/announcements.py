@@ -44,7 +44,12 @@ def preview_modal(preview: AnnouncementPreview) -> View:
     audience = ", ".join(stage_label(Stage(s)) for s in preview.stages) or "all partners"
     channels = joined(" ", (channel_ref(c) for c in preview.channels[:60]))
     more = f" …and {len(preview.channels) - 60} more" if len(preview.channels) > 60 else ""
-    ping = ":loudspeaker: It notifies *everyone* in each channel (@channel)." if preview.notify_everyone else ""
+    ping = (
+        f":warning: *This pings everyone* in each of the {len(preview.channels)} channels (@channel): every member "
+        "gets a notification."
+        if preview.notify_everyone
+        else ""
+    )
     blocks: list[Block] = [
         section(
             md(
@@ -55,7 +60,8 @@ def preview_modal(preview: AnnouncementPreview) -> View:
         ),
         section(quoted(preview.text)),
     ]  # fmt: skip
-    if BROADCAST.search(preview.text) or "@channel" in preview.text or "@here" in preview.text:
+    names_a_ping = BROADCAST.search(preview.text) or "@channel" in preview.text or "@here" in preview.text
+    if names_a_ping and not preview.notify_everyone:
         warning = (
             ":warning: The text names @channel/@here, but it will not ping anyone unless you tick *Notify everyone*."
         )

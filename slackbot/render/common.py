@@ -70,6 +70,7 @@ def integration_facts(
     review_due_at: datetime | None = None,
     merged_at: datetime | None = None,
     ships: date | None = None,
+    shipped_in: date | None = None,
     overdue_at: datetime | None = None,
     bold: bool = True,
 ) -> list[Md]:
@@ -93,6 +94,8 @@ def integration_facts(
         lines.append(line("Merged", when(merged_at, timezone)))
     if ships:
         lines.append(line("Ships", day_name(ships)))
+    if shipped_in:
+        lines.append(line("Shipped", f"in the {day_name(shipped_in)} release"))
     return lines
 
 

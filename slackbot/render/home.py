@@ -5,6 +5,7 @@ from __future__ import annotations
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
 from slack_sdk.models.views import View
 
+from slackbot.domain.launch import LaunchRule
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.views.home import HomeIntegration, HomePage, Next, PartnerHome, Party, RequestLine
 from slackbot.domain.views.reviews import StatusReport
@@ -12,9 +13,10 @@ from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.commands import help_text
 from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, day_name, header, integration_facts, section, when
 from slackbot.render.home_staff import staff_blocks
-from slackbot.render.launch import launch_text, private_beta_text, rule_line
+from slackbot.render.launch import launch_text, private_beta_text, rule_line, rule_sources
 from slackbot.render.mrkdwn import Md, code, joined, md
-from slackbot.render.status import STAGE_EMOJI, integrations_blocks, next_step
+from slackbot.render.releases_plans import names_of, partner_lines
+from slackbot.render.status import STAGE_EMOJI, changes_text, integrations_blocks, next_step
 from slackbot.wire import encode_id
 
 PATH = (Stage.BUILDING, Stage.IN_REVIEW, Stage.APPROVED, Stage.PRIVATE_BETA, Stage.PUBLIC_BETA, Stage.PUBLIC)
@@ -74,8 +76,11 @@ def _facts(item: HomeIntegration, timezone: str) -> Md:
     lines = [md("*Next:* {next}", next=next_text(item)), md("*Waiting on:* {who}", who=PARTY[item.waiting_on])]
     due = item.review_due_at if item.stage is Stage.IN_REVIEW else None
     lines += integration_facts(
-        timezone, pr_url=item.pr_url, review_due_at=due, merged_at=item.merged_at, ships=item.release
-    )
+        timezone, pr_url=item.pr_url, review_due_at=due, merged_at=item.merged_at, ships=item.release,
+        shipped_in=item.released_in,
+    )  # fmt: skip
+    if item.changes is not None:
+        lines.append(changes_text(item.changes, timezone))
     return joined("\n", lines)
 
 
@@ -91,8 +96,9 @@ def _buttons(item: HomeIntegration) -> list[ButtonElement]:
     ]
 
 
-def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
-    """One integration in full: timeline, next step and who it waits on, launch gates, requests, buttons."""
+def detail_blocks(item: HomeIntegration, timezone: str, rule: LaunchRule | None = None) -> list[Block]:
+    """One integration in full: timeline, next step and who it waits on, launch gates (and, in beta, the rule they
+    come from), requests, buttons."""
     blocks: list[Block] = [
         DividerBlock(),
         header(f"{item.name} ({item.slug})"),
@@ -103,6 +109,8 @@ def detail_blocks(item: HomeIntegration, timezone: str) -> list[Block]:
         blocks.append(section(private_beta_text(item.slug)))
     if item.launch is not None:
         blocks.append(section(launch_text(item.launch)))
+    if rule is not None and item.stage in (Stage.PRIVATE_BETA, Stage.PUBLIC_BETA):
+        blocks.append(context(md("{rule}. {sources}", rule=rule_line(rule), sources=rule_sources(rule))))
     if item.checklist is not None:
         blocks.append(context(md("Public Beta checklist: {progress} done", progress=str(item.checklist))))
     blocks += [_request_block(request, timezone) for request in item.requests[:MAX_REQUESTS_SHOWN]]
@@ -152,24 +160,29 @@ def _no_integration_yet(stage: Stage) -> list[Block]:
     return blocks
 
 
+def _releases(home: PartnerHome) -> Md:
+    """What shipped today or ships before the next deploy, the next deploy (with the partner's work in it), later."""
+    window = home.window
+    plan = next((p for p in home.plans if p.release == window.release), None)
+    mine = md(" Yours in it: {names}.", names=names_of(plan.ships)) if plan and plan.ships else Md("")
+    if plan and plan.waiting:
+        mine = md("{mine} Approved, for Segment to merge: {names}.", mine=mine, names=names_of(plan.waiting))
+    deploy = md(
+        ":calendar: *Next deploy:* {day} — changes approved and merged by *{cutoff}* ship in it.{mine}",
+        day=day_name(window.release), cutoff=when(window.cutoff, home.timezone), mine=mine,
+    )  # fmt: skip
+    earlier = partner_lines([p for p in home.plans if p.release < window.release], window.release)
+    later = partner_lines([p for p in home.plans if p.release > window.release], window.release)
+    return joined("\n", [*earlier, deploy, *later])
+
+
 def partner_blocks(home: PartnerHome) -> list[Block]:
     """The partner's integrations: the focused one in detail, the others as rows (within 100 blocks)."""
-    window = home.window
-    blocks: list[Block] = [
-        header(f"{home.partner_name} — Developer Center"),
-        section(
-            md(
-                ":calendar: *Next deploy:* {day} — changes approved and merged by *{cutoff}* ship in it.",
-                day=day_name(window.release),
-                cutoff=when(window.cutoff, home.timezone),
-            )
-        ),
-        context(rule_line(home.rule)),
-    ]
+    blocks: list[Block] = [header(f"{home.partner_name} — Developer Center"), section(_releases(home))]
     if not home.integrations:
         blocks += _no_integration_yet(home.partner_stage)
     for item in (i for i in home.integrations if i.slug == home.focus):
-        blocks += detail_blocks(item, home.timezone)
+        blocks += detail_blocks(item, home.timezone, home.rule)
     others = [i for i in home.integrations if i.slug != home.focus]
     room = MAX_VIEW_BLOCKS - len(blocks) - COMMAND_BLOCKS - 4
     if others:

@@ -11,16 +11,18 @@ from slackbot.domain.metadata import LABELS
 from slackbot.domain.views.home import Line, StaffHome
 from slackbot.domain.views.launch import VerificationView
 from slackbot.ids import ActionId
-from slackbot.render.common import context, header, section, when
+from slackbot.render.common import context, header, section
 from slackbot.render.launch import rule_line, shortfall_text
 from slackbot.render.mrkdwn import Md, code, joined, link, md, mention
 from slackbot.render.queue import question_text
+from slackbot.render.releases_plans import plan_parts
 from slackbot.wire import encode_id
 
 MAX_LINES = 20  # per list; the rest is counted
 
 
 MAX_BUTTON_ROWS = 10
+MAX_RELEASES = 4
 
 
 NOTHING_READY = Md(
@@ -40,9 +42,6 @@ def detail(line: Line, timezone: str) -> str:
         return ", ".join(LABELS[f] for f in line.missing_fields)
     if line.shortfalls:
         return "; ".join(shortfall_text(s) for s in line.shortfalls)
-    if line.merged_at is not None:
-        late = f" (carried over from {line.carried_from:%b} {line.carried_from.day})" if line.carried_from else ""
-        return f"merged {line.merged_at.astimezone(zone):%a %b %d}{late}"
     return ""
 
 
@@ -105,11 +104,23 @@ def _questions(home: StaffHome) -> list[Block]:
     return blocks
 
 
+def _releases(home: StaffHome) -> list[Block]:
+    """Today's release and every coming one with work in it, as /devcenter deploys shows them."""
+    blocks: list[Block] = [
+        section(part)
+        for plan in home.plans[:MAX_RELEASES]
+        for part in plan_parts(plan, home.window.release, home.timezone)
+    ]
+    if len(home.plans) > MAX_RELEASES:
+        more = md("…and {count} more releases: `/devcenter deploys`", count=len(home.plans) - MAX_RELEASES)
+        blocks.append(context(more))
+    return blocks
+
+
 def staff_blocks(home: StaffHome) -> list[Block]:
     """Counts per stage, the next release, overdue reviews, launches ready or blocked, verifications to confirm."""
-    tz, window = home.timezone, home.window
+    tz = home.timezone
     counts = " · ".join(f"{stage_label(stage)} *{count}*" for stage, count in home.counts if count) or "nothing yet"
-    release = f"Release of Wednesday {window.release:%b} {window.release.day} (merge cutoff {when(window.cutoff, tz)})"
     ready = md(
         "*Ready to approve* ({count}){none}", count=len(home.ready), none=Md("") if home.ready else NOTHING_READY
     )
@@ -117,7 +128,7 @@ def staff_blocks(home: StaffHome) -> list[Block]:
         header("Developer Center — staff"),
         section(md("*Integrations by stage:* {counts}", counts=Md(counts))),
         context(rule_line(home.rule)),
-        _list(release, home.release_items, "nothing approved and merged for it yet", tz),
+        *_releases(home),
         _list("Overdue reviews", home.overdue, "none", tz),
         *_questions(home),
         section(ready),

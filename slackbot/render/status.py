@@ -7,11 +7,12 @@ from datetime import date
 from slack_sdk.models.blocks import Block, DividerBlock
 
 from slackbot.domain.lifecycle import Stage, stage_label
-from slackbot.domain.views.reviews import IntegrationSummary, LaunchReport, StatusReport
+from slackbot.domain.releases import WEDNESDAY
+from slackbot.domain.views.reviews import ChangeRequest, IntegrationSummary, LaunchReport, StatusReport
 from slackbot.ids import SLASH_COMMAND
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, header, integration_facts, section
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, header, integration_facts, section, when
 from slackbot.render.launch import launch_text, private_beta_text, rule_line, rule_sources
-from slackbot.render.mrkdwn import Md, code, joined, md
+from slackbot.render.mrkdwn import Md, code, joined, md, mention, quoted
 
 STAGE_EMOJI = {
     Stage.ACCESS_REQUESTED: ":hourglass:",
@@ -45,6 +46,8 @@ def next_step(stage: Stage, *, merged: bool = False, release: date | None = None
     """What happens next at this stage, and who it waits on (an approved PR already merged waits on the release)."""
     if stage is Stage.APPROVED and merged:
         when = f"the Wednesday release on {release:%a %b %-d}" if release else "the next Wednesday release"
+        if release and release.weekday() != WEDNESDAY:  # a staff-declared emergency release
+            when = f"the emergency release on {release:%a %b %-d}"
         return f"Merged: it ships in {when}; then you get the private-beta URL."
     return NEXT_STEPS[stage]
 
@@ -87,8 +90,20 @@ def _integration_text(i: IntegrationSummary, timezone: str) -> Md:
     )  # fmt: skip
     lines = [title, md("Next: {next}", next=next_step(i.stage, merged=i.merged_at is not None, release=i.release))]
     due = i.review_due_at if i.stage is Stage.IN_REVIEW else None
-    lines += integration_facts(timezone, pr_url=i.pr_url, review_due_at=due, merged_at=i.merged_at, bold=False)
+    lines += integration_facts(
+        timezone, pr_url=i.pr_url, review_due_at=due, merged_at=i.merged_at, shipped_in=i.released_in, bold=False
+    )  # fmt: skip
+    if i.changes is not None:
+        lines.append(changes_text(i.changes, timezone))
     return joined("\n", lines)
+
+
+def changes_text(changes: ChangeRequest, timezone: str) -> Md:
+    """The latest changes Segment requested: who asked, when, and their words (quoted, escaped)."""
+    asked = md(
+        ":pencil2: *Segment requested changes* ({who}, {at}):", who=mention(changes.by), at=when(changes.at, timezone)
+    )
+    return joined("\n", [asked, quoted(changes.note or "(no reason given)")])
 
 
 def status_blocks(report: LaunchReport) -> list[Block]:
@@ -99,6 +114,6 @@ def status_blocks(report: LaunchReport) -> list[Block]:
         if status.stage is Stage.PRIVATE_BETA:
             blocks.append(section(private_beta_text(status.slug)))
         blocks.append(section(launch_text(status)))
-    if len(blocks) < MAX_MESSAGE_BLOCKS - 1:
+    if report.launches and len(blocks) < MAX_MESSAGE_BLOCKS - 1:  # the rule matters only once in beta
         blocks.append(context(md("{rule}. {sources}", rule=rule_line(report.rule), sources=rule_sources(report.rule))))
     return checked(blocks[:MAX_MESSAGE_BLOCKS])

@@ -71,7 +71,7 @@ def draft(
         )
         channels = audience(uow, chosen, program.announce_channel)
         uow.commit()
-        return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(chosen or ()))
+        return AnnouncementPreview(row.id, row.text, tuple(channels), tuple(chosen or ()), row.notify_everyone)
 
 
 def send(program: Program, actor: Actor, announcement_id: int) -> AnnouncementPreview:
@@ -91,7 +91,11 @@ def send(program: Program, actor: Actor, announcement_id: int) -> AnnouncementPr
 def announce_release(
     uow: UnitOfWork, program: Program, actor: Actor, release: date, names: tuple[str, ...], now: datetime
 ) -> int:
-    """Inside the caller's transaction: store and queue the announcement that a release shipped."""
+    """Inside the caller's transaction: store and queue the announcement that a release shipped.
+
+    Private betas are not public: the announcement goes to the staff announcements channel only; each partner hears
+    about its own integration in its own channel (the private-beta notice, with the URL), never about another's.
+    """
     verb = "is" if len(names) == 1 else "are"
     day = f"{release:%B} {release.day}"
     text = f"The {day} Developer Center release is out: {', '.join(names)} {verb} now in private beta."
@@ -100,7 +104,7 @@ def announce_release(
         payload={"release": release.isoformat(), "names": list(names)},
     )  # fmt: skip
     message = ReleaseAnnouncement(row.id, release, names)
-    _fan_out(uow, row.id, message, audience(uow, None, program.announce_channel), now)
+    _fan_out(uow, row.id, message, [program.announce_channel] if program.announce_channel else [], now)
     return row.id
 
 

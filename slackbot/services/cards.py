@@ -15,7 +15,6 @@ from slackbot.domain.messages.access import AccessApproved, AccessDeclined
 from slackbot.domain.messages.cards import ReviewCard
 from slackbot.domain.messages.launch import PublicApproved, PublicBetaApproved
 from slackbot.domain.messages.reviews import ChangesRequested, Merged, OAuthRequest, ReplayInfoRequest, ReviewApproved
-from slackbot.domain.releases import ReleaseCalendar
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card, CardEvent
@@ -23,6 +22,7 @@ from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
 from slackbot.services.outbox import notify_partner, notify_staff
 from slackbot.services.partners import find_integration, require_staff
+from slackbot.services.releases import schedule
 from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 
@@ -49,7 +49,9 @@ def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent,
 def integration_card(uow: UnitOfWork, program: Program, integration: Integration, now: datetime) -> Card:
     """The review card of an integration as it stands now (with its launch gates once in beta)."""
     merged = integration.merged_at
-    release = ReleaseCalendar(program.timezone).release_for_merge(merged) if merged else None
+    release = integration.released_in
+    if merged is not None and integration.stage is Stage.APPROVED:
+        release = schedule(uow, program.timezone, now).ships_on(merged)
     facts = lifecycle_facts(uow, integration, program.launch_rule, now)
     return Card(
         subject="integration",
@@ -181,11 +183,11 @@ def _apply(
         if not uow.partners.move(subject.id, expected, target, now):
             raise _conflict(uow, subject)
         return _Applied()
-    calendar, applied = ReleaseCalendar(program.timezone), _Applied()
+    plan, applied = schedule(uow, program.timezone, now), _Applied()  # with the freezes and emergencies declared
     if action is Action.MARK_MERGED:
         if not uow.integrations.set_once(subject.id, "merged_at", now, now):
             raise _conflict(uow, subject)
-        applied = _Applied(release=calendar.release_for_merge(now))
+        applied = _Applied(release=plan.ships_on(now))
     elif action in REQUEST_KINDS:
         if uow.requests.open_of_kind(subject.id, REQUEST_KINDS[action]):
             raise Conflict("That request is already open and waiting for the partner's answer.")
@@ -195,7 +197,7 @@ def _apply(
         if not uow.integrations.move(subject.id, expected, target, now, **extra):
             raise _conflict(uow, subject)
         if action is Action.APPROVE_REVIEW:
-            window = calendar.next_window(now)
+            window = plan.calendar.next_window(now)
             applied = _Applied(release=window.release, cutoff=window.cutoff)
     uow.integrations.reload(subject)
     return applied

@@ -10,7 +10,8 @@ from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
 from slackbot.domain.launch import Need
 from slackbot.domain.lifecycle import FINAL_STAGES, Stage
-from slackbot.domain.releases import ReleaseWindow
+from slackbot.domain.releases import Schedule
+from slackbot.domain.reviews import REQUEST_TITLES
 from slackbot.domain.views.home import HomeIntegration, HomePage, Line, Next, PartnerHome, Party, RequestLine, StaffHome
 from slackbot.domain.views.launch import LaunchStatus
 from slackbot.program import Program
@@ -19,9 +20,9 @@ from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.outbox import message_link
 from slackbot.services.partners import CLOSED, NO_ACCESS
 from slackbot.services.queue import question_items
-from slackbot.services.releases import calendar
-from slackbot.services.releases import calendar as release_calendar
-from slackbot.services.reviews import REQUEST_TITLES
+from slackbot.services.releases import schedule
+from slackbot.services.releases_plans import release_plans
+from slackbot.services.status import changes_requested
 from slackbot.services.verifications import verification_view
 from storage.models.partners import Integration
 from storage.models.reviews import StaffRequest
@@ -77,7 +78,7 @@ def _item(
     requests: list[StaffRequest],
     now: datetime,
     *,
-    timezone: str,
+    plan: Schedule,
     rule: str,
     detailed: bool,
 ) -> HomeIntegration:
@@ -94,9 +95,9 @@ def _item(
         pr_url=integration.pr_url,
         review_due_at=integration.review_due_at,
         merged_at=merged,
-        release=calendar(uow, timezone).release_for_merge(merged)
-        if merged and integration.stage is Stage.APPROVED
-        else None,
+        release=plan.ships_on(merged) if merged and integration.stage is Stage.APPROVED else None,
+        released_in=integration.released_in,
+        changes=changes_requested(uow, integration),
         launch=status,
         checklist=checklist.progress(_checklist.states(uow, integration)) if detailed else None,
         requests=tuple(RequestLine(r.id, REQUEST_TITLES.get(r.kind, r.kind), r.requested_at) for r in requests),
@@ -119,19 +120,13 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
         by_integration: dict[int, list[StaffRequest]] = {}
         for request in uow.requests.open_requests([i.id for i in integrations]):
             by_integration.setdefault(request.integration_id, []).append(request)
+        plan = schedule(uow, timezone, now)
         items = tuple(
-            _item(uow, i, by_integration.get(i.id, []), now, timezone=timezone, rule=rule, detailed=i.slug == focus)
+            _item(uow, i, by_integration.get(i.id, []), now, plan=plan, rule=rule, detailed=i.slug == focus)
             for i in integrations
         )
-        return PartnerHome(
-            partner.name,
-            partner.stage,
-            calendar(uow, timezone).next_window(now),
-            launch_rules.rule(rule),
-            items,
-            focus,
-            timezone,
-        )
+        window, plans = release_plans(uow, timezone, now, partner.id)
+        return PartnerHome(partner.name, partner.stage, window, launch_rules.rule(rule), items, focus, timezone, plans)
 
 
 PENDING_SHOWN = 10
@@ -140,23 +135,6 @@ PENDING_SHOWN = 10
 def _line(uow: UnitOfWork, integration: Integration, **facts: Any) -> Line:
     link = message_link(uow, integration.card_key)
     return Line(integration.slug, integration.name, integration.partner.name, link, **facts)
-
-
-def _release(uow: UnitOfWork, now: datetime, timezone: str) -> tuple[ReleaseWindow, tuple[Line, ...]]:
-    """The coming release (today's on a release day) and the approved, merged integrations it ships."""
-    calendar = release_calendar(uow, timezone)  # with the freezes staff declared
-    window = calendar.todays_release(now) or calendar.next_window(now)
-    lines = []
-    for integration in uow.integrations.at_stages([Stage.APPROVED]):
-        if integration.merged_at is None:
-            continue
-        release = calendar.release_for_merge(integration.merged_at)
-        if release <= window.release:
-            carried = None if release == window.release else release
-            merged = integration.merged_at
-            lines.append(Line(integration.slug, integration.name, integration.partner.name, merged_at=merged,
-                              carried_from=carried))  # fmt: skip
-    return window, tuple(lines)
 
 
 def _overdue(uow: UnitOfWork, now: datetime) -> tuple[Line, ...]:
@@ -195,7 +173,7 @@ def staff_home(program: Program) -> StaffHome:
             verification_view(row, uow.integrations.get(row.integration_id))  # type: ignore[arg-type]
             for row in uow.verifications.pending_verifications(PENDING_SHOWN)
         )
-        window, release_items = _release(uow, now, timezone)
+        window, plans = release_plans(uow, timezone, now)
         return StaffHome(
             counts=tuple((stage, counts.get(stage, 0)) for stage in Stage),
             overdue=overdue,
@@ -204,7 +182,7 @@ def staff_home(program: Program) -> StaffHome:
             ready=ready,
             pending=pending,
             window=window,
-            release_items=release_items,
+            plans=plans,
             rule=launch_rules.rule(rule),
             now=now,
             timezone=timezone,

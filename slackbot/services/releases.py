@@ -10,12 +10,13 @@ from slackbot.domain.errors import InvalidInput
 from slackbot.domain.launch import private_beta_url
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
 from slackbot.domain.messages.releases import CutoffReminder, PrivateBeta, ReleaseCardMessage
-from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar
-from slackbot.domain.views.releases import DeployReport, ReleaseCard, ReleaseItem
+from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar, Schedule, load_zone
+from slackbot.domain.reviews import REQUEST_TITLES
+from slackbot.domain.views.releases import ReleaseCard, ReleaseItem
 from slackbot.program import Program
 from slackbot.services import announcements
 from slackbot.services.launch import merge_facts
-from slackbot.services.outbox import notify_partner, notify_staff
+from slackbot.services.outbox import message_link, notify_partner, notify_staff
 from slackbot.services.partners import require_staff
 from storage.models.partners import Integration
 from storage.uow import UnitOfWork
@@ -54,70 +55,68 @@ def emergency_list(program: Program, since: date) -> list[tuple[date, datetime, 
         return [(e.release_date, e.cutoff, e.reason) for e in uow.releases.emergencies(since)]
 
 
+def schedule_on(uow: UnitOfWork, timezone: str, day: date) -> Schedule:
+    """Where merges ship, seen on `day`: the freezes and the emergency releases declared from that day on."""
+    return Schedule(calendar(uow, timezone), day, tuple(emergencies(uow, day)))
+
+
+def schedule(uow: UnitOfWork, timezone: str, now: datetime) -> Schedule:
+    """Where merges ship, seen today (the program's timezone)."""
+    return schedule_on(uow, timezone, now.astimezone(load_zone(timezone)).date())
+
+
 def is_release_day(uow: UnitOfWork, day: date, timezone: str) -> bool:
     """A regular (unfrozen) Wednesday, or a declared emergency release."""
-    return calendar(uow, timezone).release_on(day) or any(e.release == day for e in emergencies(uow, day))
+    return schedule_on(uow, timezone, day).is_release_day(day)
 
 
-def _item(integration: Integration, cal: ReleaseCalendar) -> ReleaseItem:
-    release = cal.release_for_merge(integration.merged_at) if integration.merged_at else None
-    return ReleaseItem(integration.slug, integration.name, integration.partner.name, integration.merged_at, release)
-
-
-def deploy_report(program: Program, actor: Actor) -> DeployReport:
-    """Next release, time to the cutoff, and (for a partner) which of its changes make it."""
-    now = program.now()
-    with program.uow() as uow:
-        cal = calendar(uow, program.timezone)
-        today = now.astimezone(cal.zone).date()
-        window = cal.next_window_with_emergencies(now, emergencies(uow, today))
-        makes: list[ReleaseItem] = []
-        misses: list[ReleaseItem] = []
-        waiting: list[ReleaseItem] = []
-        approved = uow.integrations.for_partner(actor.partner_id) if actor.partner_id is not None else []
-        for integration in (i for i in approved if i.stage is Stage.APPROVED):
-            item = _item(integration, cal)
-            if item.release is None:
-                waiting.append(item)
-            else:
-                (makes if item.release <= window.release else misses).append(item)
-        frozen = tuple(sorted(d for d in cal.skipped if d >= today))
-        return DeployReport(window, cal.time_left(now), tuple(makes), tuple(misses), tuple(waiting), frozen)
+def release_item(
+    uow: UnitOfWork, integration: Integration, plan: Schedule | None = None, *, links: bool = True
+) -> ReleaseItem:
+    """An integration as release lists show it: where it ships (or shipped), its pull request and (staff: `links`)
+    its review card."""
+    merged, release = integration.merged_at, integration.released_in
+    carried = None
+    if plan is not None and merged is not None and integration.stage is Stage.APPROVED:
+        release, planned = plan.ships_on(merged), plan.planned(merged)
+        carried = planned if planned != release else None
+    return ReleaseItem(
+        integration.slug, integration.name, integration.partner.name, merged, release, integration.pr_url,
+        message_link(uow, integration.card_key) if links else None, integration.released_at, carried,
+    )  # fmt: skip
 
 
 def release_contents(uow: UnitOfWork, release: date, timezone: str) -> list[Integration]:
-    """Approved, merged integrations whose release is this one (or an earlier one that never shipped), plus
-    those merged by the cutoff of an emergency release declared for this day."""
-    cal = calendar(uow, timezone)
-    cutoffs = [e.cutoff for e in emergencies(uow, release) if e.release == release]
-    return [
-        i
-        for i in uow.integrations.at_stages([Stage.APPROVED])
-        if i.merged_at is not None
-        and (cal.release_for_merge(i.merged_at) <= release or any(i.merged_at <= cutoff for cutoff in cutoffs))
-    ]
+    """Approved, merged integrations that ship in this release, as seen on its day (what a missed release left
+    behind included)."""
+    plan = schedule_on(uow, timezone, release)
+    approved = uow.integrations.at_stages([Stage.APPROVED])
+    contents = [i for i in approved if i.merged_at is not None and plan.ships_on(i.merged_at) == release]
+    return sorted(contents, key=merge_order)
+
+
+def merge_order(integration: Integration) -> tuple[datetime, int]:
+    """Release lists in the order things were merged (then created), the same on every database."""
+    return integration.merged_at or integration.created_at, integration.id
 
 
 def release_card(program: Program, release: date) -> ReleaseCard:
     """What ships in a release, for the release-day card."""
     with program.uow() as uow:
-        cal = calendar(uow, program.timezone)
-        items = tuple(_item(i, cal) for i in release_contents(uow, release, program.timezone))
+        plan = schedule_on(uow, program.timezone, release)
+        items = tuple(release_item(uow, i, plan) for i in release_contents(uow, release, program.timezone))
     return ReleaseCard(release, items, program.timezone)
 
 
 def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
-    """Move the release's integrations to private beta, tell each partner, announce it program-wide."""
+    """Move the release's integrations to private beta, tell each partner, announce it to staff."""
     message = "Only Segment staff can mark a release shipped. Nothing was changed."
     require_staff(actor, f"ship_release {release}", message)
     now = program.now()
     with program.uow() as uow:
-        cal = calendar(uow, program.timezone)
-        shipped = [
-            _item(integration, cal)
-            for integration in release_contents(uow, release, program.timezone)
-            if _ship(uow, integration, actor, release, now)
-        ]
+        plan = schedule_on(uow, program.timezone, release)
+        contents = [(i, release_item(uow, i, plan)) for i in release_contents(uow, release, program.timezone)]
+        shipped = [item for integration, item in contents if _ship(uow, integration, actor, release, now)]
         if shipped:
             announcements.announce_release(uow, program, actor, release, tuple(i.name for i in shipped), now)
         uow.commit()
@@ -128,7 +127,7 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
 def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date, now: datetime) -> bool:
     """One integration to private beta (False when a concurrent click shipped it first)."""
     target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, merge_facts(integration)) or Stage.PRIVATE_BETA
-    if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now):
+    if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now, released_in=release):
         return False
     note = f"release {release.isoformat()}"
     uow.audit.record_move(
@@ -136,7 +135,7 @@ def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date
     )
     url, partner = private_beta_url(integration.slug), integration.partner
     notice = PrivateBeta(partner.name, integration.name, integration.slug, url, release)
-    notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)
+    notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)  # its own channel and its people
     return True
 
 
@@ -165,15 +164,18 @@ def cutoff_reminders(program: Program, now: datetime) -> int:
     sent = 0
     with program.uow() as uow:
         cal = calendar(uow, program.timezone)
-        window = cal.next_window(now)
+        window, following = cal.windows(now, 2)
         if window.cutoff.date() != now.astimezone(cal.zone).date():
             return 0
-        for integration in uow.integrations.at_stages([Stage.APPROVED]):
-            if integration.merged_at is not None:
-                continue
+        waiting = [i for i in uow.integrations.at_stages([Stage.APPROVED]) if i.merged_at is None]
+        requests: dict[int, list[str]] = {}
+        for request in uow.requests.open_requests([i.id for i in waiting]):
+            requests.setdefault(request.integration_id, []).append(REQUEST_TITLES.get(request.kind, request.kind))
+        for integration in waiting:
             reminder = CutoffReminder(
-                integration.name, integration.slug, window.cutoff, window.release, program.timezone
-            )
+                integration.name, integration.slug, window.cutoff, window.release, program.timezone,
+                integration.pr_url, tuple(requests.get(integration.id, ())), following.release,
+            )  # fmt: skip
             key = f"cutoff:{integration.id}:{window.release.isoformat()}"
             notify_partner(uow, integration.partner, reminder, key, now)
             sent += 1

@@ -12,7 +12,7 @@ from slackbot.domain.errors import Conflict, IllegalTransition, InvalidInput, No
 from slackbot.domain.lifecycle import Action, Role, Stage, decide, stage_label
 from slackbot.domain.messages.cards import CardSuperseded, ReviewCard
 from slackbot.domain.messages.reviews import RequestAnswer, ReviewOverdue, SubmissionAck
-from slackbot.domain.reviews import RequestStatus, Submission, is_overdue, parse_submission, review_due
+from slackbot.domain.reviews import REQUEST_TITLES, RequestStatus, Submission, is_overdue, parse_submission, review_due
 from slackbot.domain.text import parse_note
 from slackbot.program import Program
 from slackbot.services.cards import integration_card
@@ -22,7 +22,6 @@ from storage.models.reviews import StaffRequest
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
-REQUEST_TITLES = {"replay_info": "replay compatibility info", "oauth": "OAuth / Enable with Segment"}
 
 
 @dataclass(frozen=True)

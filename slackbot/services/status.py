@@ -7,12 +7,13 @@ from datetime import date
 from slackbot.domain import launch as launch_rules
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound, NotPermitted
-from slackbot.domain.lifecycle import Stage
-from slackbot.domain.views.reviews import IntegrationSummary, LaunchReport, StatusReport
+from slackbot.domain.lifecycle import Action, Stage
+from slackbot.domain.releases import Schedule
+from slackbot.domain.views.reviews import ChangeRequest, IntegrationSummary, LaunchReport, StatusReport
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.partners import NO_ACCESS
-from slackbot.services.releases import calendar
+from slackbot.services.releases import schedule
 from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 
@@ -22,10 +23,14 @@ def status(program: Program, actor: Actor, slug: str | None = None) -> LaunchRep
     now = program.now()
     with program.uow() as uow:
         partner, integrations = _scope(uow, actor, slug.strip().lower() if slug else None)
+        merged = any(i.stage is Stage.APPROVED and i.merged_at is not None for i in integrations)
+        plan = schedule(uow, program.timezone, now) if merged else None  # the calendar only when a release is due
         report = StatusReport(
             partner_name=partner.name,
             partner_stage=partner.stage,
-            integrations=tuple(summarize(i, partner, _release(uow, i, program.timezone)) for i in integrations),
+            integrations=tuple(
+                summarize(i, partner, _release(plan, i), changes_requested(uow, i)) for i in integrations
+            ),
             now=now,
             timezone=program.timezone,
         )
@@ -57,14 +62,24 @@ def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, li
     return mine, list(uow.integrations.for_partner(mine.id))
 
 
-def _release(uow: UnitOfWork, integration: Integration, timezone: str) -> date | None:
+def _release(plan: Schedule | None, integration: Integration) -> date | None:
     """The release a merged, approved integration ships in."""
-    if integration.stage is not Stage.APPROVED or integration.merged_at is None:
+    if plan is None or integration.stage is not Stage.APPROVED or integration.merged_at is None:
         return None
-    return calendar(uow, timezone).release_for_merge(integration.merged_at)
+    return plan.ships_on(integration.merged_at)
 
 
-def summarize(integration: Integration, partner: Partner, release: date | None = None) -> IntegrationSummary:
+def changes_requested(uow: UnitOfWork, integration: Integration) -> ChangeRequest | None:
+    """While changes are requested: the latest request (its note, who asked, when)."""
+    if integration.stage is not Stage.CHANGES_REQUESTED:
+        return None
+    entry = uow.audit.last_action(integration, Action.REQUEST_CHANGES)
+    return ChangeRequest(entry.note or "", entry.actor_user_id, entry.at) if entry is not None else None
+
+
+def summarize(
+    integration: Integration, partner: Partner, release: date | None = None, changes: ChangeRequest | None = None
+) -> IntegrationSummary:
     """A frozen summary of an integration row."""
     return IntegrationSummary(
         slug=integration.slug,
@@ -78,4 +93,6 @@ def summarize(integration: Integration, partner: Partner, release: date | None =
         merged_at=integration.merged_at,
         updated_at=integration.updated_at,
         release=release,
+        released_in=integration.released_in,
+        changes=changes,
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
+    Date,
     ForeignKey,
     String,
 )
@@ -70,6 +71,7 @@ class Integration(Base):
     approved_at: Mapped[datetime | None] = mapped_column(Timestamp)
     merged_at: Mapped[datetime | None] = mapped_column(Timestamp)
     released_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    released_in: Mapped[date | None] = mapped_column(Date)  # the release day it shipped in
     card_key: Mapped[str | None] = mapped_column(String(255))  # outbox key of the latest review card
     submitted_by: Mapped[str | None] = mapped_column(String(32))
     submission_count: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -84,6 +84,15 @@ class AuditRepository:
         query = select(AuditEntry).where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
         return self.session.scalars(query.order_by(AuditEntry.id.desc())).first()
 
+    def last_action(self, integration: Integration, action: str) -> AuditEntry | None:
+        """The newest entry of one action on an integration (e.g. the latest change request)."""
+        query = select(AuditEntry).where(
+            AuditEntry.subject_type == "integration",
+            AuditEntry.subject_id == integration.id,
+            AuditEntry.action == action,
+        )
+        return self.session.scalars(query.order_by(AuditEntry.id.desc())).first()
+
     def for_subject(self, subject_type: str, subject_id: int) -> Sequence[AuditEntry]:
         """Entries about a subject, oldest first."""
         query = select(AuditEntry).where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)

@@ -137,6 +137,11 @@ class IntegrationRepository:
         query = select(Integration).where(Integration.stage.in_(stages)).order_by(Integration.updated_at)
         return self.session.scalars(query).all()
 
+    def released_since(self, moment: datetime) -> Sequence[Integration]:
+        """Integrations whose release was marked shipped at or after `moment`, in the order they shipped."""
+        query = select(Integration).where(Integration.released_at >= moment, Integration.released_in.is_not(None))
+        return self.session.scalars(query.order_by(Integration.released_at, Integration.id)).all()
+
     def set_once(self, integration_id: int, column: str, value: Any, now: datetime) -> bool:
         """Set a column that is still NULL (e.g. merged_at); False when someone set it first."""
         field = getattr(Integration, column)

@@ -156,7 +156,7 @@ def test_staff_home_counts_stages_overdue_reviews_launches_and_the_next_release(
     decide_on_card(harness.bot.program, STAFF, Action.MARK_MERGED, acme, Stage.APPROVED)
     harness.emu.open_home(world.staff)
     assert "Release of Wednesday Dec 2" in harness.emu.home(world.staff)
-    assert "*Acme Analytics* (`acme-analytics`, Acme Analytics) — merged Fri Nov 27" in harness.emu.home(world.staff)
+    assert "(`acme-analytics`, Acme Analytics) — merged Fri Nov 27, 9:00 AM PST" in harness.emu.home(world.staff)
 
 
 def _fifty(uow_factory: UowFactory, harness: Harness, world: DemoWorld) -> None:
@@ -220,6 +220,19 @@ def test_status_stays_within_a_messages_limits_with_fifty_integrations(harness: 
     assert reply.status == 200 and reply.messages, "the emulator refuses replies over Slack's limits"
     assert len(reply.messages[-1].blocks) <= 50
     assert "Launch rule" in reply.text or "…and" in reply.text
+
+
+def test_staff_deploys_stays_within_a_messages_limits_with_fifty_integrations(
+    harness: Harness, world: DemoWorld
+) -> None:
+    _fifty(harness.bot.program.uow, harness, world)
+
+    reply = harness.emu.slash("/devcenter deploys", as_user=world.staff)
+
+    assert reply.status == 200 and reply.messages, "the emulator refuses replies over Slack's limits"
+    sections = [b["text"]["text"] for b in reply.messages[-1].blocks if b["type"] == "section"]
+    assert len(reply.messages[-1].blocks) <= 50 and all(len(t) < 3000 for t in sections)
+    assert "Approved and merged: ships in it (7)" in reply.text
 
 
 def test_a_forged_confirm_from_a_partners_home_is_refused_in_a_modal(harness: Harness, world: DemoWorld) -> None:

@@ -64,7 +64,7 @@ def test_cutoff_reminder_goes_out_on_tuesday_once_to_approved_unmerged_work(harn
     assert harness.run_job("cutoff_reminder") == 1
     harness.run_job("cutoff_reminder")
 
-    reminders = [t for t in _texts(harness, world.acme_channel) if "approved but not merged" in t]
+    reminders = [t for t in _texts(harness, world.acme_channel) if "Merge cutoff today" in t]
     assert len(reminders) == 1 and "Tue Nov 24, 5:00 PM PST" in reminders[0]
 
 
@@ -80,7 +80,7 @@ def test_overdue_reviews_nudge_staff_once_a_day(harness: Harness, world: DemoWor
     assert len(nudges) == 2
 
 
-def test_release_day_ships_to_private_beta_and_announces_in_every_partner_channel(
+def test_release_day_ships_to_private_beta_and_tells_only_staff_and_the_partner(
     harness: Harness, world: DemoWorld
 ) -> None:
     _approve(harness, merge=True)
@@ -97,9 +97,11 @@ def test_release_day_ships_to_private_beta_and_announces_in_every_partner_channe
     assert "Private beta" in harness.emu.slash("/devcenter status", as_user=world.pat).text
     dms = "\n".join(harness.emu.message_text(m) for m in harness.emu.dms(world.pat))
     assert "https://app.segment.com/goto-my-workspace/destinations/catalog/acme-analytics" in dms
-    for channel in (world.announce_channel, world.acme_channel, world.rocket_channel):
-        announcements = [t for t in _texts(harness, channel) if "Developer Center release is out" in t]
-        assert len(announcements) == 1, channel.name
+    announced = [t for t in _texts(harness, world.announce_channel) if "Developer Center release is out" in t]
+    assert len(announced) == 1 and "*Acme Analytics*" in announced[0]
+    acme = [t for t in _texts(harness, world.acme_channel) if "is in *private beta*" in t]
+    assert len(acme) == 1 and "catalog/acme-analytics" in acme[0]
+    assert not any("Acme Analytics" in t for t in _texts(harness, world.rocket_channel))  # private betas are private
     card = _texts(harness, world.review_channel)[-1]
     assert "Shipped by @sam.staff" in card and "Mark release shipped" not in card
 

@@ -19,7 +19,7 @@ class ReleaseCardMessage(Payload):
 
 @dataclass(frozen=True)
 class CutoffReminder(Payload):
-    """To the partner on cutoff day: approved, waiting for Segment to merge."""
+    """To the partner on cutoff day: approved, Segment merges it; what the partner can still do before the cutoff."""
 
     kind = MessageKind.CUTOFF_REMINDER
     name: str
@@ -27,6 +27,9 @@ class CutoffReminder(Payload):
     cutoff: datetime
     release: date
     timezone: str
+    pr_url: str | None = None
+    open_requests: tuple[str, ...] = ()  # what Segment asked for and still waits on (titles)
+    following: date | None = None  # the release a merge after the cutoff ships in
 
 
 @dataclass(frozen=True)

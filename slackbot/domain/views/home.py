@@ -12,7 +12,8 @@ from slackbot.domain.lifecycle import Stage
 from slackbot.domain.metadata import Field
 from slackbot.domain.releases import ReleaseWindow
 from slackbot.domain.views.launch import LaunchStatus, VerificationView
-from slackbot.domain.views.reviews import QueueItem
+from slackbot.domain.views.releases import ReleasePlan
+from slackbot.domain.views.reviews import ChangeRequest, QueueItem
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ class HomeIntegration:
     pr_url: str | None = None
     review_due_at: datetime | None = None
     merged_at: datetime | None = None
-    release: date | None = None
+    release: date | None = None  # approved and merged: the release it ships in
+    released_in: date | None = None  # shipped: the release it shipped in
+    changes: ChangeRequest | None = None  # changes requested: the latest request
     launch: LaunchStatus | None = None
     checklist: Progress | None = None
     requests: tuple[RequestLine, ...] = ()
@@ -72,6 +75,7 @@ class PartnerHome:
     integrations: tuple[HomeIntegration, ...]
     focus: str | None  # the slug shown in detail
     timezone: str
+    plans: tuple[ReleasePlan, ...] = ()  # the partner's work in each release from today on
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,6 @@ class Line:
     ready_for: Stage | None = None  # every gate of this step passes
     missing_fields: tuple[Field, ...] = ()  # blocked on catalog metadata
     shortfalls: tuple[Shortfall, ...] = ()  # blocked on customers
-    merged_at: datetime | None = None  # in the coming release
-    carried_from: date | None = None  # merged for an earlier release that never shipped
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,8 @@ class StaffHome:
     blocked_customers: tuple[Line, ...]
     ready: tuple[Line, ...]
     pending: tuple[VerificationView, ...]
-    window: ReleaseWindow
-    release_items: tuple[Line, ...]
+    window: ReleaseWindow  # the release a merge now makes
+    plans: tuple[ReleasePlan, ...]  # every release from today on: what shipped, ships, waits for a merge
     rule: LaunchRule
     now: datetime
     timezone: str

@@ -11,6 +11,15 @@ from slackbot.domain.views.launch import LaunchStatus
 
 
 @dataclass(frozen=True)
+class ChangeRequest:
+    """The latest changes staff requested on an integration: what they asked for, who, and when."""
+
+    note: str
+    by: str  # a Slack user id, or an operator such as github:<login>
+    at: datetime
+
+
+@dataclass(frozen=True)
 class IntegrationSummary:
     """One integration as a partner or staff member sees it."""
 
@@ -24,7 +33,9 @@ class IntegrationSummary:
     review_due_at: datetime | None
     merged_at: datetime | None
     updated_at: datetime
-    release: date | None = None  # merged and approved: the Wednesday release it ships in
+    release: date | None = None  # merged and approved: the release it ships in
+    released_in: date | None = None  # shipped: the release it shipped in
+    changes: ChangeRequest | None = None  # changes requested: the latest request
 
 
 @dataclass(frozen=True)
