@@ -11,10 +11,11 @@ from slack_sdk.models.views import View
 from handlers import qa
 from handlers.routing import Invocation, Reply, Router
 from slackbot.domain.actors import Actor
+from slackbot.domain.errors import DomainError
 from slackbot.ids import SLASH_COMMAND, Command, EventType
 from slackbot.program import Program
-from slackbot.render.commands import help_blocks
-from slackbot.render.mrkdwn import Md
+from slackbot.render.commands import error_blocks, help_blocks
+from slackbot.render.mrkdwn import Md, md
 from slackbot.services.events import first_delivery
 
 
@@ -43,7 +44,7 @@ def mention(
         return
     thread_ts, text = event.get("thread_ts") or event["ts"], event.get("text", "")
     call = Invocation(program, actor, "", channel=event.get("channel"), thread_ts=thread_ts)
-    reply = router.reply(call, text, mention=True)
+    reply = _reply_or_refusal(router, call, text)
     if reply is not None and router.is_question(text):
         say(text=reply[0], blocks=reply[1], thread_ts=thread_ts)
     elif reply is not None:
@@ -64,9 +65,17 @@ def message(
     if not first_delivery(program, body["event_id"], "message.im"):
         return
     call = Invocation(program, actor, "", channel=event["channel"])
-    reply = router.reply(call, event.get("text", ""), mention=True)
+    reply = _reply_or_refusal(router, call, event.get("text", ""))
     if reply is not None:
         say(text=reply[0], blocks=reply[1])
+
+
+def _reply_or_refusal(router: Router, call: Invocation, text: str) -> Reply | None:
+    """The reply to a mention or a DM; a refusal is a reply too (events have no response_url to answer on)."""
+    try:
+        return router.reply(call, text, mention=True)
+    except DomainError as error:
+        return md("{message}", message=error.user_message), error_blocks(error.user_message)
 
 
 def help_route(call: Invocation) -> Reply:

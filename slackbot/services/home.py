@@ -7,9 +7,10 @@ from typing import Any
 
 from slackbot.domain import checklist
 from slackbot.domain import launch as launch_rules
+from slackbot.domain.access import may_reapply, reapply_from
 from slackbot.domain.actors import Actor
 from slackbot.domain.launch import Need
-from slackbot.domain.lifecycle import FINAL_STAGES, Stage
+from slackbot.domain.lifecycle import FINAL_STAGES, OPEN_STAGES, Stage
 from slackbot.domain.releases import ReleaseWindow
 from slackbot.domain.views.home import HomeIntegration, HomePage, Line, Next, PartnerHome, Party, RequestLine, StaffHome
 from slackbot.domain.views.launch import LaunchStatus
@@ -67,7 +68,7 @@ def _actions(stage: Stage) -> tuple[str, ...]:
         return ()
     actions = ["submit"] if stage in (Stage.BUILDING, Stage.CHANGES_REQUESTED) else []
     actions += ["verify"] if stage in BETA_STAGES else []
-    return (*actions, "metadata", "checklist")
+    return (*actions, "metadata", "checklist", *(["withdraw"] if stage in OPEN_STAGES else []))
 
 
 def _item(
@@ -116,12 +117,13 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
             active = [i for i in integrations if i.stage not in FINAL_STAGES] or integrations
             focus = max(active, key=lambda i: i.updated_at).slug if active else None
         by_integration: dict[int, list[StaffRequest]] = {}
-        for request in uow.requests.open_requests([i.id for i in integrations]):
+        for request in uow.requests.open_requests([i.id for i in integrations if i.stage not in CLOSED]):
             by_integration.setdefault(request.integration_id, []).append(request)
         items = tuple(
             _item(uow, i, by_integration.get(i.id, []), now, timezone=timezone, rule=rule, detailed=i.slug == focus)
             for i in integrations
         )
+        declined = partner.stage is Stage.DECLINED
         return PartnerHome(
             partner.name,
             partner.stage,
@@ -130,6 +132,8 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
             items,
             focus,
             timezone,
+            reapply_from(partner.updated_at, timezone) if declined else None,
+            declined and may_reapply(partner.updated_at, now, timezone),
         )
 
 

@@ -14,6 +14,7 @@ from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar
 from slackbot.domain.views.releases import DeployReport, ReleaseCard, ReleaseItem
 from slackbot.program import Program
 from slackbot.services import announcements
+from slackbot.services.cards import refresh_card
 from slackbot.services.launch import merge_facts
 from slackbot.services.outbox import notify_partner, notify_staff
 from slackbot.services.partners import require_staff
@@ -116,7 +117,7 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
         shipped = [
             _item(integration, cal)
             for integration in release_contents(uow, release, program.timezone)
-            if _ship(uow, integration, actor, release, now)
+            if _ship(uow, program, integration, actor, release, now)
         ]
         if shipped:
             announcements.announce_release(uow, program, actor, release, tuple(i.name for i in shipped), now)
@@ -125,7 +126,9 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
     return ReleaseCard(release, tuple(shipped), program.timezone, actor.user_id, now)
 
 
-def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date, now: datetime) -> bool:
+def _ship(
+    uow: UnitOfWork, program: Program, integration: Integration, actor: Actor, release: date, now: datetime
+) -> bool:
     """One integration to private beta (False when a concurrent click shipped it first)."""
     target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, merge_facts(integration)) or Stage.PRIVATE_BETA
     if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now):
@@ -137,6 +140,7 @@ def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date
     url, partner = private_beta_url(integration.slug), integration.partner
     notice = PrivateBeta(partner.name, integration.name, integration.slug, url, release)
     notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)
+    refresh_card(uow, program, integration, now, f"release:{release.isoformat()}")  # its buttons follow the stage
     return True
 
 

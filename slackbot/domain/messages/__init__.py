@@ -1,6 +1,17 @@
 """Outbox messages: kinds, states and one typed payload class per kind, by feature (stdlib only)."""
 
-from slackbot.domain.messages import access, announcements, cards, launch, outbox, qa, releases, reviews, welcome
+from slackbot.domain.messages import (
+    access,
+    announcements,
+    cards,
+    launch,
+    outbox,
+    qa,
+    releases,
+    reviews,
+    welcome,
+    withdrawals,
+)
 from slackbot.domain.messages.base import MessageKind, OutboxStatus, Payload, load_payload, payload_class
 
 __all__ = [
@@ -18,4 +29,5 @@ __all__ = [
     "releases",
     "reviews",
     "welcome",
+    "withdrawals",
 ]

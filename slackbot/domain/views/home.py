@@ -57,7 +57,7 @@ class HomeIntegration:
     launch: LaunchStatus | None = None
     checklist: Progress | None = None
     requests: tuple[RequestLine, ...] = ()
-    actions: tuple[str, ...] = ()  # partner buttons: submit, metadata, verify, checklist
+    actions: tuple[str, ...] = ()  # partner buttons: submit, metadata, verify, checklist, withdraw
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ class PartnerHome:
     integrations: tuple[HomeIntegration, ...]
     focus: str | None  # the slug shown in detail
     timezone: str
+    reapply_from: date | None = None  # declined: from when the company may apply again
+    may_reapply: bool = False  # declined, and that day has come
 
 
 @dataclass(frozen=True)
