@@ -116,7 +116,7 @@ def checklist_saved_modal(view: ChecklistView) -> View:
         ":white_check_mark: Saved. *{name}* ({slug}) — {progress} done. {todo}",
         name=view.name, slug=code(view.slug), progress=str(view.progress), todo=todo,
     )  # fmt: skip
-    return notice_modal("Checklist saved", text)
+    return notice_modal("Checklist saved", text, close="Done")
 
 
 def ticked(values: dict[str, object]) -> list[str]:

@@ -74,7 +74,7 @@ def answer_sent_modal(what: str) -> View:
         "request no longer waits on you.",
         what=what,
     )
-    return notice_modal("Answer sent", text)
+    return notice_modal("Answer sent", text, close="Done")
 
 
 def _integration(name: str, slug: str) -> Md:

@@ -103,7 +103,7 @@ def verification_recorded_modal(v: VerificationView) -> View:
         "with the contact; it counts for the launch rule once confirmed, and you'll get a message then.",
         customer=v.customer, workspace=code(v.workspace), name=v.name,
     )  # fmt: skip
-    return notice_modal("Verification recorded", text)
+    return notice_modal("Verification recorded", text, close="Done")
 
 
 def verification_modal(slug: str, name: str, today: date, *, from_home: bool = False) -> View:

@@ -57,7 +57,7 @@ def withdrawn_modal(w: Withdrawal) -> View:
         ":wave: {integration} is withdrawn. Segment has been told, and its staff card no longer offers any action.",
         integration=_integration(w.name, w.slug),
     )
-    return notice_modal("Withdrawn", text)
+    return notice_modal("Withdrawn", text, close="Done")
 
 
 def withdraw_prompt(w: Withdrawal) -> Rendered:

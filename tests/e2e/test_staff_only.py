@@ -204,7 +204,8 @@ def test_staff_may_withdraw_where_partners_of_other_companies_may_not(harness: H
 
     harness.emu.submit({}, as_user=world.staff)
 
-    assert _snapshot(harness)["integrations"][0][1].value == "withdrawn"
+    with harness.bot.program.uow() as uow:
+        assert uow.integrations.by_slug("acme-analytics").stage.value == "withdrawn"
 
 
 @pytest.mark.parametrize("who", NON_OWNERS)
