@@ -30,6 +30,7 @@ from handlers import (
     status,
     verifications,
     welcome,
+    withdrawals,
 )
 from handlers.routing import Router
 from slackbot.program import Program
@@ -37,7 +38,7 @@ from slackbot.slack.directory import SlackDirectory
 
 LISTENER_MODULES: tuple[ModuleType, ...] = (
     commands, welcome, home, access, reviews, cards, status, queue, releases, announcements, checklist, metadata,
-    verifications, qa,
+    verifications, withdrawals, qa,
 )  # fmt: skip
 KINDS = {"COMMANDS": "command", "EVENTS": "event", "ACTIONS": "action", "VIEWS": "view", "SHORTCUTS": "shortcut"}
 

@@ -6,8 +6,9 @@ from typing import Any
 
 from slack_bolt import Ack
 from slack_sdk import WebClient
+from slack_sdk.models.views import View
 
-from handlers.modals import ack_form, values
+from handlers.modals import ack_form, open_or_notice, values
 from handlers.routing import Invocation, Reply, form_route
 from slackbot.domain.access import AGREEMENT
 from slackbot.domain.actors import Actor
@@ -23,10 +24,15 @@ def join_route(call: Invocation) -> Reply | None:
     return form_route(access_modal, "Request access", ActionId.OPEN_ACCESS_FORM)(call)
 
 
-def open_access_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-    """Button (Home, mention reply): open the access survey."""
+def open_access_form(ack: Ack, body: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
+    """Button (Home, mention reply): the access survey, or why a request cannot be made now."""
     ack()
-    client.views_open(trigger_id=body["trigger_id"], view=access_modal())
+
+    def survey() -> View:
+        ensure_can_request(program, actor)
+        return access_modal()
+
+    open_or_notice(client, body, survey)
 
 
 def submit_access(ack: Ack, view: dict[str, Any], program: Program, actor: Actor) -> None:

@@ -13,7 +13,7 @@ from handlers.routing import Invocation, Reply
 from slackbot.domain.actors import Actor
 from slackbot.ids import ActionId, CallbackId, Command
 from slackbot.program import Program
-from slackbot.render.checklist import checklist_blocks, checklist_modal, checklist_text, ticked
+from slackbot.render.checklist import checklist_blocks, checklist_modal, checklist_saved_modal, checklist_text, ticked
 from slackbot.services import checklist
 from slackbot.wire import SlugMeta, decode_optional_slug
 
@@ -43,10 +43,11 @@ def open_checklist(
 
 
 def submit_checklist(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
-    """The checklist modal: tick and untick the submitter's items."""
+    """The checklist modal: tick and untick the submitter's items; the modal then says it is saved."""
     items, slug = ticked(values(view)), metadata(view, SlugMeta).slug
     fallback = next((b["block_id"] for b in view.get("blocks", []) if b.get("type") == "input"), "checklist.1")
-    result = ack_form(ack, lambda: checklist.save(program, actor, slug, items), fallback)
+    saved = lambda shown: {"response_action": "update", "view": checklist_saved_modal(shown)}
+    result = ack_form(ack, lambda: checklist.save(program, actor, slug, items), fallback, then=saved)
     refresh_after_save(client, program, actor, view, result)
 
 

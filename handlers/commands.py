@@ -11,11 +11,12 @@ from slack_sdk.models.views import View
 from handlers import qa
 from handlers.routing import Invocation, Reply, Router
 from slackbot.domain.actors import Actor
+from slackbot.domain.errors import DomainError
 from slackbot.ids import SLASH_COMMAND, Command, EventType
 from slackbot.program import Program
-from slackbot.render.commands import help_blocks
+from slackbot.render.commands import error_blocks, help_blocks
 from slackbot.render.events import as_event_reply
-from slackbot.render.mrkdwn import Md
+from slackbot.render.mrkdwn import Md, md
 from slackbot.services.events import answer_once, handled
 from slackbot.wire import decode_event
 
@@ -43,7 +44,7 @@ def mention(event: dict[str, Any], body: dict[str, Any], program: Program, actor
         return
     thread_ts = event.get("thread_ts") or event.get("ts")
     call = Invocation(program, actor, "", channel=channel, thread_ts=thread_ts)
-    reply = router.reply(call, text, mention=True)
+    reply = _reply_or_refusal(router, call, text)
     private_to = None if router.is_question(text) else actor.user_id
     answer = as_event_reply(reply, private_to=private_to) if reply is not None else None
     answer_once(program, event_id, EventType.APP_MENTION, answer, channel=channel, thread_ts=thread_ts)
@@ -59,9 +60,17 @@ def message(event: dict[str, Any], body: dict[str, Any], program: Program, actor
     event_id, channel, text = decode_event(body, event)
     if handled(program, event_id):
         return
-    reply = router.reply(Invocation(program, actor, "", channel=channel), text, mention=True)
+    reply = _reply_or_refusal(router, Invocation(program, actor, "", channel=channel), text)
     answer = as_event_reply(reply) if reply is not None else None
     answer_once(program, event_id, "message.im", answer, channel=channel)
+
+
+def _reply_or_refusal(router: Router, call: Invocation, text: str) -> Reply | None:
+    """The reply to a mention or a DM; a refusal is a reply too (events have no response_url to answer on)."""
+    try:
+        return router.reply(call, text, mention=True)
+    except DomainError as error:
+        return md("{message}", message=error.user_message), error_blocks(error.user_message)
 
 
 def help_route(call: Invocation) -> Reply:

@@ -18,7 +18,7 @@ from slackbot.ids import ActionId, CallbackId, Command
 from slackbot.program import Program
 from slackbot.render.common import notice_modal, section
 from slackbot.render.mrkdwn import Md, code, md
-from slackbot.render.verifications import verification_card, verification_modal
+from slackbot.render.verifications import verification_card, verification_modal, verification_recorded_modal
 from slackbot.services.verifications import decide_verification, form, record
 from slackbot.wire import SlugMeta, decode_id
 
@@ -76,9 +76,10 @@ def _decide(confirm: bool) -> Callable[..., None]:
 
 
 def submit_verification(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
-    """The verification modal: stored pending, and staff get a card to confirm it."""
+    """The verification modal: stored pending, staff get a card to confirm it, and the modal says what happens next."""
     entered, slug = values(view), metadata(view, SlugMeta).slug
-    result = ack_form(ack, lambda: record(program, actor, slug, entered), "customer")
+    recorded = lambda shown: {"response_action": "update", "view": verification_recorded_modal(shown)}
+    result = ack_form(ack, lambda: record(program, actor, slug, entered), "customer", then=recorded)
     refresh_after_save(client, program, actor, view, result)
 
 

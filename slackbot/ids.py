@@ -24,6 +24,7 @@ class Command(StrEnum):
     VERIFY = "verify"
     CARD = "card"
     ASK = "ask"
+    WITHDRAW = "withdraw"
 
 
 class ActionId(StrEnum):
@@ -35,6 +36,7 @@ class ActionId(StrEnum):
     OPEN_ANNOUNCE_FORM = "forms.announce"
     OPEN_ACCESS_FORM = "forms.access"
     OPEN_SUBMIT_FORM = "forms.submit"
+    OPEN_WITHDRAW = "forms.withdraw"  # the withdraw confirmation (partner owner or staff)
     ANSWER_REQUEST = "requests.answer"
     # Staff card buttons: "lifecycle." + the lifecycle Action they take (see staff_action_id()).
     APPROVE_ACCESS = "lifecycle.approve_access"
@@ -74,6 +76,7 @@ class CallbackId(StrEnum):
     CHECKLIST = "modal.checklist"
     METADATA = "modal.metadata"
     VERIFICATION = "modal.verification"
+    WITHDRAW = "modal.withdraw"
     NOTICE = "modal.notice"  # a read-only message in a modal (Home buttons have no response_url)
 
 
@@ -84,6 +87,7 @@ class BlockId(StrEnum):
     CARD_ACTIONS = "card.actions"
     NOTE = "note"
     ANSWER = "answer"
+    REASON = "reason"  # the optional reason of a withdrawal
     AGREEMENT = "agreement"
     QA_ACTIONS = "qa.actions"
     FAQ_ID = "faq.id"

@@ -64,6 +64,16 @@ def decode_card(value: object) -> tuple[int, Stage]:
         raise BadValue("card button") from None
 
 
+def decode_stage(value: object) -> Stage:
+    """A lifecycle stage the bot knows (from a modal's private_metadata)."""
+    if not isinstance(value, str):
+        raise BadValue("form")
+    try:
+        return Stage(value)
+    except ValueError:
+        raise BadValue("form") from None
+
+
 def decode_action(action_id: object, prefix: str) -> Action:
     """The lifecycle action of a staff button (its action_id is prefix + action)."""
     if not isinstance(action_id, str) or not action_id.startswith(prefix):
@@ -126,10 +136,20 @@ class SlugMeta:
 
 
 @dataclass(frozen=True)
+class WithdrawMeta:
+    """The withdraw confirmation: which integration, the stage it showed, and whether it was opened from App Home."""
+
+    slug: str
+    stage: str
+    home: bool = False
+
+
+@dataclass(frozen=True)
 class RequestMeta:
-    """The answer modal of a staff request."""
+    """The answer modal of a staff request, and whether it was opened from App Home (to refresh it after sending)."""
 
     request_id: int
+    home: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +208,9 @@ def _check(meta: object) -> None:
         if not _SLACK_ID.match(meta.channel) or not _TS.match(meta.ts):
             raise BadValue("form")
     elif isinstance(meta, SlugMeta):
+        decode_slug(meta.slug)
+    elif isinstance(meta, WithdrawMeta):
+        decode_stage(meta.stage)
         decode_slug(meta.slug)
     elif isinstance(meta, FaqMeta) and (not _SLACK_ID.match(meta.channel) or not _TS.match(meta.message_ts)):
         raise BadValue("form")

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
-from urllib.parse import urlparse
 
 from slackbot.domain.errors import InvalidInput
-
-WEBSITE_HOST = re.compile(r"^(?=.{4,253}$)([a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
-
+from slackbot.domain.releases import load_zone, require_aware
+from slackbot.domain.urls import normalize_website
 
 MAX_ANSWER = 1000
+SUPPORT_EMAIL = "partner-support@segment.com"  # where a declined company asks about the decision
+REAPPLY_AFTER = timedelta(days=90)  # a declined company may apply again this long after the decision
+
+
+def reapply_from(declined_at: datetime, timezone: str) -> date:
+    """The first day (in the program's timezone) a company declined at `declined_at` may apply again."""
+    require_aware(declined_at, "declined_at")
+    return (declined_at + REAPPLY_AFTER).astimezone(load_zone(timezone)).date()
+
+
+def may_reapply(declined_at: datetime, now: datetime, timezone: str) -> bool:
+    """Whether a company declined at `declined_at` may apply again at `now`."""
+    require_aware(now, "now")
+    return now.astimezone(load_zone(timezone)).date() >= reapply_from(declined_at, timezone)
 
 
 class AccessField(StrEnum):
@@ -49,10 +61,11 @@ class AccessRequest:
 
 
 def website_problem(url: str) -> str | None:
-    """Why `url` is not a usable company website, or None."""
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in ("http", "https") or not WEBSITE_HOST.match(parsed.hostname or ""):
-        return "Enter your company website as a full URL, like https://acme.example.com."
+    """Why `url` is not a usable company website, or None (see `slackbot.domain.urls.normalize_website`)."""
+    try:
+        normalize_website(url)
+    except ValueError as error:
+        return str(error)
     return None
 
 
@@ -65,8 +78,11 @@ def parse_access_request(values: dict[str, str | None], agreed: bool) -> AccessR
     )
     if clean["company"] and len(clean["company"]) > 200:
         errors["company"] = "Keep the company name under 200 characters."
-    if clean["website"] and (problem := website_problem(clean["website"])):
-        errors["website"] = problem
+    if clean["website"]:
+        try:
+            clean["website"] = normalize_website(clean["website"])
+        except ValueError as error:
+            errors["website"] = str(error)
     if not agreed:
         errors[AGREEMENT] = "You need to agree to the Partner Program Agreement and the Privacy Policy."
     if errors:

@@ -36,6 +36,7 @@ class Action(StrEnum):
     """Everything a person can do to move the lifecycle."""
 
     REQUEST_ACCESS = "request_access"
+    REAPPLY_ACCESS = "reapply_access"  # a declined company applies again, once its waiting time is over
     APPROVE_ACCESS = "approve_access"
     DECLINE_ACCESS = "decline_access"
     SUBMIT_FOR_REVIEW = "submit_for_review"
@@ -58,6 +59,7 @@ class Gate(StrEnum):
     MERGED = "merged"
     METADATA_COMPLETE = "metadata_complete"
     LAUNCH_RULE_MET = "launch_rule_met"
+    REAPPLY_WAIT_OVER = "reapply_wait_over"
 
 
 NEW = None  # the "stage" of a record that does not exist yet
@@ -109,6 +111,14 @@ TRANSITIONS: dict[Action, Transition] = {
         _t(Action.APPROVE_ACCESS, "Approve", _S, (Stage.ACCESS_REQUESTED,), Stage.BUILDING),
         _t(Action.DECLINE_ACCESS, "Decline", _S, (Stage.ACCESS_REQUESTED,), Stage.DECLINED, needs_note=True),
         _t(
+            Action.REAPPLY_ACCESS,
+            "Apply again",
+            _P,
+            (Stage.DECLINED,),
+            Stage.ACCESS_REQUESTED,
+            gates=(Gate.REAPPLY_WAIT_OVER,),
+        ),
+        _t(
             Action.SUBMIT_FOR_REVIEW,
             "Submit for review",
             _P,
@@ -152,7 +162,7 @@ TRANSITIONS: dict[Action, Transition] = {
             Stage.PUBLIC,
             gates=(Gate.LAUNCH_RULE_MET,),
         ),
-        _t(Action.WITHDRAW, "Withdraw", _P, OPEN_STAGES, Stage.WITHDRAWN),
+        _t(Action.WITHDRAW, "Withdraw", (*_P, *_S), OPEN_STAGES, Stage.WITHDRAWN),
     )
 }
 
@@ -164,6 +174,7 @@ class Facts:
     merged: bool = False
     metadata_complete: bool = False
     launch_rule_met: bool = False
+    reapply_wait_over: bool = False
 
     def passes(self, gate: Gate) -> bool:
         """Whether this gate is open."""
@@ -172,6 +183,7 @@ class Facts:
             Gate.MERGED: self.merged,
             Gate.METADATA_COMPLETE: self.metadata_complete,
             Gate.LAUNCH_RULE_MET: self.launch_rule_met,
+            Gate.REAPPLY_WAIT_OVER: self.reapply_wait_over,
         }[gate]
 
 
@@ -180,6 +192,7 @@ _GATE_MESSAGES = {
     Gate.MERGED: "its pull request is not merged yet",
     Gate.METADATA_COMPLETE: "its catalog metadata is not complete",
     Gate.LAUNCH_RULE_MET: "the launch rule is not met yet",
+    Gate.REAPPLY_WAIT_OVER: "the waiting time after the decline is not over",
 }
 
 

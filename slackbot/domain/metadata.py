@@ -15,6 +15,7 @@ from typing import Any
 
 from slackbot.domain.access import website_problem
 from slackbot.domain.reviews import pr_url_problem
+from slackbot.domain.urls import normalize_pr_url, normalize_website
 
 # The 22 catalog categories, exactly as the Developer Center overview lists them.
 CATEGORIES: tuple[str, ...] = (
@@ -246,16 +247,25 @@ def wrong(metadata: CatalogMetadata) -> dict[str, str]:
     return errors
 
 
+def _normal(value: str, normalize: Callable[[str], str]) -> str:
+    """A URL in its normal form; as typed when it is wrong (the checker then says why)."""
+    try:
+        return normalize(value) if value else value
+    except ValueError:
+        return value
+
+
 def from_form(values: dict[str, object], existing: CatalogMetadata) -> CatalogMetadata:
-    """Merge a metadata modal submission into what is stored: blank logo, mark and secrets keep their value."""
+    """Merge a metadata modal submission into what is stored: blank logo, mark and secrets keep their value;
+    the website and pull request link are stored in their normal form."""
     text = {f: str(values.get(f.value) or "").strip() for f in Field}
     categories = tuple(c for c in (text[Field.PRIMARY], text[Field.SECONDARY]) if c and c != NO_CATEGORY)
     merged = replace(
         existing,
         name=text[Field.NAME],
-        pr_url=text[Field.PR_URL],
+        pr_url=_normal(text[Field.PR_URL], normalize_pr_url),
         description=text[Field.DESCRIPTION],
-        website=text[Field.WEBSITE],
+        website=_normal(text[Field.WEBSITE], normalize_website),
         categories=categories,
     )
     kept: dict[str, Any] = {f.value: text[f] for f in KEPT_WHEN_BLANK if text[f]}

@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.releases import load_zone, require_aware
+from slackbot.domain.urls import normalize_pr_url
 
 
 class RequestKind(StrEnum):
@@ -119,9 +120,6 @@ def is_overdue(due: datetime, now: datetime) -> bool:
     return now > due
 
 
-PR_URL = re.compile(r"^https://github\.com/segmentio/action-destinations/pull/(?P<number>[1-9][0-9]*)/?$")
-
-
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -153,9 +151,11 @@ def slug_problem(slug: str) -> str | None:
 
 
 def pr_url_problem(url: str) -> str | None:
-    """Why `url` is not a pull request on segmentio/action-destinations, or None."""
-    if not PR_URL.fullmatch(url.strip()):
-        return "Give the pull request URL, like https://github.com/segmentio/action-destinations/pull/1234."
+    """Why `url` is not a pull request on segmentio/action-destinations, or None (see `normalize_pr_url`)."""
+    try:
+        normalize_pr_url(url)
+    except ValueError as error:
+        return str(error)
     return None
 
 
@@ -195,8 +195,10 @@ def parse_submission(values: dict[str, str | None]) -> Submission:
         errors["kind"] = MOBILE_REFUSAL
     elif kind not in {k.value for k in Kind}:
         errors["kind"] = "Choose the kind of destination."
-    if problem := pr_url_problem(pr_url):
-        errors["pr_url"] = problem
+    try:
+        pr_url = normalize_pr_url(pr_url)
+    except ValueError as error:
+        errors["pr_url"] = str(error)
     if errors:
         raise InvalidInput(errors)
     return Submission(name, slug, Kind(kind), pr_url)

@@ -134,7 +134,7 @@ def cmd_time(console: Console, rest: str) -> None:
 def _release_morning(console: Console, zone: ZoneInfo) -> datetime:
     """When the release-day card is posted for the release a merge made now would ship in."""
     from slackbot.jobs.tasks import BY_ID
-    from slackbot.services.releases import calendar
+    from slackbot.services.releases_calendar import calendar
 
     program = console.harness.bot.program
     with program.uow() as uow:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block, CheckboxesElement, InputBlock, Option
 from slack_sdk.models.views import View
 
-from slackbot.domain.access import AGREEMENT, MAX_ANSWER, SURVEY_QUESTIONS
+from slackbot.domain.access import AGREEMENT, MAX_ANSWER, SUPPORT_EMAIL, SURVEY_QUESTIONS
 from slackbot.domain.messages.access import AccessApproved, AccessDeclined, AccessReceived
 from slackbot.ids import SLASH_COMMAND, CallbackId
-from slackbot.render.common import Rendered, context, message, modal, section, text_input
+from slackbot.render.common import Rendered, context, long_day, message, modal, section, text_input
 from slackbot.render.mrkdwn import Md, md, quoted
 
 AGREEMENT_LINKS = Md(
@@ -57,6 +57,16 @@ def access_approved(p: AccessApproved) -> Rendered:
 
 
 def access_declined(p: AccessDeclined) -> Rendered:
-    """Access declined, with the reason."""
+    """Access declined, with the reason, who to ask, and from when the company may apply again."""
     text = md("The access request for *{company}* was declined.\n{note}", company=p.partner_name, note=quoted(p.note))
-    return message(text, context(Md("Questions? Write to partner-support@segment.com.")))
+    again = (
+        md(
+            " You may apply again with `{command} join` from *{day}*.",
+            command=SLASH_COMMAND,
+            day=long_day(p.reapply_from),
+        )
+        if p.reapply_from
+        else Md("")
+    )
+    return message(text, context(md("Questions about the decision? Write to {email}.{again}", email=SUPPORT_EMAIL,
+                                    again=again)))  # fmt: skip

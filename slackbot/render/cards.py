@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Stage, stage_label
-from slackbot.domain.messages.cards import AccessCard, CardSuperseded, ReviewCard
+from slackbot.domain.messages.cards import AccessCard, CardSuperseded, CardUpdated, ReviewCard, SupersededBy
 from slackbot.domain.text import MAX_NOTE
 from slackbot.domain.views.launch import LaunchStatus
 from slackbot.domain.views.reviews import Card, CardEvent
@@ -36,6 +36,7 @@ from slackbot.wire import NoteMeta, encode_card
 
 ACTION_VERBS = {
     Action.REQUEST_ACCESS: "requested access",
+    Action.REAPPLY_ACCESS: "applied again",
     Action.APPROVE_ACCESS: "approved access",
     Action.DECLINE_ACCESS: "declined access",
     Action.SUBMIT_FOR_REVIEW: "submitted for review",
@@ -45,6 +46,7 @@ ACTION_VERBS = {
     Action.APPROVE_REVIEW: "approved the review",
     Action.MARK_MERGED: "marked it merged",
     Action.SHIP_RELEASE: "shipped the release",
+    Action.WITHDRAW: "withdrew it",
 }
 STYLES = {Action.APPROVE_ACCESS: "primary", Action.APPROVE_REVIEW: "primary", Action.DECLINE_ACCESS: "danger"}
 BUTTON_IDS = {a.value for a in staff_actions()}
@@ -123,21 +125,20 @@ def note_modal(title: str, label: str, metadata: NoteMeta) -> View:
     return modal(CallbackId.STAFF_NOTE, title, "Send", blocks, metadata)
 
 
-def staff_card(p: AccessCard | ReviewCard) -> Rendered:
-    """An access or review card for the staff channel."""
+def staff_card(p: AccessCard | ReviewCard | CardUpdated) -> Rendered:
+    """An access or review card for the staff channel (or the same card, edited after a change made elsewhere)."""
     card = p.card
     as_of = card.history[-1].at if card.history else card.submitted_at  # renderers never read the clock
     return card_text(card), card_blocks(card, as_of or card.merged_at or datetime.min.replace(tzinfo=UTC))
 
 
+SUPERSEDED = {
+    SupersededBy.RESUBMISSION: "*{name}* ({slug}) was resubmitted on {at}",
+    SupersededBy.NEWER_CARD: "a newer card of *{name}* ({slug}) was posted on {at}",
+}
+
+
 def card_superseded(p: CardSuperseded) -> Rendered:
-    """Replaces an older review card after a resubmission (no buttons left)."""
-    return message(
-        md(
-            ":arrows_counterclockwise: ~Review card~ — *{name}* ({slug}) was resubmitted on {at}. Act on the newer "
-            "card below.",
-            name=p.name,
-            slug=code(p.slug),
-            at=when(p.at, p.timezone),
-        )
-    )
+    """Replaces an older review card after a resubmission or a newer card (no buttons left)."""
+    why = md(SUPERSEDED[p.by], name=p.name, slug=code(p.slug), at=when(p.at, p.timezone))
+    return message(md(":arrows_counterclockwise: ~Review card~ — {why}. Act on the newer card below.", why=why))

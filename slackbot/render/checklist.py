@@ -15,7 +15,7 @@ from slack_sdk.models.views import View
 from slackbot.domain.checklist import SECTIONS, ItemState, Owner, editable
 from slackbot.domain.views.launch import ChecklistView
 from slackbot.ids import ActionId, CallbackId
-from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, header, modal, section
+from slackbot.render.common import MAX_MESSAGE_BLOCKS, checked, context, header, modal, notice_modal, section
 from slackbot.render.mrkdwn import Md, code, joined, md, mention
 from slackbot.wire import SlugMeta
 
@@ -106,6 +106,17 @@ def checklist_modal(view: ChecklistView, *, from_home: bool = False) -> View:
             )
     return modal(CallbackId.CHECKLIST, "Public Beta checklist", "Save", blocks, SlugMeta(view.slug, from_home),
                  close="Close")  # fmt: skip
+
+
+def checklist_saved_modal(view: ChecklistView) -> View:
+    """The checklist modal once saved: what is done now, and what is still the viewer's to do."""
+    left = [s for s in view.items if not s.done and editable(s, view.viewer)]
+    todo = md("{count} item(s) left for {who}.", count=len(left), who=WHO[view.viewer]) if left else Md("")
+    text = md(
+        ":white_check_mark: Saved. *{name}* ({slug}) — {progress} done. {todo}",
+        name=view.name, slug=code(view.slug), progress=str(view.progress), todo=todo,
+    )  # fmt: skip
+    return notice_modal("Checklist saved", text, close="Done")
 
 
 def ticked(values: dict[str, object]) -> list[str]:

@@ -16,6 +16,7 @@ HELP_LINES = (
     ("checklist [slug]", "the Public Beta checklist: tick your items, see Segment's"),
     ("metadata [slug]", "catalog metadata (description, categories, SVG logo and mark, support, test account)"),
     ("verify [slug]", "record a customer who verified your integration in private beta"),
+    ("withdraw <slug>", "withdraw an integration from the program (you confirm first)"),
     ("history <slug>", "every recorded change of an integration"),
     ("card <slug>", "staff: post an integration's review card with the buttons legal now"),
     ("deploys", "the next Wednesday release, its cutoff, and which of your changes make it"),

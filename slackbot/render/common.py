@@ -121,9 +121,15 @@ def day_name(day: date) -> str:
     return f"{day:%A} {day:%b} {day.day}"
 
 
-def notice_modal(title: str, text: Md) -> View:
-    """A read-only message in a modal (for Home buttons, which have no response_url to answer on)."""
-    return View(type="modal", callback_id=CallbackId.NOTICE, title=title[:24], close="Close", blocks=[section(text)])
+def long_day(day: date) -> str:
+    """A day further away, with its year: 'Monday, February 22, 2027'."""
+    return f"{day:%A, %B} {day.day}, {day.year}"
+
+
+def notice_modal(title: str, text: Md, *, close: str = "Close") -> View:
+    """A read-only message in a modal (for Home buttons, which have no response_url to answer on; and what a form
+    turns into once saved, closed with "Done")."""
+    return View(type="modal", callback_id=CallbackId.NOTICE, title=title[:24], close=close, blocks=[section(text)])
 
 
 def text_input(

@@ -5,13 +5,24 @@ from __future__ import annotations
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
 from slack_sdk.models.views import View
 
+from slackbot.domain.access import SUPPORT_EMAIL
 from slackbot.domain.launch import LaunchRule
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.views.home import HomeIntegration, HomePage, Next, PartnerHome, Party, RequestLine
 from slackbot.domain.views.reviews import StatusReport
 from slackbot.ids import SLASH_COMMAND, ActionId
 from slackbot.render.commands import help_text
-from slackbot.render.common import MAX_VIEW_BLOCKS, checked, context, day_name, header, integration_facts, section, when
+from slackbot.render.common import (
+    MAX_VIEW_BLOCKS,
+    checked,
+    context,
+    day_name,
+    header,
+    integration_facts,
+    long_day,
+    section,
+    when,
+)
 from slackbot.render.home_staff import staff_blocks
 from slackbot.render.launch import launch_text, private_beta_text, rule_line, rule_sources
 from slackbot.render.mrkdwn import Md, code, joined, md
@@ -25,7 +36,9 @@ BUTTONS = {
     "metadata": ("Catalog metadata", ActionId.OPEN_METADATA),
     "verify": ("Record a verification", ActionId.OPEN_VERIFICATION),
     "checklist": ("Checklist", ActionId.OPEN_CHECKLIST),
+    "withdraw": ("Withdraw…", ActionId.OPEN_WITHDRAW),
 }
+STYLES = {"submit": "primary", "verify": "primary", "withdraw": "danger"}
 MAX_REQUESTS_SHOWN = 5
 
 
@@ -90,7 +103,7 @@ def _buttons(item: HomeIntegration) -> list[ButtonElement]:
             text=BUTTONS[a][0],
             action_id=BUTTONS[a][1],
             value=item.slug,
-            style="primary" if a in ("submit", "verify") else None,
+            style=STYLES.get(a),
         )
         for a in item.actions
     ]
@@ -144,6 +157,20 @@ def _row(item: HomeIntegration) -> Block:
     return block
 
 
+def _declined(home: PartnerHome) -> list[Block]:
+    """A declined company: who to ask, from when it may apply again, and the button once it may."""
+    again = md(" You may apply again from *{day}*.", day=long_day(home.reapply_from)) if home.reapply_from else Md("")
+    text = md(
+        "{emoji} *Declined* — questions about the decision: write to {email}.{again}",
+        emoji=STAGE_EMOJI[Stage.DECLINED], email=SUPPORT_EMAIL, again=again,
+    )  # fmt: skip
+    blocks: list[Block] = [section(text)]
+    if home.may_reapply:
+        apply = ButtonElement(text="Apply again", style="primary", action_id=ActionId.OPEN_ACCESS_FORM)
+        blocks.append(ActionsBlock(elements=[apply]))
+    return blocks
+
+
 def _no_integration_yet(stage: Stage) -> list[Block]:
     building = stage is Stage.BUILDING
     next_words = (
@@ -179,7 +206,9 @@ def _releases(home: PartnerHome) -> Md:
 def partner_blocks(home: PartnerHome) -> list[Block]:
     """The partner's integrations: the focused one in detail, the others as rows (within 100 blocks)."""
     blocks: list[Block] = [header(f"{home.partner_name} — Developer Center"), section(_releases(home))]
-    if not home.integrations:
+    if home.partner_stage is Stage.DECLINED:
+        blocks += _declined(home)
+    elif not home.integrations:
         blocks += _no_integration_yet(home.partner_stage)
     for item in (i for i in home.integrations if i.slug == home.focus):
         blocks += detail_blocks(item, home.timezone, home.rule)

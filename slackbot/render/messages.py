@@ -15,6 +15,7 @@ from slackbot.domain.messages import qa as qa_messages
 from slackbot.domain.messages import releases as release_messages
 from slackbot.domain.messages import reviews as review_messages
 from slackbot.domain.messages import welcome as welcome_messages
+from slackbot.domain.messages import withdrawals as withdrawal_messages
 from slackbot.domain.messages.base import Payload
 from slackbot.domain.messages.outbox import StaffAlert
 from slackbot.render import (
@@ -28,6 +29,7 @@ from slackbot.render import (
     reviews,
     verifications,
     welcome,
+    withdrawals,
 )
 from slackbot.render.common import Rendered, checked, context, section
 from slackbot.render.mrkdwn import code, md
@@ -50,6 +52,7 @@ RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
     card_messages.AccessCard: cards.staff_card,
     card_messages.ReviewCard: cards.staff_card,
     card_messages.CardSuperseded: cards.card_superseded,
+    card_messages.CardUpdated: cards.staff_card,
     access_messages.AccessReceived: access.access_received,
     access_messages.AccessApproved: access.access_approved,
     access_messages.AccessDeclined: access.access_declined,
@@ -60,6 +63,7 @@ RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
     review_messages.ReviewApproved: reviews.review_approved,
     review_messages.Merged: reviews.merged,
     review_messages.RequestAnswer: reviews.request_answer,
+    review_messages.RequestAnswered: reviews.request_answered,
     review_messages.ReviewOverdue: reviews.review_overdue,
     release_messages.PrivateBeta: releases.private_beta,
     release_messages.ReleaseCardMessage: releases.release_card,
@@ -74,6 +78,7 @@ RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
     qa_messages.QaEscalation: qa.escalation_message,
     qa_messages.QaStaffReply: qa.staff_reply_message,
     event_messages.EventReply: events.event_reply,
+    withdrawal_messages.IntegrationWithdrawn: withdrawals.integration_withdrawn,
 }
 
 

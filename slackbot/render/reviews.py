@@ -11,40 +11,70 @@ from slackbot.domain.messages.reviews import (
     OAuthRequest,
     ReplayInfoRequest,
     RequestAnswer,
+    RequestAnswered,
     ReviewApproved,
     ReviewOverdue,
     SubmissionAck,
 )
 from slackbot.domain.reviews import KIND_LABELS, MOBILE_KIND, SubmitField
 from slackbot.domain.text import MAX_NOTE
+from slackbot.domain.urls import PR_EXAMPLE
+from slackbot.domain.views.reviews import SubmitDraft
 from slackbot.ids import SLASH_COMMAND, ActionId, BlockId, CallbackId
-from slackbot.render.common import Rendered, day_name, message, modal, section, text_input, when
+from slackbot.render.common import Rendered, day_name, message, modal, notice_modal, section, text_input, when
 from slackbot.render.mrkdwn import Md, code, link, md, mention, quoted
 from slackbot.wire import RequestMeta, encode_id
 
 
-def submit_modal() -> View:
-    """Submit (or resubmit) an integration's pull request for review."""
+def submit_modal(draft: SubmitDraft | None = None) -> View:
+    """Submit (or resubmit, prefilled with the last submission) an integration's pull request for review."""
     kinds = [Option(value=kind.value, label=label) for kind, label in KIND_LABELS.items()]
     kinds.append(Option(value=MOBILE_KIND, label="Mobile device-mode destination"))
-    pr_example = "https://github.com/segmentio/action-destinations/pull/1234"
-    select = StaticSelectElement(action_id=SubmitField.KIND, placeholder="Choose one", options=kinds)
+    chosen = next((o for o in kinds if draft is not None and o.value == draft.kind), None)
+    select = StaticSelectElement(
+        action_id=SubmitField.KIND, placeholder="Choose one", options=kinds, initial_option=chosen
+    )
     blocks: list[Block] = [
-        text_input(SubmitField.NAME, "Integration name", max_length=100, placeholder="Acme Analytics"),
-        text_input(SubmitField.SLUG, "Slug", max_length=64, placeholder="acme-analytics"),
+        text_input(SubmitField.NAME, "Integration name", max_length=100, placeholder="Acme Analytics",
+                   initial=draft.name if draft else None),
+        text_input(SubmitField.SLUG, "Slug", max_length=64, placeholder="acme-analytics",
+                   initial=draft.slug if draft else None),
         InputBlock(block_id=SubmitField.KIND, label="Kind", element=select),
-        text_input(SubmitField.PR_URL, "Pull request URL", placeholder=pr_example),
-    ]
+        text_input(SubmitField.PR_URL, "Pull request URL", placeholder=PR_EXAMPLE,
+                   initial=draft.pr_url if draft else None),
+    ]  # fmt: skip
+    if draft is not None:
+        blocks.insert(0, section(md("Resubmitting {slug}: check the details, then submit.", slug=code(draft.slug))))
     return modal(CallbackId.SUBMIT_FOR_REVIEW, "Submit for review", "Submit", blocks)
 
 
-def answer_modal(what: str, request_id: int) -> View:
+def submit_prompt(draft: SubmitDraft | None) -> Rendered:
+    """After a mention (no modal can open there): a button that opens the submit form."""
+    button = ButtonElement(
+        text="Submit for review", action_id=ActionId.OPEN_SUBMIT_FORM, value=draft.slug if draft else None,
+        style="primary",
+    )  # fmt: skip
+    return message(Md("Press the button to submit for review."), ActionsBlock(elements=[button]))
+
+
+def answer_modal(what: str, request_id: int, *, from_home: bool = False) -> View:
     """The partner answers a staff request."""
     blocks: list[Block] = [
         section(md("Segment asked for *{what}*. Your answer goes to the reviewing engineer.", what=what)),
         text_input(BlockId.ANSWER, "Your answer", multiline=True, max_length=MAX_NOTE),
     ]
-    return modal(CallbackId.ANSWER_REQUEST, "Answer Segment", "Send answer", blocks, RequestMeta(request_id))
+    meta = RequestMeta(request_id, from_home)
+    return modal(CallbackId.ANSWER_REQUEST, "Answer Segment", "Send answer", blocks, meta)
+
+
+def answer_sent_modal(what: str) -> View:
+    """The answer modal once the answer was sent."""
+    text = md(
+        ":white_check_mark: Sent. Your answer on *{what}* is in the thread of the Segment review card, and the "
+        "request no longer waits on you.",
+        what=what,
+    )
+    return notice_modal("Answer sent", text, close="Done")
 
 
 def _integration(name: str, slug: str) -> Md:
@@ -65,16 +95,18 @@ def submission_ack(p: SubmissionAck) -> Rendered:
 
 
 def changes_requested(p: ChangesRequested) -> Rendered:
-    """Changes requested, with the reason."""
+    """Changes requested, with the reason and a Resubmit button (the form comes prefilled)."""
+    resubmit = ButtonElement(text="Resubmit", action_id=ActionId.OPEN_SUBMIT_FORM, value=p.slug, style="primary")
     return message(
         md(
             ":pencil2: {who} requested changes on {integration}:\n{note}\nPush the changes to your pull request, "
-            "then resubmit with `{command} submit`.",
+            "then resubmit (the button, or `{command} submit`).",
             who=mention(p.actor),
             integration=_integration(p.name, p.slug),
             note=quoted(p.note),
             command=SLASH_COMMAND,
-        )
+        ),
+        ActionsBlock(elements=[resubmit]),
     )
 
 
@@ -89,6 +121,16 @@ def _request(name: str, slug: str, request_id: int, what: str, detail: str) -> R
         text="Answer", action_id=ActionId.ANSWER_REQUEST, value=encode_id(request_id), style="primary"
     )
     return message(text, ActionsBlock(elements=[answer]))
+
+
+def request_answered(p: RequestAnswered) -> Rendered:
+    """A staff request message once answered: what was asked, who answered and when; no Answer button."""
+    return message(
+        md(
+            ":white_check_mark: Segment asked for *{what}* on {integration}.\nAnswered by {who} at {at}.",
+            what=p.request, integration=_integration(p.name, p.slug), who=mention(p.actor), at=when(p.at, p.timezone),
+        )
+    )  # fmt: skip
 
 
 def replay_info_request(p: ReplayInfoRequest) -> Rendered:

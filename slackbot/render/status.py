@@ -6,6 +6,7 @@ from datetime import date
 
 from slack_sdk.models.blocks import Block, DividerBlock
 
+from slackbot.domain.access import SUPPORT_EMAIL
 from slackbot.domain.lifecycle import Stage, stage_label
 from slackbot.domain.releases import WEDNESDAY
 from slackbot.domain.views.reviews import ChangeRequest, IntegrationSummary, LaunchReport, StatusReport
@@ -37,8 +38,11 @@ NEXT_STEPS = {
     Stage.PRIVATE_BETA: "Share the private-beta URL with a customer and have them verify the integration.",
     Stage.PUBLIC_BETA: "Collect customer verifications; Segment approves the public (GA) launch.",
     Stage.PUBLIC: "You are live in the catalog. Keep the integration maintained.",
-    Stage.DECLINED: "Access was declined. Reply in your channel if you think this is a mistake.",
-    Stage.WITHDRAWN: "This submission was withdrawn.",
+    Stage.DECLINED: (
+        f"Access was declined. Questions about the decision: write to {SUPPORT_EMAIL}. `/devcenter join` tells you "
+        "from when you may apply again."
+    ),
+    Stage.WITHDRAWN: "This integration was withdrawn. To come back, submit it under a new slug.",
 }
 
 

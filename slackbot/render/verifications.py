@@ -17,7 +17,17 @@ from slackbot.domain.messages.launch import VerificationCard, VerificationConfir
 from slackbot.domain.verifications import VerificationField, VerificationStatus
 from slackbot.domain.views.launch import VerificationView
 from slackbot.ids import SLASH_COMMAND, ActionId, CallbackId
-from slackbot.render.common import Rendered, checked, context, header, message, modal, section, text_input
+from slackbot.render.common import (
+    Rendered,
+    checked,
+    context,
+    header,
+    message,
+    modal,
+    notice_modal,
+    section,
+    text_input,
+)
 from slackbot.render.launch import blockers
 from slackbot.render.mrkdwn import Md, code, joined, md, mention, quoted
 from slackbot.wire import SlugMeta, encode_id
@@ -84,6 +94,16 @@ def verification_rejected(p: VerificationRejected) -> Rendered:
             customer=v.customer, workspace=code(v.workspace), name=v.name, command=SLASH_COMMAND, slug=v.slug,
         )
     )  # fmt: skip
+
+
+def verification_recorded_modal(v: VerificationView) -> View:
+    """The verification modal once recorded: what happens next."""
+    text = md(
+        ":white_check_mark: Recorded: *{customer}* (workspace {workspace}) verified *{name}*. Segment confirms it "
+        "with the contact; it counts for the launch rule once confirmed, and you'll get a message then.",
+        customer=v.customer, workspace=code(v.workspace), name=v.name,
+    )  # fmt: skip
+    return notice_modal("Verification recorded", text, close="Done")
 
 
 def verification_modal(slug: str, name: str, today: date, *, from_home: bool = False) -> View:

@@ -6,23 +6,30 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from slackbot.domain.access import SURVEY_QUESTIONS
+from slackbot.domain.access import SURVEY_QUESTIONS, reapply_from
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, NotFound, NotPermitted
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Facts, Role, Stage, allowed_actions, decide, stage_label
 from slackbot.domain.messages import Payload
 from slackbot.domain.messages.access import AccessApproved, AccessDeclined
-from slackbot.domain.messages.cards import ReviewCard
+from slackbot.domain.messages.cards import CardSuperseded, CardUpdated, ReviewCard, SupersededBy
 from slackbot.domain.messages.launch import PublicApproved, PublicBetaApproved
-from slackbot.domain.messages.reviews import ChangesRequested, Merged, OAuthRequest, ReplayInfoRequest, ReviewApproved
+from slackbot.domain.messages.reviews import (
+    ChangesRequested,
+    Merged,
+    OAuthRequest,
+    ReplayInfoRequest,
+    ReviewApproved,
+    request_key,
+)
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card, CardEvent
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
-from slackbot.services.outbox import notify_partner, notify_staff
+from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
 from slackbot.services.partners import find_integration, require_staff
-from slackbot.services.releases import schedule
+from slackbot.services.releases_calendar import schedule
 from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 
@@ -108,11 +115,12 @@ def check_staff_action(program: Program, actor: Actor, action: Action, subject_i
 
 @dataclass(frozen=True)
 class _Applied:
-    """What a decision did besides its stage change: a request opened, a release promised."""
+    """What a decision did besides its stage change: a request opened, a release promised, a date to apply again."""
 
     request_id: int | None = None
     release: date | None = None
     cutoff: datetime | None = None
+    reapply_from: date | None = None
 
 
 def decide_on_card(
@@ -135,7 +143,8 @@ def decide_on_card(
         )
         partner = subject.partner if isinstance(subject, Integration) else subject
         notice = _notice(action, subject, applied, actor, note or "", program.timezone)
-        notify_partner(uow, partner, notice, f"{action}:{entry.id}", now)
+        key = request_key(applied.request_id) if applied.request_id else f"{action}:{entry.id}"  # Answer edits it
+        notify_partner(uow, partner, notice, key, now)
         card = _card(uow, program, subject, now)
         uow.commit()
     log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, _kind(subject), subject_id, expected, target)
@@ -147,7 +156,7 @@ def _notice(action: Action, subject: Subject, applied: _Applied, actor: Actor, n
     if isinstance(subject, Partner):
         if action is Action.APPROVE_ACCESS:
             return AccessApproved(subject.name, actor.user_id)
-        return AccessDeclined(subject.name, actor.user_id, note)
+        return AccessDeclined(subject.name, actor.user_id, note, applied.reapply_from)
     who = (subject.partner.name, subject.name, subject.slug)
     if action is Action.REQUEST_CHANGES:
         return ChangesRequested(*who, actor=actor.user_id, note=note)
@@ -182,7 +191,7 @@ def _apply(
     if isinstance(subject, Partner):
         if not uow.partners.move(subject.id, expected, target, now):
             raise _conflict(uow, subject)
-        return _Applied()
+        return _Applied(reapply_from=reapply_from(now, program.timezone) if target is Stage.DECLINED else None)
     plan, applied = schedule(uow, program.timezone, now), _Applied()  # with the freezes and emergencies declared
     if action is Action.MARK_MERGED:
         if not uow.integrations.set_once(subject.id, "merged_at", now, now):
@@ -224,12 +233,24 @@ def _key(subject: Subject) -> str:
 
 
 def _post_card(uow: UnitOfWork, program: Program, integration: Integration, key: str, now: datetime) -> bool:
-    """Queue the integration's review card (with the buttons legal now) and make it the card answers thread on."""
+    """Queue the integration's review card (with the buttons legal now), make it the card answers thread on, and
+    retire the previous one: only one card of an integration has live buttons."""
     card = ReviewCard(integration_card(uow, program, integration, now))
     if notify_staff(uow, program.review_channel, card, key, now) is None:
         return False
-    integration.card_key = key
+    previous, integration.card_key = integration.card_key, key
+    if previous and previous != key:
+        retired = CardSuperseded(integration.name, integration.slug, now, program.timezone, SupersededBy.NEWER_CARD)
+        edit_posted(uow, retired, previous, f"superseded:{previous}", now)
     return True
+
+
+def refresh_card(uow: UnitOfWork, program: Program, integration: Integration, now: datetime, key: str) -> bool:
+    """After a change made elsewhere (a release, a withdrawal), edit the live card to show it, buttons included."""
+    if not integration.card_key:
+        return False
+    card = CardUpdated(integration_card(uow, program, integration, now))
+    return edit_posted(uow, card, integration.card_key, f"card_updated:{integration.card_key}:{key}", now)
 
 
 def post_card_when_ready(uow: UnitOfWork, program: Program, integration: Integration, now: datetime) -> bool:

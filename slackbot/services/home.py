@@ -7,9 +7,10 @@ from typing import Any
 
 from slackbot.domain import checklist
 from slackbot.domain import launch as launch_rules
+from slackbot.domain.access import may_reapply, reapply_from
 from slackbot.domain.actors import Actor
 from slackbot.domain.launch import Need
-from slackbot.domain.lifecycle import FINAL_STAGES, Stage
+from slackbot.domain.lifecycle import FINAL_STAGES, OPEN_STAGES, Stage
 from slackbot.domain.releases import Schedule
 from slackbot.domain.reviews import REQUEST_TITLES
 from slackbot.domain.views.home import HomeIntegration, HomePage, Line, Next, PartnerHome, Party, RequestLine, StaffHome
@@ -20,7 +21,7 @@ from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.outbox import message_link
 from slackbot.services.partners import CLOSED, NO_ACCESS
 from slackbot.services.queue import question_items
-from slackbot.services.releases import schedule
+from slackbot.services.releases_calendar import schedule
 from slackbot.services.releases_plans import release_plans
 from slackbot.services.status import changes_requested
 from slackbot.services.verifications import verification_view
@@ -69,7 +70,7 @@ def _actions(stage: Stage) -> tuple[str, ...]:
         return ()
     actions = ["submit"] if stage in (Stage.BUILDING, Stage.CHANGES_REQUESTED) else []
     actions += ["verify"] if stage in BETA_STAGES else []
-    return (*actions, "metadata", "checklist")
+    return (*actions, "metadata", "checklist", *(["withdraw"] if stage in OPEN_STAGES else []))
 
 
 def _item(
@@ -118,7 +119,7 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
             active = [i for i in integrations if i.stage not in FINAL_STAGES] or integrations
             focus = max(active, key=lambda i: i.updated_at).slug if active else None
         by_integration: dict[int, list[StaffRequest]] = {}
-        for request in uow.requests.open_requests([i.id for i in integrations]):
+        for request in uow.requests.open_requests([i.id for i in integrations if i.stage not in CLOSED]):
             by_integration.setdefault(request.integration_id, []).append(request)
         plan = schedule(uow, timezone, now)
         items = tuple(
@@ -126,7 +127,19 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
             for i in integrations
         )
         window, plans = release_plans(uow, timezone, now, partner.id)
-        return PartnerHome(partner.name, partner.stage, window, launch_rules.rule(rule), items, focus, timezone, plans)
+        declined = partner.stage is Stage.DECLINED
+        return PartnerHome(
+            partner.name,
+            partner.stage,
+            window,
+            launch_rules.rule(rule),
+            items,
+            focus,
+            timezone,
+            plans,
+            reapply_from(partner.updated_at, timezone) if declined else None,
+            declined and may_reapply(partner.updated_at, now, timezone),
+        )
 
 
 PENDING_SHOWN = 10

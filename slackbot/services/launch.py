@@ -10,7 +10,7 @@ from slackbot.domain import metadata as catalog
 from slackbot.domain.actors import Actor
 from slackbot.domain.launch import LaunchFacts, private_beta_url
 from slackbot.domain.lifecycle import Action, Facts, Stage
-from slackbot.domain.messages.reviews import OAuthRequest
+from slackbot.domain.messages.reviews import OAuthRequest, request_key
 from slackbot.domain.metadata import CatalogMetadata
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.verifications import VerificationStatus
@@ -98,6 +98,6 @@ def request_oauth_when_due(
     note = f"automatic: {confirmed} confirmed customers reach the {rule} rule's OAuth threshold ({threshold})"
     uow.audit.record_note(integration, Action.REQUEST_OAUTH, actor.user_id, now, note)
     ask = OAuthRequest(integration.partner.name, integration.name, integration.slug, request.id, confirmed)
-    notify_partner(uow, integration.partner, ask, f"oauth_auto:{integration.id}", now)
+    notify_partner(uow, integration.partner, ask, request_key(request.id), now)  # answering edits this message
     log.info("OAuth requested automatically for %s (%d confirmed customers)", integration.slug, confirmed)
     return True

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from slackbot.domain.messages import MessageKind, Payload
+from slackbot.domain.messages import MessageKind, OutboxStatus, Payload
 from slackbot.domain.messages.outbox import StaffAlert
 from slackbot.program import Program
 from storage.models.partners import Partner
@@ -206,3 +206,14 @@ def notify_staff(
         return None
     queue(uow, payload, review_channel, key, now, thread_of=thread_of)
     return key
+
+
+def edit_posted(uow: UnitOfWork, payload: Payload, parent_key: str, key: str, now: datetime) -> bool:
+    """Queue an edit (an `edits_parent` payload) of the message queued as `parent_key`; False when there is no such
+    message or it failed for good (an edit of it would wait forever)."""
+    if not payload.edits_parent:
+        raise TypeError(f"{type(payload).__name__} does not edit a message")
+    parent = uow.outbox.by_key(parent_key)
+    if parent is None or parent.status is OutboxStatus.FAILED:
+        return False
+    return queue(uow, payload, parent.channel, key, now, thread_of=parent_key)

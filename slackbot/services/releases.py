@@ -10,28 +10,20 @@ from slackbot.domain.errors import InvalidInput
 from slackbot.domain.launch import private_beta_url
 from slackbot.domain.lifecycle import Action, Role, Stage, decide
 from slackbot.domain.messages.releases import CutoffReminder, PrivateBeta, ReleaseCardMessage
-from slackbot.domain.releases import EmergencyRelease, ReleaseCalendar, Schedule, load_zone
+from slackbot.domain.releases import EmergencyRelease, Schedule
 from slackbot.domain.reviews import REQUEST_TITLES
 from slackbot.domain.views.releases import ReleaseCard, ReleaseItem
 from slackbot.program import Program
 from slackbot.services import announcements
+from slackbot.services.cards import refresh_card
 from slackbot.services.launch import merge_facts
 from slackbot.services.outbox import message_link, notify_partner, notify_staff
 from slackbot.services.partners import require_staff
+from slackbot.services.releases_calendar import calendar, schedule_on
 from storage.models.partners import Integration
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
-
-
-def calendar(uow: UnitOfWork, timezone: str) -> ReleaseCalendar:
-    """The release calendar with the freezes stored in the database."""
-    return ReleaseCalendar(timezone, uow.releases.frozen_days())
-
-
-def emergencies(uow: UnitOfWork, since: date) -> list[EmergencyRelease]:
-    """Staff-declared emergency releases on or after a day."""
-    return [EmergencyRelease(e.release_date, e.cutoff) for e in uow.releases.emergencies(since)]
 
 
 def declare_emergency(program: Program, actor: Actor, release: date, cutoff: datetime, reason: str | None) -> None:
@@ -53,16 +45,6 @@ def emergency_list(program: Program, since: date) -> list[tuple[date, datetime, 
     """Emergency releases on or after a day: (day, cutoff, reason)."""
     with program.uow() as uow:
         return [(e.release_date, e.cutoff, e.reason) for e in uow.releases.emergencies(since)]
-
-
-def schedule_on(uow: UnitOfWork, timezone: str, day: date) -> Schedule:
-    """Where merges ship, seen on `day`: the freezes and the emergency releases declared from that day on."""
-    return Schedule(calendar(uow, timezone), day, tuple(emergencies(uow, day)))
-
-
-def schedule(uow: UnitOfWork, timezone: str, now: datetime) -> Schedule:
-    """Where merges ship, seen today (the program's timezone)."""
-    return schedule_on(uow, timezone, now.astimezone(load_zone(timezone)).date())
 
 
 def is_release_day(uow: UnitOfWork, day: date, timezone: str) -> bool:
@@ -116,7 +98,7 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
     with program.uow() as uow:
         plan = schedule_on(uow, program.timezone, release)
         contents = [(i, release_item(uow, i, plan)) for i in release_contents(uow, release, program.timezone)]
-        shipped = [item for integration, item in contents if _ship(uow, integration, actor, release, now)]
+        shipped = [item for integration, item in contents if _ship(uow, program, integration, actor, release, now)]
         if shipped:
             announcements.announce_release(uow, program, actor, release, tuple(i.name for i in shipped), now)
         uow.commit()
@@ -124,7 +106,9 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
     return ReleaseCard(release, tuple(shipped), program.timezone, actor.user_id, now)
 
 
-def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date, now: datetime) -> bool:
+def _ship(
+    uow: UnitOfWork, program: Program, integration: Integration, actor: Actor, release: date, now: datetime
+) -> bool:
     """One integration to private beta (False when a concurrent click shipped it first)."""
     target = decide(integration.stage, Action.SHIP_RELEASE, Role.STAFF, merge_facts(integration)) or Stage.PRIVATE_BETA
     if not uow.integrations.move(integration.id, Stage.APPROVED, target, now, released_at=now, released_in=release):
@@ -136,6 +120,7 @@ def _ship(uow: UnitOfWork, integration: Integration, actor: Actor, release: date
     url, partner = private_beta_url(integration.slug), integration.partner
     notice = PrivateBeta(partner.name, integration.name, integration.slug, url, release)
     notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)  # its own channel and its people
+    refresh_card(uow, program, integration, now, f"release:{release.isoformat()}")  # its buttons follow the stage
     return True
 
 

@@ -14,7 +14,8 @@ from slackbot.domain.lifecycle import Stage
 from slackbot.domain.releases import ReleaseWindow, Schedule
 from slackbot.domain.views.releases import DeployReport, FrozenDay, ReleaseItem, ReleasePlan
 from slackbot.program import Program
-from slackbot.services.releases import merge_order, release_item, schedule
+from slackbot.services.releases import merge_order, release_item
+from slackbot.services.releases_calendar import schedule
 from storage.models.partners import Integration
 from storage.uow import UnitOfWork
 

@@ -7,21 +7,25 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from slackbot.domain.access import SUPPORT_EMAIL
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import Conflict, IllegalTransition, InvalidInput, NotFound, NotPermitted
 from slackbot.domain.lifecycle import Action, Role, Stage, decide, stage_label
 from slackbot.domain.messages.cards import CardSuperseded, ReviewCard
-from slackbot.domain.messages.reviews import RequestAnswer, ReviewOverdue, SubmissionAck
+from slackbot.domain.messages.reviews import RequestAnswer, RequestAnswered, ReviewOverdue, SubmissionAck, request_key
 from slackbot.domain.reviews import REQUEST_TITLES, RequestStatus, Submission, is_overdue, parse_submission, review_due
 from slackbot.domain.text import parse_note
+from slackbot.domain.views.reviews import SubmitDraft
 from slackbot.program import Program
 from slackbot.services.cards import integration_card
-from slackbot.services.outbox import message_link, notify_partner, notify_staff
+from slackbot.services.outbox import edit_posted, message_link, notify_partner, notify_staff
+from slackbot.services.partners import CLOSED
 from storage.models.partners import Integration, Partner
 from storage.models.reviews import StaffRequest
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+RESUBMITTABLE = (Stage.BUILDING, Stage.CHANGES_REQUESTED)
 
 
 @dataclass(frozen=True)
@@ -36,10 +40,40 @@ class Receipt:
 def _submitter(uow: UnitOfWork, actor: Actor) -> Partner:
     partner = uow.partners.get(actor.partner_id) if actor.partner_id is not None else None
     if partner is None:
+        log.warning("refused a submission by %s (not a partner)", actor.user_id)
         raise NotPermitted("Only partners can submit integrations. Request access first with `/devcenter join`.")
+    if partner.stage is Stage.ACCESS_REQUESTED:
+        raise NotPermitted(
+            f"The access request for {partner.name} is still being reviewed (about one business day): you can submit "
+            "once it is approved. I'll message you with the decision."
+        )
     if partner.stage is not Stage.BUILDING:
-        raise NotPermitted(f"{partner.name} cannot submit yet: access is {stage_label(partner.stage).lower()}.")
+        raise NotPermitted(
+            f"{partner.name} cannot submit: access is {stage_label(partner.stage).lower()}. "
+            f"Questions: write to {SUPPORT_EMAIL}."
+        )
     return partner
+
+
+def submission_form(program: Program, actor: Actor, slug: str | None = None) -> SubmitDraft | None:
+    """Before the submit form opens: refuse who cannot submit now; prefill it from the last submission of the
+    integration `slug` names (or of the partner's only integration waiting to be resubmitted)."""
+    with program.uow() as uow:
+        partner = _submitter(uow, actor)
+        if slug:
+            integration = uow.integrations.by_slug(slug.strip().lower())
+            if integration is None or integration.partner_id != partner.id:
+                log.warning("refused the submit form of %s to %s (not the owner)", slug[:64], actor.user_id)
+                raise NotFound(f"No integration called `{slug.strip()[:64]}` that you can see.")
+            if integration.stage not in RESUBMITTABLE:
+                label = stage_label(integration.stage).lower()
+                raise NotPermitted(f"`{integration.slug}` is {label}: it cannot be submitted again now.")
+        else:
+            waiting = [i for i in uow.integrations.for_partner(partner.id) if i.stage in RESUBMITTABLE]
+            integration = waiting[0] if len(waiting) == 1 else None
+        if integration is None:
+            return None
+        return SubmitDraft(integration.name, integration.slug, integration.kind, integration.pr_url)
 
 
 def _submittable(uow: UnitOfWork, partner: Partner, submission: Submission) -> Integration | None:
@@ -123,7 +157,10 @@ def _open_request(uow: UnitOfWork, actor: Actor, request_id: int) -> StaffReques
         log.warning("refused answer to request %s by %s (not the partner)", request_id, actor.user_id)
         raise NotPermitted("Only the partner who owns this integration can answer.")
     if request.status is not RequestStatus.OPEN:
-        raise Conflict("This request was already answered.")
+        raise Conflict("This request was already answered; the answer is in the thread of the review card.")
+    if request.integration.stage in CLOSED:
+        label = stage_label(request.integration.stage).lower()
+        raise Conflict(f"`{request.integration.slug}` is {label}, so this request is closed. Nothing to answer.")
     return request
 
 
@@ -134,8 +171,9 @@ def request_title(program: Program, actor: Actor, request_id: int) -> str:
         return f"{REQUEST_TITLES.get(request.kind, request.kind)} for {request.integration.name}"
 
 
-def answer_request(program: Program, actor: Actor, request_id: int, text: str | None) -> None:
-    """Store the answer once and post it in the thread of the staff review card."""
+def answer_request(program: Program, actor: Actor, request_id: int, text: str | None) -> str:
+    """Store the answer once, post it in the thread of the staff review card, and edit the request's messages (their
+    Answer button goes); returns what was asked, for the confirmation."""
     answer, now = parse_note(text, "answer"), program.now()
     with program.uow() as uow:
         request = _open_request(uow, actor, request_id)
@@ -147,7 +185,13 @@ def answer_request(program: Program, actor: Actor, request_id: int, text: str | 
         reply = RequestAnswer(integration.name, integration.slug, title, answer or "", actor.user_id)
         key = f"request_answer:{request_id}"
         notify_staff(uow, program.review_channel, reply, key, now, thread_of=integration.card_key)
+        answered = RequestAnswered(integration.name, integration.slug, title, actor.user_id, now, program.timezone)
+        asked = request_key(request_id)
+        for copy in (f"{asked}:channel", *(f"{asked}:dm:{u}" for u in uow.partners.member_ids(integration.partner_id))):
+            edit_posted(uow, answered, copy, f"answered:{copy}", now)
         uow.commit()
+    log.info("request %s answered by %s", request_id, actor.user_id)
+    return f"{title} for {integration.name}"
 
 
 def review_sla_nudges(program: Program, now: datetime) -> int:

@@ -13,7 +13,7 @@ from slackbot.domain.views.reviews import ChangeRequest, IntegrationSummary, Lau
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status
 from slackbot.services.partners import NO_ACCESS
-from slackbot.services.releases import schedule
+from slackbot.services.releases_calendar import schedule
 from storage.models.partners import Integration, Partner
 from storage.uow import UnitOfWork
 

@@ -53,6 +53,8 @@ def _verify(ui: SandboxUI, customer: str, workspace: str) -> None:
             "Contact who verified it (name and email)": f"Ops <ops@{workspace}.example.com>",
         },
     )
+    expect(ui.modal("Verification recorded")).to_contain_text(f"Recorded: {customer}")
+    ui.close_modal()
 
 
 def _confirm_verification(ui: SandboxUI, customer: str) -> None:
@@ -97,6 +99,9 @@ def _review(ui: SandboxUI) -> None:
     ui.act_as("zoe.zebra")
     ui.press("Answer", on="replay compatibility")
     ui.submit("Answer Segment", {"Your answer": "Yes: we dedupe on messageId."})
+    expect(ui.modal("Answer sent")).to_contain_text("Sent. Your answer on replay compatibility info")
+    ui.close_modal()
+    expect(ui.message("replay compatibility")).to_contain_text("Answered by @zoe.zebra")
     ui.act_as("sam.staff")
     ui.click(ui.message(CARD).get_by_role("link", name=re.compile("1 reply")))
     expect(ui.page.locator("#thread-messages")).to_contain_text("we dedupe on messageId")

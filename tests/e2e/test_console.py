@@ -73,7 +73,7 @@ def test_console_walks_an_access_request_through_a_staff_approval(tmp_path: Path
         tmp_path,
     )
 
-    assert "✗ website: Enter your company website as a full URL" in output
+    assert "✗ website: “nope” is not a public website address" in output
     assert "✗ agreement:" in output
     assert "(updated)" in output and "@sam.staff approved access" in output
     assert "*Casey Co* is approved for the Developer Center" in output

@@ -56,7 +56,12 @@ def test_partner_home_shows_the_timeline_next_deploy_launch_gates_and_checklist(
     assert "https://app.segment.com/goto-my-workspace/destinations/catalog/rocket-metrics" in home
     assert "1 more confirmed customer verification (0 of 1)" in home and "Launch rule:* Program rule" in home
     assert "Public Beta checklist: 6/21 done" in home  # access, approval, the channel, the submission: automatic
-    assert _home_buttons(harness, world.riley) == ["Record a verification", "Catalog metadata", "Checklist"]
+    assert _home_buttons(harness, world.riley) == [
+        "Record a verification",
+        "Catalog metadata",
+        "Checklist",
+        "Withdraw…",
+    ]
 
 
 def test_checklist_ticked_from_home_updates_the_progress(harness: Harness, world: DemoWorld) -> None:

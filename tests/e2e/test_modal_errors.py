@@ -47,9 +47,9 @@ def _errors(harness: Harness, user: User, values: dict) -> dict[str, str]:
     [
         ("company", "", "Please answer this question."),
         ("website", "", "Please answer this question."),
-        ("website", "zebra.example.com", "full URL"),
-        ("website", "ftp://zebra.example.com", "full URL"),
-        ("website", "https://localhost", "full URL"),
+        ("website", "ftp://zebra.example.com", "ftp:// addresses are not websites"),
+        ("website", "https://localhost", "“localhost” is not a public website address"),
+        ("website", "zebra dot com", "without spaces"),
         ("data_in", "  ", "Please answer this question."),
         ("data_out", "", "Please answer this question."),
         ("use_cases", "x" * 1001, "under 1000 characters"),
@@ -105,12 +105,10 @@ def test_submitting_again_while_in_review_is_refused_on_the_slug(harness: Harnes
     assert "cannot be submitted again now" in errors["slug"]
 
 
-def test_a_stranger_cannot_submit_and_is_told_why_on_the_form(harness: Harness, world: DemoWorld) -> None:
-    harness.emu.slash("/devcenter submit", as_user=world.stranger)
+def test_a_stranger_cannot_submit_and_is_told_why_before_any_form_opens(harness: Harness, world: DemoWorld) -> None:
+    reply = harness.emu.slash("/devcenter submit", as_user=world.stranger)
 
-    errors = _errors(harness, world.stranger, GOOD_SUBMISSION)
-
-    assert "Request access first" in errors["slug"]
+    assert "Request access first" in reply.text and harness.emu.modal(world.stranger) is None
 
 
 def test_staff_reason_and_partner_answer_must_not_be_empty(harness: Harness, world: DemoWorld, zoe: User) -> None:
@@ -133,7 +131,9 @@ def test_partner_answer_must_not_be_empty_and_only_the_owner_may_answer(harness:
     assert harness.emu.modal(world.pat) is not None and refused.status == 200
     assert _errors(harness, world.pat, {"answer": ""}) == {"answer": "Please write a few words."}
     assert _errors(harness, world.pat, {"answer": "We plan Enable with Segment next quarter."}) == {}
-    assert "already answered" in harness.emu.click("Answer", as_user=world.pat, in_channel=world.acme_channel).text
+    asked = harness.emu.messages(world.acme_channel)[-1]
+    assert "Answered by @pat.partner" in harness.emu.message_text(asked)
+    assert not [block for block in asked.blocks if block["type"] == "actions"]  # no Answer button to press again
 
 
 def test_a_pull_request_of_another_partner_is_refused(harness: Harness, world: DemoWorld) -> None:
@@ -197,7 +197,8 @@ def test_verification_form_rejects_bad_fields_inline(
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("website", "rocket.example.com", "full URL"),
+        ("website", "ftp://rocket.example.com", "ftp:// addresses are not websites"),
+        ("pr_url", "https://github.com/rocket/metrics/pull/9", "is on rocket/metrics"),
         ("support_email", "not-an-email", "not an email address"),
         ("description", "d" * 501, "keep it to 500"),
         ("mark_svg", "<png/>", "SVG"),

@@ -26,11 +26,16 @@ SURVEY = {
 }
 
 
+NOT_SHOWN = {"value", "action_id", "block_id", "callback_id", "private_metadata", "url"}  # never displayed
+
+
 def _mrkdwn(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        return [] if value.get("type") == "plain_text" else [s for v in value.values() for s in _mrkdwn(v)]
+        if value.get("type") == "plain_text":
+            return []
+        return [s for k, v in value.items() if k not in NOT_SHOWN for s in _mrkdwn(v)]
     if isinstance(value, list):
         return [s for v in value for s in _mrkdwn(v)]
     return []

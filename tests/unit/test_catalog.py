@@ -158,8 +158,24 @@ def test_a_malformed_support_email_is_wrong(email: str) -> None:
     assert _fields(replace(COMPLETE, support_email=email)) == [Field.SUPPORT_EMAIL]
 
 
-def test_the_website_must_be_a_full_url() -> None:
-    assert _fields(replace(COMPLETE, website="rocket.example.com")) == [Field.WEBSITE]
+@pytest.mark.parametrize("website", ["ftp://rocket.example.com", "https://localhost", "rocket example"])
+def test_the_website_must_be_a_public_web_address(website: str) -> None:
+    assert _fields(replace(COMPLETE, website=website)) == [Field.WEBSITE]
+
+
+def test_the_form_stores_the_website_and_pull_request_in_their_normal_form() -> None:
+    form = {"name": "Rocket Metrics", "website": "Rocket.Example.com/", "pr_url": f"{COMPLETE.pr_url}/files#diff-1"}
+
+    merged = from_form(form, COMPLETE)
+
+    assert (merged.website, merged.pr_url) == ("https://rocket.example.com", COMPLETE.pr_url)
+
+
+def test_the_form_keeps_a_wrong_url_as_typed_so_the_checker_can_say_why() -> None:
+    merged = from_form({"website": "ftp://rocket.example.com", "pr_url": "https://gitlab.com/x/y/pull/1"}, COMPLETE)
+
+    assert merged.website == "ftp://rocket.example.com" and "ftp://" in wrong(merged)["website"]
+    assert "not a GitHub link" in wrong(merged)["pr_url"]
 
 
 def test_the_pull_request_must_be_on_action_destinations() -> None:

@@ -30,8 +30,11 @@ STAY = "stay"  # the action does not move the stage
 # - "request access" comes from someone who is not yet anyone's partner: the STRANGER role, record NEW.
 # - an integration record is created by its first submission, so "submit for review" also starts at NEW.
 # - replay-compatibility info is asked for during review; OAuth may be asked for from review to public beta.
+# - a declined company (its members act as the partner) may apply again once its waiting time is over.
+# - the partner who owns an integration, or Segment staff, may withdraw it from any open stage.
 EXPECTED: dict[Action, tuple[frozenset[Role], dict[Stage | None, Stage | str]]] = {
     Action.REQUEST_ACCESS: (frozenset({STRANGER}), {None: S.ACCESS_REQUESTED}),
+    Action.REAPPLY_ACCESS: (frozenset({PARTNER}), {S.DECLINED: S.ACCESS_REQUESTED}),
     Action.APPROVE_ACCESS: (frozenset({STAFF}), {S.ACCESS_REQUESTED: S.BUILDING}),
     Action.DECLINE_ACCESS: (frozenset({STAFF}), {S.ACCESS_REQUESTED: S.DECLINED}),
     Action.SUBMIT_FOR_REVIEW: (
@@ -47,7 +50,7 @@ EXPECTED: dict[Action, tuple[frozenset[Role], dict[Stage | None, Stage | str]]] 
     Action.RECORD_VERIFICATION: (frozenset({PARTNER, STAFF}), {S.PRIVATE_BETA: STAY, S.PUBLIC_BETA: STAY}),
     Action.APPROVE_PUBLIC_BETA: (frozenset({STAFF}), {S.PRIVATE_BETA: S.PUBLIC_BETA}),
     Action.APPROVE_PUBLIC: (frozenset({STAFF}), {S.PUBLIC_BETA: S.PUBLIC}),
-    Action.WITHDRAW: (frozenset({PARTNER}), {s: S.WITHDRAWN for s in OPEN}),
+    Action.WITHDRAW: (frozenset({PARTNER, STAFF}), {s: S.WITHDRAWN for s in OPEN}),
 }
 
 
@@ -61,6 +64,8 @@ def gates_open(action: Action, facts: Facts) -> bool:
         return facts.metadata_complete and facts.launch_rule_met
     if action is Action.APPROVE_PUBLIC:
         return facts.launch_rule_met
+    if action is Action.REAPPLY_ACCESS:
+        return facts.reapply_wait_over
     return True
 
 
@@ -76,7 +81,8 @@ def expected(stage: Stage | None, action: Action, role: Role, facts: Facts) -> S
 
 
 EVERY_FACTS = [
-    Facts(merged=m, metadata_complete=c, launch_rule_met=r) for m, c, r in itertools.product((False, True), repeat=3)
+    Facts(merged=m, metadata_complete=c, launch_rule_met=r, reapply_wait_over=w)
+    for m, c, r, w in itertools.product((False, True), repeat=4)
 ]
 COMBOS = list(itertools.product(ALL_STAGES, Action, Role))
 
@@ -148,11 +154,18 @@ def test_a_stranger_cannot_withdraw_someone_elses_integration() -> None:
         decide(S.BUILDING, Action.WITHDRAW, STRANGER)
 
 
-def test_nothing_moves_out_of_a_final_stage() -> None:
+def test_nothing_moves_out_of_a_final_stage_but_a_decline_whose_wait_is_over() -> None:
     for stage in (S.PUBLIC, S.DECLINED, S.WITHDRAWN):
         for role in Role:
             assert allowed_actions(stage, role, Facts(True, True, True)) == []
             assert allowed_actions(stage, role, Facts()) == []
+    assert allowed_actions(S.DECLINED, PARTNER, Facts(reapply_wait_over=True)) == [Action.REAPPLY_ACCESS]
+    with pytest.raises(IllegalTransition, match="waiting time"):
+        decide(S.DECLINED, Action.REAPPLY_ACCESS, PARTNER)
+
+
+def test_staff_may_withdraw_an_integration_too() -> None:
+    assert decide(S.IN_REVIEW, Action.WITHDRAW, STAFF) == S.WITHDRAWN
 
 
 def test_refusal_before_a_record_exists_says_so() -> None:

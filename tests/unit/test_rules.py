@@ -6,6 +6,7 @@ import pytest
 
 from slackbot.domain.launch import private_beta_url
 from slackbot.domain.reviews import pr_url_problem, slug_problem
+from slackbot.domain.urls import normalize_pr_url
 
 PR = "https://github.com/segmentio/action-destinations/pull"
 
@@ -53,13 +54,27 @@ def test_a_slug_with_a_trailing_newline_is_refused() -> None:
     "url",
     [
         f"{PR}/1234",
-        f"{PR}/1",
         f"{PR}/1234/",
         f"  {PR}/1234\n",
+        "https://www.github.com/segmentio/action-destinations/pull/1234",
+        "http://github.com/segmentio/action-destinations/pull/1234",
+        "github.com/segmentio/action-destinations/pull/1234",
+        "https://GitHub.com/SegmentIO/Action-Destinations/pull/1234",
+        f"{PR}/1234/files",
+        f"{PR}/1234/commits",
+        f"{PR}/1234/commits/0f1e2d3c",
+        f"{PR}/1234/checks",
+        f"{PR}/1234#issuecomment-99",
+        f"{PR}/1234?diff=split",
     ],
 )
-def test_a_pull_request_on_action_destinations_is_accepted(url: str) -> None:
+def test_a_pull_request_on_action_destinations_is_accepted_and_reduced_to_its_plain_url(url: str) -> None:
     assert pr_url_problem(url) is None
+    assert normalize_pr_url(url) == f"{PR}/1234"
+
+
+def test_the_first_pull_request_is_a_pull_request_too() -> None:
+    assert normalize_pr_url(f"{PR}/1/files") == f"{PR}/1"
 
 
 @pytest.mark.parametrize(
@@ -76,12 +91,9 @@ def test_a_pull_request_on_action_destinations_is_accepted(url: str) -> None:
         "https://github.com/segmentio/action-destinations-fork/pull/1234",
         "https://gitlab.com/segmentio/action-destinations/pull/1234",
         "https://github.com.evil.example/segmentio/action-destinations/pull/1234",
-        "https://www.github.com/segmentio/action-destinations/pull/1234",
-        "http://github.com/segmentio/action-destinations/pull/1234",
-        "github.com/segmentio/action-destinations/pull/1234",
-        f"{PR}/1234/files",
-        f"{PR}/1234#issuecomment-99",
-        f"{PR}/1234?diff=split",
+        f"{PR}/1234/merge",
+        "ftp://github.com/segmentio/action-destinations/pull/1234",
+        "mailto:someone@github.com",
         f"{PR}/1234 please review",
         f"{PR}/1234\nhttps://evil.example",
         f"see {PR}/1234",

@@ -11,6 +11,7 @@ from slackbot.domain.messages import (
     releases,
     reviews,
     welcome,
+    withdrawals,
 )
 from slackbot.domain.messages.base import MessageKind, OutboxStatus, Payload, load_payload, payload_class
 
@@ -30,4 +31,5 @@ __all__ = [
     "releases",
     "reviews",
     "welcome",
+    "withdrawals",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from slackbot.domain.messages.base import MessageKind, Payload
 
@@ -32,3 +33,4 @@ class AccessDeclined(Payload):
     partner_name: str
     actor: str
     note: str
+    reapply_from: date | None = None  # when the company may apply again

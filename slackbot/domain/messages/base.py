@@ -47,6 +47,9 @@ class MessageKind(StrEnum):
     MERGED = "merged"
     REQUEST_ANSWER = "request_answer"  # staff thread: the partner's answer to a staff request
     CARD_SUPERSEDED = "card_superseded"  # replaces an older review card (it edits the parent message)
+    CARD_UPDATED = "card_updated"  # re-renders a live card after a change made elsewhere (it edits the card)
+    REQUEST_ANSWERED = "request_answered"  # partner: a staff request, answered (edits it: no Answer button)
+    INTEGRATION_WITHDRAWN = "integration_withdrawn"  # partner and the card's thread: an integration was withdrawn
     PRIVATE_BETA = "private_beta"  # partner: shipped, with the private-beta URL
     RELEASE_CARD = "release_card"  # staff: release day, with "Mark release shipped"
     ANNOUNCEMENT = "announcement"  # channel-wide announcement written by staff

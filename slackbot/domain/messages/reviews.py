@@ -80,6 +80,25 @@ class Merged(Payload):
     release: date
 
 
+def request_key(request_id: int) -> str:
+    """The dedupe key (before its :channel / :dm:<user> suffix) of the message that asks for a staff request."""
+    return f"staff_request:{request_id}"
+
+
+@dataclass(frozen=True)
+class RequestAnswered(Payload):
+    """A staff request message once answered (it edits that message: the Answer button is gone)."""
+
+    kind = MessageKind.REQUEST_ANSWERED
+    edits_parent = True
+    name: str
+    slug: str
+    request: str
+    actor: str
+    at: datetime
+    timezone: str
+
+
 @dataclass(frozen=True)
 class RequestAnswer(Payload):
     """In the staff card's thread: the partner's answer to a staff request."""

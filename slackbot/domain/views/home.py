@@ -61,7 +61,7 @@ class HomeIntegration:
     launch: LaunchStatus | None = None
     checklist: Progress | None = None
     requests: tuple[RequestLine, ...] = ()
-    actions: tuple[str, ...] = ()  # partner buttons: submit, metadata, verify, checklist
+    actions: tuple[str, ...] = ()  # partner buttons: submit, metadata, verify, checklist, withdraw
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ class PartnerHome:
     focus: str | None  # the slug shown in detail
     timezone: str
     plans: tuple[ReleasePlan, ...] = ()  # the partner's work in each release from today on
+    reapply_from: date | None = None  # declined: from when the company may apply again
+    may_reapply: bool = False  # declined, and that day has come
 
 
 @dataclass(frozen=True)

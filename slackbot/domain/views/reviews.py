@@ -114,3 +114,25 @@ class LaunchReport:
     status: StatusReport
     launches: tuple[LaunchStatus, ...]
     rule: LaunchRule
+
+
+@dataclass(frozen=True)
+class SubmitDraft:
+    """What the submit form is prefilled with: the integration's last submission."""
+
+    name: str
+    slug: str
+    kind: str | None
+    pr_url: str | None
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """An integration someone may withdraw (the confirmation modal), or has just withdrawn."""
+
+    slug: str
+    name: str
+    partner_name: str
+    stage: Stage  # the stage it is withdrawn from
+    open_requests: int = 0
+    by_staff: bool = False  # who is withdrawing it: Segment staff rather than the partner
