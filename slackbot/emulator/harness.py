@@ -18,7 +18,7 @@ from slackbot.emulator.dsl import Emulator
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 from slackbot.services.health import database_ok
-from slackbot.web import EVENTS_PATH, wsgi_app
+from slackbot.web import EVENTS_PATH, github_app, wsgi_app
 
 
 class FrozenClock:
@@ -101,7 +101,7 @@ class Harness:
 
     def _serve(self) -> WSGIServer:
         """The bot's WSGI app on 127.0.0.1, on a port the system picks, answered on a background thread."""
-        app = wsgi_app(self.bot.app, lambda: database_ok(self.bot.program))
+        app = wsgi_app(self.bot.app, lambda: database_ok(self.bot.program), github_app(self.bot.program))
         server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True

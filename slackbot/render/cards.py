@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from slackbot.domain.lifecycle import TRANSITIONS, Action, Stage, stage_label
-from slackbot.domain.messages.cards import AccessCard, CardSuperseded, ReviewCard
+from slackbot.domain.messages.cards import AccessCard, CardSuperseded, ReviewCard, ReviewCardUpdate
 from slackbot.domain.text import MAX_NOTE
 from slackbot.domain.views.launch import LaunchStatus
 from slackbot.domain.views.reviews import Card, CardEvent
@@ -45,6 +45,10 @@ ACTION_VERBS = {
     Action.APPROVE_REVIEW: "approved the review",
     Action.MARK_MERGED: "marked it merged",
     Action.SHIP_RELEASE: "shipped the release",
+}
+NOTE_VERBS = {  # audit actions that are not lifecycle actions
+    "closed_unmerged": "closed the pull request without merging",
+    "commits_pushed": "pushed new commits",
 }
 STYLES = {Action.APPROVE_ACCESS: "primary", Action.APPROVE_REVIEW: "primary", Action.DECLINE_ACCESS: "danger"}
 BUTTON_IDS = {a.value for a in staff_actions()}
@@ -79,7 +83,7 @@ def _gates(status: LaunchStatus) -> Md:
 
 def _event(event: CardEvent, timezone: str) -> ContextBlock:
     known = event.action in Action._value2member_map_
-    verb = ACTION_VERBS.get(Action(event.action), event.action) if known else event.action
+    verb = ACTION_VERBS.get(Action(event.action), event.action) if known else NOTE_VERBS.get(event.action, event.action)
     note = md(": “{note}”", note=event.note[:300]) if event.note else Md("")
     text = md("{who} {verb} · {at}{note}", who=mention(event.actor), verb=verb.replace("_", " "),
               at=when(event.at, timezone), note=note)  # fmt: skip
@@ -123,7 +127,7 @@ def note_modal(title: str, label: str, metadata: NoteMeta) -> View:
     return modal(CallbackId.STAFF_NOTE, title, "Send", blocks, metadata)
 
 
-def staff_card(p: AccessCard | ReviewCard) -> Rendered:
+def staff_card(p: AccessCard | ReviewCard | ReviewCardUpdate) -> Rendered:
     """An access or review card for the staff channel."""
     card = p.card
     as_of = card.history[-1].at if card.history else card.submitted_at  # renderers never read the clock

@@ -8,6 +8,7 @@ from typing import Any
 from slackbot.domain.messages import access as access_messages
 from slackbot.domain.messages import announcements as announcement_messages
 from slackbot.domain.messages import cards as card_messages
+from slackbot.domain.messages import github as github_messages
 from slackbot.domain.messages import launch as launch_messages
 from slackbot.domain.messages import load_payload
 from slackbot.domain.messages import qa as qa_messages
@@ -16,7 +17,18 @@ from slackbot.domain.messages import reviews as review_messages
 from slackbot.domain.messages import welcome as welcome_messages
 from slackbot.domain.messages.base import Payload
 from slackbot.domain.messages.outbox import StaffAlert
-from slackbot.render import access, announcements, cards, launch, qa, releases, reviews, verifications, welcome
+from slackbot.render import (
+    access,
+    announcements,
+    cards,
+    github,
+    launch,
+    qa,
+    releases,
+    reviews,
+    verifications,
+    welcome,
+)
 from slackbot.render.common import Rendered, checked, context, section
 from slackbot.render.mrkdwn import code, md
 
@@ -38,6 +50,7 @@ RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
     card_messages.AccessCard: cards.staff_card,
     card_messages.ReviewCard: cards.staff_card,
     card_messages.CardSuperseded: cards.card_superseded,
+    card_messages.ReviewCardUpdate: cards.staff_card,
     access_messages.AccessReceived: access.access_received,
     access_messages.AccessApproved: access.access_approved,
     access_messages.AccessDeclined: access.access_declined,
@@ -61,6 +74,8 @@ RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
     launch_messages.VerificationRejected: verifications.verification_rejected,
     qa_messages.QaEscalation: qa.escalation_message,
     qa_messages.QaStaffReply: qa.staff_reply_message,
+    github_messages.ClosedWithoutMerge: github.closed_without_merge,
+    github_messages.CommitsPushedNote: github.commits_pushed,
 }
 
 

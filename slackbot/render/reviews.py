@@ -65,13 +65,15 @@ def submission_ack(p: SubmissionAck) -> Rendered:
 
 
 def changes_requested(p: ChangesRequested) -> Rendered:
-    """Changes requested, with the reason."""
+    """Changes requested, with the reason (and the review on GitHub, when it came from there)."""
+    review = md(" ({review})", review=link(p.link, "the review on GitHub")) if p.link else Md("")
     return message(
         md(
-            ":pencil2: {who} requested changes on {integration}:\n{note}\nPush the changes to your pull request, "
-            "then resubmit with `{command} submit`.",
+            ":pencil2: {who} requested changes on {integration}{review}:\n{note}\nPush the changes to your pull "
+            "request, then resubmit with `{command} submit`.",
             who=mention(p.actor),
             integration=_integration(p.name, p.slug),
+            review=review,
             note=quoted(p.note),
             command=SLASH_COMMAND,
         )
@@ -119,13 +121,15 @@ def review_approved(p: ReviewApproved) -> Rendered:
 
 
 def merged(p: Merged) -> Rendered:
-    """Merged: which release it ships in."""
+    """Merged: which release it ships in (and when it was merged, against the Tuesday cutoff)."""
+    at = md(" (merged {at})", at=when(p.merged_at, p.timezone)) if p.merged_at and p.timezone else Md("")
     return message(
         md(
-            ":twisted_rightwards_arrows: {integration} is merged and ships in the {release} release. You'll get the "
-            "private-beta link then.",
+            ":twisted_rightwards_arrows: {integration} is merged and ships in the {release} release{at}. You'll get "
+            "the private-beta link then.",
             integration=_integration(p.name, p.slug),
             release=day_name(p.release),
+            at=at,
         )
     )
 

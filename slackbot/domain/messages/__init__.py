@@ -1,6 +1,17 @@
 """Outbox messages: kinds, states and one typed payload class per kind, by feature (stdlib only)."""
 
-from slackbot.domain.messages import access, announcements, cards, launch, outbox, qa, releases, reviews, welcome
+from slackbot.domain.messages import (
+    access,
+    announcements,
+    cards,
+    github,
+    launch,
+    outbox,
+    qa,
+    releases,
+    reviews,
+    welcome,
+)
 from slackbot.domain.messages.base import MessageKind, OutboxStatus, Payload, load_payload, payload_class
 
 __all__ = [
@@ -10,6 +21,7 @@ __all__ = [
     "access",
     "announcements",
     "cards",
+    "github",
     "launch",
     "load_payload",
     "outbox",

@@ -56,6 +56,9 @@ class MessageKind(StrEnum):
     VERIFICATION_REJECTED = "verification_rejected"  # partner: staff could not confirm it
     QA_ESCALATION = "qa_escalation"  # staff: a partner question the bot could not answer (or a person was asked)
     QA_STAFF_REPLY = "qa_staff_reply"  # partner: a staff reply to that question, relayed
+    REVIEW_CARD_UPDATE = "review_card_update"  # edits a review card in place after a change made outside Slack
+    GITHUB_CLOSED = "github_closed"  # partner and staff: the pull request was closed without merging
+    GITHUB_PUSHED = "github_pushed"  # staff card thread: new commits while changes are requested
 
 
 class Payload:

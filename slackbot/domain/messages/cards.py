@@ -35,3 +35,12 @@ class CardSuperseded(Payload):
     slug: str
     at: datetime
     timezone: str
+
+
+@dataclass(frozen=True)
+class ReviewCardUpdate(Payload):
+    """The review card as it stands after a change made outside Slack (GitHub): it edits that message in place."""
+
+    kind = MessageKind.REVIEW_CARD_UPDATE
+    edits_parent = True
+    card: Card
