@@ -197,16 +197,33 @@ def tracked_pulls(program: Program) -> list[TrackedPull]:
     return [TrackedPull(number, since) for number, since in pulls if number is not None]
 
 
-def reconcile(program: Program, now: datetime) -> SyncReport | None:
+@dataclass(frozen=True)
+class SyncRun:
+    """One reconciliation run: its counts and one line per event it applied."""
+
+    report: SyncReport
+    applied: tuple[str, ...] = ()
+
+
+def reconcile(program: Program, now: datetime) -> SyncRun | None:
     """Apply what the webhooks missed, from GitHub's REST API (None when GITHUB_TOKEN is not set)."""
     if program.reconciler is None:
         return None
-    report = program.reconciler(tracked_pulls(program), lambda event: apply(program, event).applied)
+    applied: list[str] = []
+
+    def apply_missed(event: PullRequestEvent) -> bool:
+        """Apply one event read from GitHub; remember what it did."""
+        outcome = apply(program, event)
+        if outcome.applied:
+            applied.append(f"#{event.number}: {outcome.message}")
+        return outcome.applied
+
+    report = program.reconciler(tracked_pulls(program), apply_missed)
     log.info("github sync at %s: %s", now.isoformat(timespec="minutes"), report.line)
-    return report
+    return SyncRun(report, tuple(applied))
 
 
 def sync_job(program: Program, now: datetime) -> str:
     """Hourly: reconcile with GitHub; one line saying what it did."""
-    report = reconcile(program, now)
-    return report.line if report is not None else "off (GITHUB_TOKEN is not set)"
+    run = reconcile(program, now)
+    return run.report.line if run is not None else "off (GITHUB_TOKEN is not set)"

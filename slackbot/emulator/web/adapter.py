@@ -99,6 +99,8 @@ def jobs(now: datetime, timezone: str) -> list[JobInfo]:
 
 
 def _schedule(cron: dict[str, str]) -> str:
+    if "hour" not in cron:
+        return f"Hourly at :{int(cron.get('minute', '0')):02d}"
     days = cron.get("day_of_week", "every day").replace("-", "–").title()
     return f"{days} {int(cron.get('hour', '0')):02d}:{int(cron.get('minute', '0')):02d}"
 
