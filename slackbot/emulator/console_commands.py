@@ -34,7 +34,8 @@ HELP = """Console commands (any other line is typed in the current channel, as i
   :time [when]          show or move the console's clock: 2026-12-02T08:00, next wednesday 08:00,
                         tuesday 16:59, tomorrow 09:00, +14d, +1h, release (08:00 of the release a merge
                         made now ships in: the release-day card), now (back to the real clock)
-  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla, launch_gates
+  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla, launch_gates,
+                        github_sync
   :join <user> [#ch]    add a user to a channel (Slack sends member_joined_channel)
   :github <open|review|approve|merge|close|push> N [by= at= body=]   change pull request N on the fake
                         GitHub; the bot hears it by signed webhook (Acme's is 3141): :github review 3141
