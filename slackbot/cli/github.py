@@ -34,4 +34,5 @@ def github_sync() -> None:
         raise click.ClickException(f"GitHub is unreachable, try again later ({run.report.stopped}); {done}")
     click.echo(run.report.line)
 
+
 COMMANDS = (github,)
