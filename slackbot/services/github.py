@@ -91,7 +91,8 @@ def _apply(
         delivery_id=delivery_id, effect_key=event.effect_key, event=source, pull_number=event.number,
         integration_id=integration.id, outcome=message, now=now,
     ):  # fmt: skip
-        return Outcome(False, "already applied", duplicate=True)  # a concurrent delivery of the same fact won
+        won = Outcome(False, "already applied", duplicate=True)  # a concurrent delivery of the same fact won
+        return _note(uow, delivery_id, source, event, integration, won, now)
     _run(uow, program, integration, event, steps, now)
     return Outcome(True, message)
 
