@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from slackbot.domain.actors import Actor, operator
-from slackbot.domain.errors import Conflict
+from slackbot.domain.errors import DomainError
 from slackbot.domain.github import (
     CommitsPushed,
     Notice,
@@ -59,8 +59,8 @@ def apply(program: Program, event: PullRequestEvent, *, delivery_id: str | None 
         with program.uow() as uow:
             outcome = _apply(uow, program, event, delivery_id, source, now)
             uow.commit()
-    except Conflict as refused:  # a staff click changed the integration first: nothing of this event was kept
-        outcome = Outcome(False, f"not applied: {refused}")
+    except DomainError as refused:  # a staff click changed the integration first: nothing of this event was kept
+        outcome = Outcome(False, f"not applied: {refused.user_message}")
         with program.uow() as uow:
             _note(uow, delivery_id, source, event, None, outcome, now)
             uow.commit()

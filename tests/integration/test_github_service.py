@@ -9,17 +9,21 @@ from threading import Barrier, Thread
 import pytest
 
 from slackbot.config import GitHubConfig, Settings
+from slackbot.domain.actors import Actor
+from slackbot.domain.errors import Conflict
 from slackbot.domain.github import PullRequestMerged, ReviewState, ReviewSubmitted
-from slackbot.domain.lifecycle import Stage
+from slackbot.domain.lifecycle import Action, Stage
 from slackbot.emulator.harness import FrozenClock
 from slackbot.program import Program
 from slackbot.services import github
+from slackbot.services.cards import decide_on_card
 from slackbot.services.demo import seed_demo
 from storage.models.github import GitHubDelivery
 from storage.uow import UowFactory
 
 PR = "https://github.com/segmentio/action-destinations/pull/3141"
 MERGED_AT = datetime(2026, 11, 24, 0, 59, tzinfo=UTC)  # Monday 16:59 Pacific
+STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
 
 
 def _program(uow: UowFactory, clock: FrozenClock, staff_logins: frozenset[str] = frozenset()) -> Program:
@@ -134,3 +138,39 @@ def test_concurrent_deliveries_of_one_merge_apply_it_exactly_once(uow: UowFactor
         merged = [e for e in work.audit.for_key("acme-analytics") if e.action == "mark_merged"]
     assert len(rows) == 4 and sum(row.effect_key is not None for row in rows) == 1
     assert len(merged) == 1
+
+
+def test_a_staff_click_and_a_github_approval_at_the_same_moment_approve_once(
+    uow: UowFactory, clock: FrozenClock
+) -> None:
+    program = _program(uow, clock)
+    with program.uow() as work:
+        acme_id = work.integrations.by_slug("acme-analytics").id  # type: ignore[union-attr]
+    start, results = Barrier(2), []
+
+    def click() -> None:
+        start.wait()
+        try:
+            decide_on_card(program, STAFF, Action.APPROVE_REVIEW, acme_id, Stage.IN_REVIEW)
+            results.append("click")
+        except Conflict as refused:
+            results.append(f"click refused: {refused.user_message}")
+
+    def review() -> None:
+        start.wait()
+        outcome = github.apply(program, _review(ReviewState.APPROVED, "segment-eng", "MEMBER", clock.now))
+        results.append("github" if outcome.applied else f"github: {outcome.message}")
+
+    threads = [Thread(target=click), Thread(target=review)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    with program.uow() as work:
+        approvals = [e for e in work.audit.for_key("acme-analytics") if e.action == "approve_review"]
+        told = work.outbox.with_prefix("approve_review:") + work.outbox.with_prefix("github:")
+    assert len(approvals) == 1 and _acme(program)[0] is Stage.APPROVED
+    assert sorted(r.split(":")[0].split(" ")[0] for r in results) == ["click", "github"]
+    assert ("click" in results) != ("github" in results)  # exactly one of them did it
+    assert len({row.channel for row in told}) == len(told) == 2  # the partner's channel and DM, once
