@@ -86,10 +86,9 @@ class Harness:
         github: FakeGitHub | None = None,
         **settings: Any,
     ) -> None:
-        """`settings` are further Settings fields (launch_rule=..., timezone=...); with `github`, the bot takes that
-        fake GitHub's webhooks (its secret) and reads its REST API (its token), and every delivery settles."""
-        if github is not None:
-            settings.setdefault("github", github_settings(github))
+        """`settings` are further Settings fields (launch_rule=...); with `github` (a started fake GitHub), the bot
+        takes its webhooks (its secret) and reads its REST API (its token), and every delivery settles."""
+        settings.update({"github": github_settings(github)} if github and "github" not in settings else {})
         self.clock = clock or FrozenClock()
         if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
             frozen = self.clock
@@ -110,13 +109,17 @@ class Harness:
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
         self.http = self._serve()
         self.app_url = f"http://127.0.0.1:{self.http.server_address[1]}{EVENTS_PATH}"
-        self.github = github
-        if github is not None:
-            github.webhook_url = f"http://127.0.0.1:{self.http.server_address[1]}{GITHUB_EVENTS_PATH}"
-            github.on_delivered = self.settle
+        self.github = self._hook(github)
         secret = self.settings.signing_secret or ""
         self.driver = Driver(self.app_url, secret, self.slack.workspace, self.slack.base_url)
         self.emu = Emulator(self.slack, self.driver, self.settle)
+
+    def _hook(self, github: FakeGitHub | None) -> FakeGitHub | None:
+        """Point the fake GitHub's webhook at the bot; every delivery then settles, as a Slack request does."""
+        if github is not None:
+            github.webhook_url = f"http://127.0.0.1:{self.http.server_address[1]}{GITHUB_EVENTS_PATH}"
+            github.on_delivered = self.settle
+        return github
 
     def _serve(self) -> WSGIServer:
         """The bot's WSGI app on 127.0.0.1, on a port the system picks, answered on a background thread."""
