@@ -15,6 +15,9 @@ from sqlalchemy import Engine
 import handlers
 from handlers.acks import AckAwareExecutor
 from slackbot.config import Settings
+from slackbot.domain.github_sync import Reconciler
+from slackbot.github.rest import GitHubRest
+from slackbot.github.sync import sync_pulls
 from slackbot.program import Program
 from slackbot.slack.directory import SlackDirectory
 from slackbot.slack.pacer import Pacer
@@ -82,6 +85,15 @@ def create_app(
     return app
 
 
+def github_reconciler(settings: Settings) -> Reconciler | None:
+    """Reconciliation through GitHub's REST API with GITHUB_TOKEN (None without a token)."""
+    config = settings.github
+    if not config.sync_enabled:
+        return None
+    rest = GitHubRest(config.token, repository=config.repository, api_url=config.api_url)
+    return lambda tracked, apply: sync_pulls(rest, tracked, apply)
+
+
 def build_bot(
     settings: Settings,
     *,
@@ -92,7 +104,9 @@ def build_bot(
     """Open the database (refusing an unmigrated one) and wire the whole bot."""
     engine = make_engine(settings.database_url)
     require_current_schema(engine)
-    program = Program(uow=uow_factory(session_factory(engine)), clock=clock, settings=settings)
+    program = Program(
+        uow=uow_factory(session_factory(engine)), clock=clock, settings=settings, reconciler=github_reconciler(settings)
+    )
     client = web_client(settings)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
     lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from slackbot.domain.github import DEFAULT_REPOSITORY, REPOSITORY, parse_staff_logins
+from slackbot.domain.github_sync import DEFAULT_API_URL
 from slackbot.domain.launch import DEFAULT_RULE, RULES
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
@@ -17,10 +20,32 @@ _USERGROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
 _RULE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _LOG_FORMATS = ("text", "json")
+_GITHUB_LOGIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,38})(?:\[bot\])?$")
 
 
 class ConfigError(ValueError):
     """A missing or malformed setting; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class GitHubConfig:
+    """GITHUB_WEBHOOK_SECRET, GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL and DEVCENTER_STAFF_GITHUB."""
+
+    webhook_secret: str | None = field(default=None, repr=False)
+    repository: str = DEFAULT_REPOSITORY
+    token: str | None = field(default=None, repr=False)
+    api_url: str = DEFAULT_API_URL
+    staff_logins: frozenset[str] = frozenset()
+
+    @property
+    def webhooks_enabled(self) -> bool:
+        """POST /github/events answers only when a webhook secret is set."""
+        return bool(self.webhook_secret)
+
+    @property
+    def sync_enabled(self) -> bool:
+        """Reconciliation runs only with a token."""
+        return bool(self.token)
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,7 @@ class Settings:
     log_format: str = "text"  # LOG_FORMAT: "text" lines or "json" (one object per line)
     post_rate: float = 5.0  # outbox messages per second (client-side pacing under Slack's limits); 0 = off
     launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch.RULES
+    github: GitHubConfig = field(default_factory=GitHubConfig)
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -91,7 +117,28 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         log_format=_log_format(get("LOG_FORMAT")),
         post_rate=_post_rate(get("DEVCENTER_POST_RATE")),
         launch_rule=_launch_rule(get("DEVCENTER_LAUNCH_RULE")),
+        github=load_github_config(env),
     )
+
+
+def load_github_config(env: Mapping[str, str]) -> GitHubConfig:
+    """The GitHub settings of an environment; ConfigError naming the bad variable."""
+    get = lambda name: (env.get(name) or "").strip()
+    repository = get("GITHUB_REPOSITORY") or DEFAULT_REPOSITORY
+    if not REPOSITORY.fullmatch(repository):
+        raise ConfigError("GITHUB_REPOSITORY must be owner/name, like segmentio/action-destinations")
+    api_url = get("GITHUB_API_URL") or DEFAULT_API_URL
+    parts = urlsplit(api_url)
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+        raise ConfigError("GITHUB_API_URL must be an http(s) URL, like https://api.github.com")
+    secret = get("GITHUB_WEBHOOK_SECRET") or None
+    if secret is not None and len(secret) < 16:
+        raise ConfigError("GITHUB_WEBHOOK_SECRET must be at least 16 characters")
+    staff = parse_staff_logins(get("DEVCENTER_STAFF_GITHUB"))
+    if bad := sorted(login for login in staff if not _GITHUB_LOGIN.fullmatch(login)):
+        raise ConfigError(f"DEVCENTER_STAFF_GITHUB has a malformed GitHub login: {bad[0][:40]!r}")
+    token = get("GITHUB_TOKEN") or None
+    return GitHubConfig(secret, repository, token, api_url.rstrip("/"), staff)
 
 
 def _match(value: str | None, pattern: re.Pattern[str], name: str) -> str | None:

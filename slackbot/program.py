@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from slackbot.config import Settings
+from slackbot.domain.github_sync import Reconciler
 from slackbot.domain.qa import EntryOrigin
 from slackbot.kb.files import entry_from_values
 from slackbot.kb.loader import load_entries
@@ -112,6 +113,7 @@ class Program:
     members: MembershipCache = field(default_factory=MembershipCache, compare=False, repr=False)
     kb_index: IndexCache = field(default_factory=IndexCache, compare=False, repr=False)
     outbox_wake: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
+    reconciler: Reconciler | None = field(default=None, compare=False, repr=False)  # reads GitHub (GITHUB_TOKEN)
 
     def now(self) -> datetime:
         """The current moment, from the injected clock."""

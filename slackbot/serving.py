@@ -25,12 +25,17 @@ class BotApplication(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         from slackbot.app import build_bot
         from slackbot.services.health import database_ok
-        from slackbot.web import wsgi_app
+        from slackbot.web import github_app, wsgi_app
 
         bot = build_bot(self.settings)
         bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
         start_scheduler_thread(bot)  # every worker competes for the lease; one runs the jobs
-        return wsgi_app(bot.app, lambda: database_ok(bot.program), signing_secret=bot.settings.signing_secret)
+        return wsgi_app(
+            bot.app,
+            lambda: database_ok(bot.program),
+            github_app(bot.program),
+            signing_secret=bot.settings.signing_secret,
+        )
 
 
 def start_scheduler_thread(bot: Any) -> None:

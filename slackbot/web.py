@@ -1,11 +1,11 @@
-"""The WSGI application: /slack/events through Bolt's WSGI adapter, plus /healthz and /metrics."""
+"""The WSGI application: /slack/events through Bolt's WSGI adapter, /github/events, /healthz and /metrics."""
 
 from __future__ import annotations
 
 import json
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import parse_qsl
@@ -17,11 +17,17 @@ from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
 
+from slackbot.domain.github import Ping
+from slackbot.github import wsgi as github_wsgi
+from slackbot.github.webhooks import Receipt
 from slackbot.observability.metrics import OutboxSource, outcome_for_status, record_request, request_kind
 from slackbot.observability.wsgi import metrics_app
+from slackbot.program import Program
+from slackbot.services import github
 from slackbot.slack.requests import MAX_BODY_BYTES, Refusal, check_signed, refuse
 
 EVENTS_PATH = "/slack/events"
+GITHUB_EVENTS_PATH = github_wsgi.EVENTS_PATH
 
 
 def build_request(raw_body: str, query: Any, headers: dict[str, Any]) -> BoltRequest:
@@ -106,14 +112,37 @@ def _plain(start_response: Callable[..., Any], status: int, text: str) -> Iterab
     return [body]
 
 
+def github_app(program: Program) -> github_wsgi.WsgiApp:
+    """POST /github/events: verified deliveries applied by the GitHub use cases (404 without a webhook secret)."""
+    config = program.settings.github
+
+    def applied(receipt: Receipt) -> Receipt:
+        event = receipt.event
+        if event is None or isinstance(event, Ping):
+            return receipt
+        outcome = github.apply(program, event, delivery_id=receipt.delivery_id, source=receipt.github_event or "-")
+        return replace(receipt, status=200 if outcome.applied or outcome.duplicate else 202, message=outcome.message)
+
+    return github_wsgi.github_events_app(config.webhook_secret, repository=config.repository, apply=applied)
+
+
 def wsgi_app(
-    app: App, database_ok: Callable[[], bool], outbox: OutboxSource | None = None, *, signing_secret: str | None
+    app: App,
+    database_ok: Callable[[], bool],
+    github_events: github_wsgi.WsgiApp | None = None,
+    outbox: OutboxSource | None = None,
+    *,
+    signing_secret: str | None,
 ) -> Callable[..., Iterable[bytes]]:
-    """The whole HTTP surface of the bot; `outbox` gives the outbox gauges of /metrics at scrape time."""
+    """The whole HTTP surface of the bot: `github_events` (see github_app; without it /github/events is 404), and
+    `outbox`, the outbox gauges of /metrics at scrape time."""
     slack = GuardedRequestHandler(app, EVENTS_PATH, signing_secret)
     metrics = metrics_app(outbox)
+    github_events = github_events or github_wsgi.github_events_app(None)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == GITHUB_EVENTS_PATH:
+            return github_events(environ, start_response)
         if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             healthy = database_ok()
             body = json.dumps({"ok": healthy, "database": "ok" if healthy else "unreachable"}).encode()

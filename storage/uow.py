@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.repositories.announcements import AnnouncementRepository
 from storage.repositories.audit import AuditRepository
 from storage.repositories.checklist import ChecklistRepository
+from storage.repositories.github import GitHubRepository
 from storage.repositories.jobs import LockRepository
 from storage.repositories.metadata import CatalogRepository
 from storage.repositories.outbox import EventRepository, OutboxRepository
@@ -37,6 +38,7 @@ class UnitOfWork:
     announcements: AnnouncementRepository
     locks: LockRepository
     kb: KbRepository
+    github: GitHubRepository
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -49,7 +51,7 @@ class UnitOfWork:
         self.catalog, self.checklist = CatalogRepository(session), ChecklistRepository(session)
         self.verifications, self.releases = VerificationRepository(session), ReleaseRepository(session)
         self.announcements, self.locks = AnnouncementRepository(session), LockRepository(session)
-        self.kb = KbRepository(session)
+        self.kb, self.github = KbRepository(session), GitHubRepository(session)
         return self
 
     def __exit__(

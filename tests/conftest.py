@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import Engine, text
 
 from slackbot.config import Settings
-from slackbot.emulator.harness import FrozenClock, Harness
+from slackbot.emulator.github import FakeGitHub
+from slackbot.emulator.harness import FrozenClock, Harness, fake_github
 from slackbot.program import Program
 from storage.db import make_engine, session_factory, upgrade
 from storage.models.base import Base
@@ -118,14 +119,27 @@ def harness_settings() -> dict[str, Any]:
 
 
 @pytest.fixture
-def harness(database_url: str, clock: FrozenClock, harness_settings: dict[str, Any]) -> Iterator[Harness]:
-    """The bot over HTTP against the emulator, on SQLite and PostgreSQL."""
+def gh(clock: FrozenClock) -> Iterator[FakeGitHub]:
+    """A fake GitHub on the test's clock: a test that asks for it gets a harness whose bot takes its signed webhooks
+    and reads its REST API (`gh.review(3141, "changes_requested", by="segment-eng")`, `gh.merge(3141, at=...)`)."""
+    fake = fake_github(clock)
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def harness(
+    request: pytest.FixtureRequest, database_url: str, clock: FrozenClock, harness_settings: dict[str, Any]
+) -> Iterator[Harness]:
+    """The bot over HTTP against the emulator, on SQLite and PostgreSQL (and the fake GitHub, with `gh`)."""
+    github = request.getfixturevalue("gh") if "gh" in request.fixturenames else None
     h = Harness(
         database_url,
         clock=clock,
         staff_users=frozenset({"U0STAFF001"}),
         review_channel="C0STAFF001",
         announce_channel="C0ANNOUNC1",
+        github=github,
         **harness_settings,
     )
     yield h

@@ -194,11 +194,20 @@ def pr_url(number: int, repository: str = DEFAULT_REPOSITORY) -> str:
 
 
 def pr_number(url: str, repository: str = DEFAULT_REPOSITORY) -> int | None:
-    """The pull request number of a PR URL on `repository`, or None for any other URL."""
+    """The pull request number of a PR URL on `repository` (any spelling `canonical_pr_url` takes), or None."""
     match = re.fullmatch(
-        rf"https://github\.com/{re.escape(repository)}/pull/([1-9][0-9]{{0,9}})/?", url.strip(), flags=re.IGNORECASE
+        rf"(?:https?://)?(?:www\.)?github\.com/{re.escape(repository)}/pull/([1-9][0-9]{{0,9}})"
+        r"(?:/(?:files|commits|checks)(?:/[0-9a-f]{7,64})?)?/?(?:[?#][^\s]*)?",
+        url.strip(),
+        flags=re.IGNORECASE,
     )
     return int(match.group(1)) if match else None
+
+
+def canonical_pr_url(url: str, repository: str = DEFAULT_REPOSITORY) -> str | None:
+    """The one spelling of a pull request URL (https, no /files, /commits, trailing slash, query or anchor)."""
+    number = pr_number(url, repository)
+    return None if number is None else pr_url(number, repository)
 
 
 def parse_staff_logins(value: str) -> frozenset[str]:
@@ -258,7 +267,7 @@ def _plan_merge(event: PullRequestMerged, stage: Stage) -> tuple[Step, ...]:
 
 
 def _plan_close(event: PullRequestClosed, stage: Stage) -> tuple[Step, ...]:
-    if stage is Stage.IN_REVIEW:  # back to where a resubmission is possible
+    if stage in (Stage.IN_REVIEW, Stage.APPROVED):  # back to where a resubmission is possible
         return (
             Step(
                 Action.REQUEST_CHANGES,
@@ -268,9 +277,10 @@ def _plan_close(event: PullRequestClosed, stage: Stage) -> tuple[Step, ...]:
                 link=event.url,
                 at=event.closed_at,
                 notice=Notice.CLOSED_UNMERGED,
+                override=stage is Stage.APPROVED,  # approved but never merged: not a reviewer's move
             ),
         )
-    if stage in (Stage.CHANGES_REQUESTED, Stage.APPROVED):
+    if stage is Stage.CHANGES_REQUESTED:
         return (Step(None, stage, note=CLOSED_NOTE, link=event.url, at=event.closed_at, notice=Notice.CLOSED_UNMERGED),)
     return ()
 

@@ -11,7 +11,7 @@ from slackbot.app import system_clock
 from slackbot.emulator.console_commands import COMMANDS
 from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
 from slackbot.emulator.dsl import EmulatorError
-from slackbot.emulator.harness import Harness, ShiftedClock
+from slackbot.emulator.harness import Harness, ShiftedClock, fake_github
 from slackbot.emulator.text import Button, render_blocks
 from slackbot.emulator.workspace import BOT_USER_ID, Channel, Message, User, View
 from storage.db import make_engine, upgrade
@@ -219,6 +219,7 @@ def _harness(database: Path, keep: bool, clock: ShiftedClock) -> Harness:
         staff_users=frozenset({STAFF_ID}),
         review_channel=REVIEW_CHANNEL_ID,
         announce_channel=ANNOUNCE_CHANNEL_ID,
+        github=fake_github(clock),
     )
 
 

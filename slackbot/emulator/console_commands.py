@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
@@ -11,9 +12,12 @@ from zoneinfo import ZoneInfo
 from slackbot.emulator.console_clicks import cmd_click, cmd_click_anywhere, cmd_reply
 from slackbot.emulator.console_time import parse_moment
 from slackbot.emulator.demo import STAFF_ID
+from slackbot.emulator.github_console import github_command
 
 if TYPE_CHECKING:
     from slackbot.emulator.console import Console
+
+AT_WORDS = re.compile(r"(?<!\S)at=(.+?)(?=\s+\w+=|$)")  # `at=` up to the next name=value option
 
 HELP = """Console commands (any other line is typed in the current channel, as in Slack's composer):
   /devcenter …          run the slash command as the current user, in the current channel
@@ -30,8 +34,13 @@ HELP = """Console commands (any other line is typed in the current channel, as i
   :time [when]          show or move the console's clock: 2026-12-02T08:00, next wednesday 08:00,
                         tuesday 16:59, tomorrow 09:00, +14d, +1h, release (08:00 of the release a merge
                         made now ships in: the release-day card), now (back to the real clock)
-  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla, launch_gates
+  :job <name>           run a scheduled job now: release_day, cutoff_reminder, review_sla, launch_gates,
+                        github_sync
   :join <user> [#ch]    add a user to a channel (Slack sends member_joined_channel)
+  :github <open|review|approve|merge|close|push> N [by= at= body=]   change pull request N on the fake
+                        GitHub; the bot hears it by signed webhook (Acme's is 3141): :github review 3141
+                        changes_requested body=Add tests, :github merge 3141 at=tuesday 16:59; `missed …` changes
+                        GitHub without telling the bot, `:github sync` reconciles; ping, redeliver, deliveries
   :messages [#channel]  show a channel as the current user sees it
   :users  :channels  :who  :help  :quit"""
 
@@ -152,6 +161,28 @@ def cmd_job(console: Console, rest: str) -> None:
     console.watch(lambda: console.say(f"job {rest}: {console.harness.run_job(rest)}"))
 
 
+def cmd_github(console: Console, rest: str) -> None:
+    """Change a pull request on the fake GitHub (the bot hears it by webhook), or reconcile with `sync`."""
+    github = console.harness.github
+    if github is None:
+        raise ValueError("this console has no fake GitHub")
+    if rest.strip() == "sync":
+        console.watch(lambda: console.say(f"github sync: {console.harness.run_job('github_sync')}"))
+        return
+    zone = ZoneInfo(console.harness.settings.timezone)
+    line = _github_times(rest, console.clock(), zone)
+    console.watch(lambda: console.say(f"github: {github_command(github, line, zone)}"))
+
+
+def _github_times(line: str, now: datetime, zone: ZoneInfo) -> str:
+    """`at=` takes the words `:time` does (tuesday 16:59, +1h): turned into an ISO moment for the fake GitHub."""
+    found = AT_WORDS.search(line)
+    if found is None:
+        return line
+    moment = parse_moment(found.group(1), now, zone).isoformat()
+    return f"{line[: found.start(1)]}{moment}{line[found.end(1) :]}"
+
+
 def cmd_users(console: Console, _rest: str) -> None:
     """List the workspace's users."""
     for user in console.ws.users.values():
@@ -184,6 +215,6 @@ def cmd_quit(_console: Console, _rest: str) -> bool:
 COMMANDS: dict[str, Callable[[Console, str], Any]] = {
     "as": cmd_as, "in": cmd_in, "reply": cmd_reply, "click": cmd_click, "click!": cmd_click_anywhere,
     "submit": cmd_submit, "close": cmd_close, "home": cmd_home, "join": cmd_join, "messages": cmd_messages,
-    "time": cmd_time, "job": cmd_job, "users": cmd_users, "channels": cmd_channels, "who": cmd_who,
-    "help": cmd_help, "quit": cmd_quit,
+    "time": cmd_time, "job": cmd_job, "github": cmd_github, "users": cmd_users, "channels": cmd_channels,
+    "who": cmd_who, "help": cmd_help, "quit": cmd_quit,
 }  # fmt: skip

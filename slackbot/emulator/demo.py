@@ -9,6 +9,7 @@ from slackbot.emulator.workspace import Channel, User
 from slackbot.services.demo import seed_demo
 
 STAFF_ID, REVIEW_CHANNEL_ID, ANNOUNCE_CHANNEL_ID = "U0STAFF001", "C0STAFF001", "C0ANNOUNC1"
+ACME_PULL = 3141  # the demo's Acme Analytics pull request on segmentio/action-destinations
 
 
 @dataclass(frozen=True)
@@ -42,4 +43,6 @@ def build_world(harness: Harness, *, seed: bool = True) -> DemoWorld:
             rocket_users=riley.id,
         )  # fmt: skip
         harness.settle()
+    if harness.github is not None and ACME_PULL not in harness.github.pulls:  # Acme's pull request, already open
+        harness.github.open(ACME_PULL, author="acme-dev", title="Acme Analytics destination", deliver=False)
     return DemoWorld(staff, pat, riley, stranger, acme, rocket, review, announce)

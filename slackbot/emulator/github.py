@@ -78,6 +78,7 @@ class FakeGitHub:
     hook_id: int = 4_242_001
     pulls: dict[int, FakePull] = field(default_factory=dict)
     deliveries: list[Delivery] = field(default_factory=list)
+    on_delivered: Callable[[], None] | None = None  # called after each delivery was answered (the harness settles)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _reviews: int = 0
 
@@ -200,6 +201,8 @@ class FakeGitHub:
             delivery = self._post(delivery)
         with self._lock:
             self.deliveries.append(delivery)
+        if deliver and self.on_delivered is not None:
+            self.on_delivered()
         return delivery
 
     def forged(self, pr: PR, *, at: datetime | None = None) -> Delivery:

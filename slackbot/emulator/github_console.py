@@ -43,6 +43,12 @@ def github_command(gh: FakeGitHub, line: str, tz: ZoneInfo) -> str:
     return _describe(_change(gh, verb, args, options, tz, deliver))
 
 
+def recent(gh: FakeGitHub, limit: int = 5) -> list[str]:
+    """The newest deliveries, newest first, as `:github deliveries` describes them."""
+    numbered = list(enumerate(gh.deliveries, 1))[-limit:]
+    return [_describe(delivery, index) for index, delivery in reversed(numbered)]
+
+
 def _change(
     gh: FakeGitHub, verb: str, args: list[str], options: dict[str, str], tz: ZoneInfo, deliver: bool
 ) -> Delivery:

@@ -12,14 +12,15 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from handlers.acks import AckAwareExecutor
 from slackbot.app import Bot, build_bot
-from slackbot.config import Settings
+from slackbot.config import GitHubConfig, Settings
 from slackbot.domain.messages.base import UNDELIVERED
 from slackbot.emulator.driver import Driver
 from slackbot.emulator.dsl import Emulator
+from slackbot.emulator.github import FakeGitHub
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 from slackbot.services.health import database_ok
-from slackbot.web import EVENTS_PATH, wsgi_app
+from slackbot.web import EVENTS_PATH, GITHUB_EVENTS_PATH, github_app, wsgi_app
 
 
 class FrozenClock:
@@ -51,6 +52,16 @@ class ShiftedClock:
         self.offset = moment - self.real()
 
 
+def github_settings(github: FakeGitHub, staff_logins: frozenset[str] = frozenset()) -> GitHubConfig:
+    """The bot's GitHub settings for a fake GitHub: its webhook secret, repository, token and REST URL."""
+    return GitHubConfig(github.secret, github.repository, github.token, github.api_url, staff_logins)
+
+
+def fake_github(clock: Callable[[], datetime]) -> FakeGitHub:
+    """A started fake GitHub with a fresh webhook secret and token (the Harness points its webhook at the bot)."""
+    return FakeGitHub(clock, secret=secrets.token_hex(16), token=f"ghp_{secrets.token_hex(18)}").start()
+
+
 class _QuietHandler(WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         return None
@@ -73,9 +84,12 @@ class Harness:
         announce_channel: str | None = None,
         slack: FakeSlack | None = None,
         post_rate: float = 0.0,
+        github: FakeGitHub | None = None,
         **settings: Any,
     ) -> None:
-        """`settings` are further Settings fields (launch_rule=..., timezone=...)."""
+        """`settings` are further Settings fields (launch_rule=...); with `github` (a started fake GitHub), the bot
+        takes its webhooks (its secret) and reads its REST API (its token), and every delivery settles."""
+        settings.update({"github": github_settings(github)} if github and "github" not in settings else {})
         self.clock = clock or FrozenClock()
         if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
             frozen = self.clock
@@ -96,13 +110,26 @@ class Harness:
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
         self.http = self._serve()
         self.app_url = f"http://127.0.0.1:{self.http.server_address[1]}{EVENTS_PATH}"
+        self.github = self._hook(github)
         secret = self.settings.signing_secret or ""
         self.driver = Driver(self.app_url, secret, self.slack.workspace, self.slack.base_url)
         self.emu = Emulator(self.slack, self.driver, self.settle)
 
+    def _hook(self, github: FakeGitHub | None) -> FakeGitHub | None:
+        """Point the fake GitHub's webhook at the bot; every delivery then settles, as a Slack request does."""
+        if github is not None:
+            github.webhook_url = f"http://127.0.0.1:{self.http.server_address[1]}{GITHUB_EVENTS_PATH}"
+            github.on_delivered = self.settle
+        return github
+
     def _serve(self) -> WSGIServer:
         """The bot's WSGI app on 127.0.0.1, on a port the system picks, answered on a background thread."""
-        app = wsgi_app(self.bot.app, lambda: database_ok(self.bot.program), signing_secret=self.settings.signing_secret)
+        app = wsgi_app(
+            self.bot.app,
+            lambda: database_ok(self.bot.program),
+            github_app(self.bot.program),
+            signing_secret=self.settings.signing_secret,
+        )
         server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True
@@ -137,7 +164,9 @@ class Harness:
         raise TimeoutError("outbox still has pending messages")
 
     def close(self) -> None:
-        """Stop servers and release the database."""
+        """Stop servers (the fake GitHub too) and release the database."""
+        if self.github is not None:
+            self.github.stop()
         self.http.shutdown()
         self.http.server_close()
         self.executor.shutdown()

@@ -20,10 +20,10 @@ from gidgethub import BadRequest, GitHubBroken, HTTPException, RateLimitExceeded
 from gidgethub.sansio import accept_format, create_headers, decipher_response, format_url
 
 from slackbot.domain.github import DEFAULT_REPOSITORY, CommitsPushed, PullRequestEvent, ReviewState, ReviewSubmitted
+from slackbot.domain.github_sync import DEFAULT_API_URL
 from slackbot.github.events import Inconsistent, closed_event, review_event
 from slackbot.github.payloads import PullRequest, Review, problem
 
-DEFAULT_API_URL = "https://api.github.com"
 API_VERSION = "2022-11-28"
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 RETRYABLE_STATUSES = frozenset({408, 429})

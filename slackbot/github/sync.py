@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from slackbot.domain.github import PullRequestEvent
+from slackbot.domain.github_sync import SyncReport, TrackedPull
 from slackbot.github.rest import GitHubRefused, GitHubUnavailable
+
+__all__ = ["PullReader", "SyncReport", "TrackedPull", "sync_pulls"]
 
 log = logging.getLogger("slackbot.github.sync")
 
@@ -26,33 +28,6 @@ class PullReader(Protocol):
     def missed_events(self, number: int, *, since: datetime | None = None) -> tuple[PullRequestEvent, ...]:
         """The events a pull request's current state implies."""
         ...
-
-
-@dataclass(frozen=True)
-class TrackedPull:
-    """An open pull request the bot follows; `since`: when it was last submitted for review."""
-
-    number: int
-    since: datetime | None = None
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    """What one reconciliation run did."""
-
-    checked: int = 0
-    seen: int = 0
-    applied: int = 0
-    refused: tuple[str, ...] = ()
-    stopped: str | None = None
-
-    @property
-    def line(self) -> str:
-        """One line for the job log and the CLI."""
-        text = f"checked {self.checked} pull requests, {self.seen} events, {self.applied} applied"
-        if self.refused:
-            text += f", {len(self.refused)} refused"
-        return text + (f"; stopped: {self.stopped}" if self.stopped else "")
 
 
 def sync_pulls(

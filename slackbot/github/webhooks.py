@@ -9,8 +9,8 @@ with the delivery id, event and outcome: never the body, a header value other th
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 import msgspec
 from gidgethub import ValidationFailure
@@ -56,12 +56,19 @@ def receive(
     secret: str | None,
     repository: str = DEFAULT_REPOSITORY,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    apply: Callable[[Receipt], Receipt] | None = None,
 ) -> Receipt:
-    """Verify, parse and classify one webhook delivery; never raises."""
+    """Verify, parse and classify one webhook delivery, then `apply` an accepted event (its answer replaces the
+    receipt); never raises, and logs one line with the final outcome."""
     try:
         receipt = _receive({k.lower(): v for k, v in headers.items()}, body, secret, repository, max_bytes)
     except Exception as error:  # a bug must not become a 500 with a traceback: refuse, in one log line
         receipt = Receipt(400, f"{REFUSED_BY_BUG}: {type(error).__name__}")
+    if apply is not None and receipt.event is not None:
+        try:
+            receipt = apply(receipt)
+        except Exception as error:  # the database is down, say: GitHub shows the failure, reconciliation catches up
+            receipt = replace(receipt, status=503, message=f"not applied: {type(error).__name__}")
     level = logging.WARNING if receipt.status >= 400 else logging.INFO
     log.log(
         level,

@@ -50,10 +50,10 @@ def github_events_app(
             return _answer(start_response, Receipt(405, "POST only"))
         if secret:  # without a secret the endpoint does not exist: answer 404 without reading the body
             receipt = receive(request_headers(environ), read_body(environ, max_bytes), secret=secret,
-                              repository=repository, max_bytes=max_bytes)  # fmt: skip
+                              repository=repository, max_bytes=max_bytes, apply=apply)  # fmt: skip
         else:
             receipt = receive({}, b"", secret=None)
-        return _answer(start_response, apply(receipt) if receipt.event is not None else receipt)
+        return _answer(start_response, receipt)
 
     return application
 

@@ -46,9 +46,13 @@ def build_scheduler(engine: Engine, timezone: str) -> BackgroundScheduler:
     )
 
 
-def register_jobs(scheduler: BackgroundScheduler, timezone: str) -> None:
-    """Add (or replace) every job under its explicit id."""
+def register_jobs(scheduler: BackgroundScheduler, timezone: str, program: Program | None = None) -> None:
+    """Add (or replace) every job under its explicit id; with `program`, drop the jobs its settings turn off."""
     for job in JOBS:
+        if program is not None and not job.enabled(program):
+            if scheduler.get_job(job.id) is not None:  # stored by an earlier run with other settings
+                scheduler.remove_job(job.id)
+            continue
         scheduler.add_job(
             run_job,
             CronTrigger(timezone=timezone, **job.cron),

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from slackbot.program import Program
-from slackbot.services import cards, releases, reviews
+from slackbot.services import cards, github, releases, reviews
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class JobSpec:
     run: Callable[[Program, datetime], Any]
     cron: dict[str, str]
     summary: str
+    enabled: Callable[[Program], bool] = lambda program: True  # scheduled only when this holds
 
 
 JOBS: tuple[JobSpec, ...] = (
@@ -45,6 +46,13 @@ JOBS: tuple[JobSpec, ...] = (
         cards.post_ready_cards,
         {"day_of_week": "mon-fri", "hour": "9", "minute": "30"},
         "weekdays: approve cards for beta integrations whose launch rule became met",
+    ),
+    JobSpec(
+        "github_sync",
+        github.sync_job,
+        {"minute": "17"},
+        "hourly (with GITHUB_TOKEN): apply pull request reviews, merges and closes the webhooks missed",
+        lambda program: program.settings.github.sync_enabled,
     ),
 )
 BY_ID = {job.id: job for job in JOBS}

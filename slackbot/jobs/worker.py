@@ -39,7 +39,7 @@ class SchedulerWorker:
                 install(self.program)
                 self.scheduler = build_scheduler(self.engine, self.program.timezone)
                 self.scheduler.start()
-                register_jobs(self.scheduler, self.program.timezone)
+                register_jobs(self.scheduler, self.program.timezone, self.program)
             self._set("running")
         else:
             self._stop_scheduler()

@@ -48,7 +48,7 @@ SLACK_METHODS = (
     "views.update",
 )
 SLACK_OUTCOMES = ("ok", "ratelimited", "error", "network")
-JOB_NAMES = ("cutoff_reminder", "review_sla", "release_day", "launch_gates")
+JOB_NAMES = ("cutoff_reminder", "review_sla", "release_day", "launch_gates", "github_sync")
 JOB_OUTCOMES = ("ok", "skipped", "error")
 OUTBOX_STATUSES = tuple(status.value for status in OutboxStatus)
 ACK_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 3.0, 5.0)  # Slack gives up after 3 s

@@ -48,6 +48,10 @@ ACTION_VERBS = {
     Action.SHIP_RELEASE: "shipped the release",
     Action.WITHDRAW: "withdrew it",
 }
+NOTE_VERBS = {  # audit actions that are not lifecycle actions
+    "closed_unmerged": "closed the pull request without merging",
+    "commits_pushed": "pushed new commits",
+}
 STYLES = {Action.APPROVE_ACCESS: "primary", Action.APPROVE_REVIEW: "primary", Action.DECLINE_ACCESS: "danger"}
 BUTTON_IDS = {a.value for a in staff_actions()}
 
@@ -81,7 +85,7 @@ def _gates(status: LaunchStatus) -> Md:
 
 def _event(event: CardEvent, timezone: str) -> ContextBlock:
     known = event.action in Action._value2member_map_
-    verb = ACTION_VERBS.get(Action(event.action), event.action) if known else event.action
+    verb = ACTION_VERBS.get(Action(event.action), event.action) if known else NOTE_VERBS.get(event.action, event.action)
     note = md(": “{note}”", note=event.note[:300]) if event.note else Md("")
     text = md("{who} {verb} · {at}{note}", who=mention(event.actor), verb=verb.replace("_", " "),
               at=when(event.at, timezone), note=note)  # fmt: skip

@@ -9,6 +9,7 @@ from slackbot.domain.messages import access as access_messages
 from slackbot.domain.messages import announcements as announcement_messages
 from slackbot.domain.messages import cards as card_messages
 from slackbot.domain.messages import events as event_messages
+from slackbot.domain.messages import github as github_messages
 from slackbot.domain.messages import launch as launch_messages
 from slackbot.domain.messages import load_payload
 from slackbot.domain.messages import qa as qa_messages
@@ -23,6 +24,7 @@ from slackbot.render import (
     announcements,
     cards,
     events,
+    github,
     launch,
     qa,
     releases,
@@ -79,6 +81,8 @@ RENDERERS: dict[type[Payload], Callable[[Any], Rendered]] = {
     qa_messages.QaStaffReply: qa.staff_reply_message,
     event_messages.EventReply: events.event_reply,
     withdrawal_messages.IntegrationWithdrawn: withdrawals.integration_withdrawn,
+    github_messages.ClosedWithoutMerge: github.closed_without_merge,
+    github_messages.CommitsPushedNote: github.commits_pushed,
 }
 
 

@@ -95,14 +95,17 @@ def submission_ack(p: SubmissionAck) -> Rendered:
 
 
 def changes_requested(p: ChangesRequested) -> Rendered:
-    """Changes requested, with the reason and a Resubmit button (the form comes prefilled)."""
+    """Changes requested, with the reason (and the review on GitHub, when it came from there) and a Resubmit button
+    (the form comes prefilled)."""
+    review = md(" ({review})", review=link(p.link, "the review on GitHub")) if p.link else Md("")
     resubmit = ButtonElement(text="Resubmit", action_id=ActionId.OPEN_SUBMIT_FORM, value=p.slug, style="primary")
     return message(
         md(
-            ":pencil2: {who} requested changes on {integration}:\n{note}\nPush the changes to your pull request, "
-            "then resubmit (the button, or `{command} submit`).",
+            ":pencil2: {who} requested changes on {integration}{review}:\n{note}\nPush the changes to your pull "
+            "request, then resubmit (the button, or `{command} submit`).",
             who=mention(p.actor),
             integration=_integration(p.name, p.slug),
+            review=review,
             note=quoted(p.note),
             command=SLASH_COMMAND,
         ),
@@ -161,13 +164,15 @@ def review_approved(p: ReviewApproved) -> Rendered:
 
 
 def merged(p: Merged) -> Rendered:
-    """Merged: which release it ships in."""
+    """Merged: which release it ships in (and when it was merged, against the Tuesday cutoff)."""
+    at = md(" (merged {at})", at=when(p.merged_at, p.timezone)) if p.merged_at and p.timezone else Md("")
     return message(
         md(
-            ":twisted_rightwards_arrows: {integration} is merged and ships in the {release} release. You'll get the "
-            "private-beta link then.",
+            ":twisted_rightwards_arrows: {integration} is merged and ships in the {release} release{at}. You'll get "
+            "the private-beta link then.",
             integration=_integration(p.name, p.slug),
             release=day_name(p.release),
+            at=at,
         )
     )
 

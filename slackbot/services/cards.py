@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
-from slackbot.domain.access import SURVEY_QUESTIONS, reapply_from
+from slackbot.domain.access import SURVEY_QUESTIONS
 from slackbot.domain.actors import Actor
-from slackbot.domain.errors import Conflict, NotFound, NotPermitted
-from slackbot.domain.lifecycle import TRANSITIONS, Action, Facts, Role, Stage, allowed_actions, decide, stage_label
-from slackbot.domain.messages import Payload
-from slackbot.domain.messages.access import AccessApproved, AccessDeclined
+from slackbot.domain.errors import NotFound, NotPermitted
+from slackbot.domain.lifecycle import TRANSITIONS, Action, Role, Stage, allowed_actions
 from slackbot.domain.messages.cards import CardSuperseded, CardUpdated, ReviewCard, SupersededBy
-from slackbot.domain.messages.launch import PublicApproved, PublicBetaApproved
-from slackbot.domain.messages.reviews import (
-    ChangesRequested,
-    Merged,
-    OAuthRequest,
-    ReplayInfoRequest,
-    ReviewApproved,
-    request_key,
-)
-from slackbot.domain.reviews import RequestKind
+from slackbot.domain.messages.reviews import request_key
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card, CardEvent
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
+from slackbot.services.lifecycle import Decision, Subject, apply_decision, decision_notice, subject_kind
 from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
 from slackbot.services.partners import find_integration, require_staff
 from slackbot.services.releases_calendar import schedule
@@ -45,8 +34,6 @@ REVIEW_ACTIONS = (
     Action.APPROVE_PUBLIC_BETA,
     Action.APPROVE_PUBLIC,
 )
-REQUEST_KINDS = {Action.REQUEST_REPLAY_INFO: RequestKind.REPLAY_INFO, Action.REQUEST_OAUTH: RequestKind.OAUTH}
-Subject = Partner | Integration
 
 
 def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent, ...]:
@@ -113,16 +100,6 @@ def check_staff_action(program: Program, actor: Actor, action: Action, subject_i
             raise NotPermitted("Only Segment staff can use these buttons. Nothing was changed.")
 
 
-@dataclass(frozen=True)
-class _Applied:
-    """What a decision did besides its stage change: a request opened, a release promised, a date to apply again."""
-
-    request_id: int | None = None
-    release: date | None = None
-    cutoff: datetime | None = None
-    reapply_from: date | None = None
-
-
 def decide_on_card(
     program: Program, actor: Actor, action: Action, subject_id: int, expected: Stage, note: str | None = None
 ) -> Card:
@@ -132,104 +109,25 @@ def decide_on_card(
     now = program.now()
     with program.uow() as uow:
         subject = _load(uow, action, subject_id)
-        if subject.stage is not expected:
-            raise _conflict(uow, subject)
-        facts = lifecycle_facts(uow, subject, program.launch_rule, now) if isinstance(subject, Integration) else Facts()
-        target = decide(subject.stage, action, Role.STAFF, facts) or expected
-        applied = _apply(uow, program, subject, action, expected, target, actor, now)
-        moved = target if target is not expected else None
-        entry = uow.audit.record_move(
-            subject, action, actor.user_id, now, from_stage=expected, to_stage=moved, note=note
-        )
+        applied = apply_decision(uow, program, subject, actor, Decision(action, expected, note), now)
         partner = subject.partner if isinstance(subject, Integration) else subject
-        notice = _notice(action, subject, applied, actor, note or "", program.timezone)
-        key = request_key(applied.request_id) if applied.request_id else f"{action}:{entry.id}"  # Answer edits it
+        notice = decision_notice(action, subject, applied, actor.user_id, note or "", program.timezone)
+        key = (
+            request_key(applied.request_id) if applied.request_id else f"{action}:{applied.entry_id}"
+        )  # Answer edits it
         notify_partner(uow, partner, notice, key, now)
-        card = _card(uow, program, subject, now)
+        card = subject_card(uow, program, subject, now)
         uow.commit()
-    log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, _kind(subject), subject_id, expected, target)
+    kind, target = subject_kind(subject), applied.target
+    log.info("%s by %s on %s %s: %s -> %s", action, actor.user_id, kind, subject_id, expected, target)
     return card
 
 
-def _notice(action: Action, subject: Subject, applied: _Applied, actor: Actor, note: str, timezone: str) -> Payload:
-    """What the partner is told about a decision."""
-    if isinstance(subject, Partner):
-        if action is Action.APPROVE_ACCESS:
-            return AccessApproved(subject.name, actor.user_id)
-        return AccessDeclined(subject.name, actor.user_id, note, applied.reapply_from)
-    who = (subject.partner.name, subject.name, subject.slug)
-    if action is Action.REQUEST_CHANGES:
-        return ChangesRequested(*who, actor=actor.user_id, note=note)
-    if action is Action.REQUEST_REPLAY_INFO:
-        return ReplayInfoRequest(*who, request_id=applied.request_id or 0)
-    if action is Action.REQUEST_OAUTH:
-        return OAuthRequest(*who, request_id=applied.request_id or 0)
-    if action is Action.APPROVE_REVIEW and applied.release and applied.cutoff:
-        return ReviewApproved(*who, release=applied.release, cutoff=applied.cutoff, timezone=timezone)
-    if action is Action.MARK_MERGED and applied.release:
-        return Merged(*who, release=applied.release)
-    return (PublicBetaApproved if action is Action.APPROVE_PUBLIC_BETA else PublicApproved)(*who)
-
-
-def _card(uow: UnitOfWork, program: Program, subject: Subject, now: datetime) -> Card:
+def subject_card(uow: UnitOfWork, program: Program, subject: Subject, now: datetime) -> Card:
+    """The card of an integration or of a partner's access request, as it stands now."""
     if isinstance(subject, Integration):
         return integration_card(uow, program, subject, now)
     return partner_card(uow, subject, program.timezone)
-
-
-def _apply(
-    uow: UnitOfWork,
-    program: Program,
-    subject: Subject,
-    action: Action,
-    expected: Stage,
-    target: Stage,
-    actor: Actor,
-    now: datetime,
-) -> _Applied:
-    """The state change itself, conditional so that exactly one concurrent click wins."""
-    if isinstance(subject, Partner):
-        if not uow.partners.move(subject.id, expected, target, now):
-            raise _conflict(uow, subject)
-        return _Applied(reapply_from=reapply_from(now, program.timezone) if target is Stage.DECLINED else None)
-    plan, applied = schedule(uow, program.timezone, now), _Applied()  # with the freezes and emergencies declared
-    if action is Action.MARK_MERGED:
-        if not uow.integrations.set_once(subject.id, "merged_at", now, now):
-            raise _conflict(uow, subject)
-        applied = _Applied(release=plan.ships_on(now))
-    elif action in REQUEST_KINDS:
-        if uow.requests.open_of_kind(subject.id, REQUEST_KINDS[action]):
-            raise Conflict("That request is already open and waiting for the partner's answer.")
-        applied = _Applied(request_id=uow.requests.add(subject, REQUEST_KINDS[action], actor.user_id, now).id)
-    elif target is not expected:
-        extra = {"approved_at": now} if action is Action.APPROVE_REVIEW else {}
-        if not uow.integrations.move(subject.id, expected, target, now, **extra):
-            raise _conflict(uow, subject)
-        if action is Action.APPROVE_REVIEW:
-            window = plan.calendar.next_window(now)
-            applied = _Applied(release=window.release, cutoff=window.cutoff)
-    uow.integrations.reload(subject)
-    return applied
-
-
-def _conflict(uow: UnitOfWork, subject: Subject) -> Conflict:
-    if isinstance(subject, Partner):
-        uow.partners.reload(subject)
-    else:
-        uow.integrations.reload(subject)
-    last = uow.audit.last_for(_kind(subject), subject.id)
-    who = f" by <@{last.actor_user_id}>" if last else ""
-    return Conflict(
-        f"Already handled{who}: {_key(subject)} is now {stage_label(subject.stage).lower()}. Nothing was changed."
-    )
-
-
-def _kind(subject: Subject) -> str:
-    return "partner" if isinstance(subject, Partner) else "integration"
-
-
-def _key(subject: Subject) -> str:
-    return subject.name if isinstance(subject, Partner) else subject.slug
 
 
 def _post_card(uow: UnitOfWork, program: Program, integration: Integration, key: str, now: datetime) -> bool:

@@ -26,7 +26,7 @@ class AuditEntry(Base):
     subject_id: Mapped[int] = mapped_column(Integer)
     subject_key: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(64))
-    actor_user_id: Mapped[str] = mapped_column(String(32))
+    actor_user_id: Mapped[str] = mapped_column(String(64))  # a Slack user id, cli:<login>, github:<login>
     from_stage: Mapped[str | None] = mapped_column(String(32))
     to_stage: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(Text)

@@ -102,3 +102,14 @@ class SandboxUI:
     def run_job(self, job_id: str) -> None:
         """Run a scheduled job now."""
         self.click(self.page.get_by_role("button", name=f"Run {job_id} now"))
+
+    def github(self, change: str, *, number: str | None = None, fields: dict[str, str] | None = None) -> Locator:
+        """Send a change from the GitHub panel ('Review: request changes', 'Merge', …); returns the panel."""
+        panel = self.page.get_by_role("form", name="Change a pull request on GitHub")
+        panel.get_by_label("Change", exact=True).select_option(label=change)
+        if number is not None:
+            panel.get_by_label("Pull request", exact=True).fill(number)
+        for label, value in (fields or {}).items():
+            panel.get_by_label(label, exact=True).fill(value)
+        self.click(panel.get_by_role("button", name="Send to GitHub"))
+        return self.page.get_by_role("complementary", name="Sandbox tools")

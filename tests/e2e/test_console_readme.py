@@ -28,6 +28,7 @@ PURPOSES = (
     ("/devcenter join", "you are now @casey.stranger", "is approved for the Developer Center"),
     (":click Mark release shipped", "you are now @pat.partner", "*Private beta*"),
     (":reply", "you are now @pat.partner", "from the Developer Center team answered"),
+    (":github merge", "you are now @pat.partner", "is merged and ships in the Wednesday"),
 )
 
 
@@ -115,10 +116,10 @@ def test_every_console_script_of_the_readme_runs_without_error_or_contradiction(
         assert shown in output.rpartition(speaker)[2]
 
 
-def test_the_readme_scripts_cover_an_access_request_a_release_week_and_a_staff_answer() -> None:
+def test_the_readme_scripts_cover_an_access_request_a_release_week_a_staff_answer_and_github() -> None:
     scripts = console_scripts()
 
-    assert [any(_has(script, line) for script in scripts) for line, _, _ in PURPOSES] == [True, True, True]
+    assert [any(_has(script, line) for script in scripts) for line, _, _ in PURPOSES] == [True] * 4
     assert not any(re.search(r":time \d{4}-\d{2}-\d{2}", " ".join(script)) for script in scripts)
 
 

@@ -15,7 +15,7 @@ import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
 from sqlalchemy import Engine
 
-from slackbot.config import Settings
+from slackbot.config import GitHubConfig, Settings
 from slackbot.emulator.harness import FrozenClock
 from slackbot.emulator.server import FakeSlack
 from slackbot.jobs.scheduler import Lease, build_scheduler, install, register_jobs, run_job
@@ -72,8 +72,23 @@ def test_every_job_has_an_explicit_id_and_registering_twice_replaces_them(engine
 
     jobs = {job.id: job for job in scheduler.get_jobs()}
     scheduler.shutdown()
-    assert set(jobs) == {"cutoff_reminder", "review_sla", "release_day", "launch_gates"}
+    assert set(jobs) == {"cutoff_reminder", "review_sla", "release_day", "launch_gates", "github_sync"}
     assert str(jobs["release_day"].trigger).startswith("cron[day_of_week='wed', hour='8'")
+
+
+def test_github_sync_is_scheduled_hourly_only_with_a_token(engine: Engine, uow: UowFactory) -> None:
+    clock = FrozenClock(WEDNESDAY_8AM)
+    with_token = Settings(timezone=TZ, github=GitHubConfig(token="ghp_example"))
+    scheduler = build_scheduler(engine, TZ)
+    scheduler.start(paused=True)
+    register_jobs(scheduler, TZ, Program(uow=uow, clock=clock, settings=with_token))
+    hourly = str(scheduler.get_job("github_sync").trigger)
+    register_jobs(scheduler, TZ, _program(uow, clock))  # restarted without GITHUB_TOKEN
+
+    remaining = {job.id for job in scheduler.get_jobs()}
+    scheduler.shutdown()
+    assert hourly == "cron[minute='17']"  # every hour at :17
+    assert "github_sync" not in remaining and "release_day" in remaining
 
 
 def test_the_lease_has_one_holder_until_it_expires(uow: UowFactory) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.github.config import GitHubConfig, GitHubConfigError, load_github_config
+from slackbot.config import ConfigError, GitHubConfig, Settings, load_github_config, load_settings
 
 SECRET = "whsec-5d41402abc4b2a76b9719d911017c592"
 
@@ -33,10 +33,17 @@ def test_every_variable_is_read() -> None:
     ("DEVCENTER_STAFF_GITHUB", "sam reviewer"), ("DEVCENTER_STAFF_GITHUB", "-sam"),
 ])  # fmt: skip
 def test_a_malformed_value_is_refused_naming_its_variable(name: str, value: str) -> None:
-    with pytest.raises(GitHubConfigError, match=name):
+    with pytest.raises(ConfigError, match=name):
         load_github_config({name: value})
 
 
 def test_the_secret_and_the_token_never_appear_in_a_repr() -> None:
     text = repr(load_github_config({"GITHUB_WEBHOOK_SECRET": SECRET, "GITHUB_TOKEN": "ghp_tokenvalue"}))
     assert SECRET not in text and "ghp_tokenvalue" not in text
+
+
+def test_the_bot_settings_carry_the_github_settings_and_never_show_the_secret() -> None:
+    settings = load_settings({"GITHUB_WEBHOOK_SECRET": SECRET, "GITHUB_TOKEN": "ghp_tokenvalue"})
+    assert settings.github.webhooks_enabled and settings.github.sync_enabled
+    assert SECRET not in repr(settings) and "ghp_tokenvalue" not in repr(settings)
+    assert Settings().github == GitHubConfig()

@@ -12,6 +12,7 @@ from slackbot.domain.github import (
     PullRequestMerged,
     ReviewState,
     ReviewSubmitted,
+    canonical_pr_url,
     is_segment_reviewer,
     parse_staff_logins,
     pr_number,
@@ -82,3 +83,17 @@ def test_segment_reviewers_are_members_owners_or_listed_staff(association: str, 
 
 def test_staff_logins_are_read_from_a_comma_separated_list() -> None:
     assert parse_staff_logins(" Sam-Reviewer, @riley ,,") == frozenset({"sam-reviewer", "riley"})
+
+
+@pytest.mark.parametrize(("url", "canonical"), [
+    (URL + "/files", URL), (URL + "/commits", URL), (URL + "/commits/e44b5fea872a25337c5457597f2c08a6507339a1", URL),
+    (URL + "/", URL), ("http://github.com/segmentio/action-destinations/pull/4242", URL),
+    ("https://www.github.com/segmentio/action-destinations/pull/4242#issuecomment-1", URL),
+    ("github.com/segmentio/action-destinations/pull/4242?diff=split", URL),
+    ("https://github.com/segmentio/action-destinations/pull/42421", URL.replace("4242", "42421")),
+    ("https://github.com/segmentio/action-destinations/pull/4242/files/extra/path", None),
+    ("https://github.com/segmentio/action-destinations/pull/4242 and more", None),
+    ("https://github.com/segmentio/action-destinations-fork/pull/4242", None),
+])  # fmt: skip
+def test_every_spelling_of_a_pr_url_has_one_canonical_form(url: str, canonical: str | None) -> None:
+    assert canonical_pr_url(url) == canonical

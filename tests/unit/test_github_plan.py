@@ -52,7 +52,8 @@ CHANGES, APPROVAL = review(ReviewState.CHANGES_REQUESTED), review(ReviewState.AP
 # event -> {stage: the actions it means there, in order}; a stage not listed means nothing.
 # "notice" is a message without a stage change. Interpretations fixed here on purpose:
 # - a merge in review or with changes requested approves first (GitHub is the truth for merges);
-# - closing an unmerged pull request in review sends it back to changes requested, so a resubmission is possible.
+# - closing an unmerged pull request in review (or approved) sends it back to changes requested, so a resubmission
+#   is possible.
 EXPECTED: dict[str, tuple[GitHubEvent, dict[Stage, tuple[Action | str, ...]]]] = {
     "changes requested": (CHANGES, {S.IN_REVIEW: (A.REQUEST_CHANGES,)}),
     "approval": (APPROVAL, {S.IN_REVIEW: (A.APPROVE_REVIEW,)}),
@@ -66,7 +67,10 @@ EXPECTED: dict[str, tuple[GitHubEvent, dict[Stage, tuple[Action | str, ...]]]] =
             S.APPROVED: (A.MARK_MERGED,),
         },
     ),
-    "close": (CLOSE, {S.IN_REVIEW: (A.REQUEST_CHANGES,), S.CHANGES_REQUESTED: ("notice",), S.APPROVED: ("notice",)}),
+    "close": (
+        CLOSE,
+        {S.IN_REVIEW: (A.REQUEST_CHANGES,), S.CHANGES_REQUESTED: ("notice",), S.APPROVED: (A.REQUEST_CHANGES,)},
+    ),
     "push": (PUSH, {S.CHANGES_REQUESTED: ("notice",)}),
     "ping": (Ping(4_242_001, "Keep it logically awesome."), {}),
 }

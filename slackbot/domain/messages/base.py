@@ -64,6 +64,8 @@ class MessageKind(StrEnum):
     QA_ESCALATION = "qa_escalation"  # staff: a partner question the bot could not answer (or a person was asked)
     QA_STAFF_REPLY = "qa_staff_reply"  # partner: a staff reply to that question, relayed
     EVENT_REPLY = "event_reply"  # anyone: the answer to an @mention or a DM, drawn when the event arrived
+    GITHUB_CLOSED = "github_closed"  # partner and staff: the pull request was closed without merging
+    GITHUB_PUSHED = "github_pushed"  # staff card thread: new commits while changes are requested
 
 
 class Payload:

@@ -31,6 +31,7 @@ class ChangesRequested(Payload):
     slug: str
     actor: str
     note: str
+    link: str | None = None  # the review on GitHub, when the request came from there
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class Merged(Payload):
     name: str
     slug: str
     release: date
+    merged_at: datetime | None = None
+    timezone: str | None = None
 
 
 def request_key(request_id: int) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from slackbot.emulator.dsl import EmulatorError
+from slackbot.emulator.github_console import github_command
 from slackbot.emulator.text import Button, buttons
 from slackbot.emulator.web import adapter
 from slackbot.emulator.web.forms import form_values
@@ -132,3 +133,36 @@ def run_job(sandbox: Sandbox, job_id: str) -> object:
     """Run one scheduled job now; what it posts is delivered before this returns."""
     with sandbox.lock:
         return adapter.run_job(sandbox.harness, job_id)
+
+
+GITHUB_CHANGES = {  # the panel's choices -> the `:github` words
+    "changes_requested": "review {n} changes_requested",
+    "approved": "review {n} approved",
+    "commented": "review {n} commented",
+    "merge": "merge {n}",
+    "close": "close {n}",
+    "push": "push {n}",
+    "open": "open {n}",
+}
+
+
+def github_change(sandbox: Sandbox, form: dict[str, str]) -> str:
+    """The GitHub panel: change a pull request on the fake GitHub; the bot hears it by signed webhook (or not)."""
+    github = sandbox.harness.github
+    if github is None:
+        raise ValueError("this sandbox has no fake GitHub")
+    number = form.get("number", "").strip()
+    template = GITHUB_CHANGES.get(form.get("change", ""))
+    if template is None or not number.isdigit():
+        raise ValueError("choose a change and a pull request number")
+    words = ["missed"] if form.get("missed") else []
+    words.append(template.format(n=int(number)))
+    for name in ("at", "by"):
+        if value := form.get(name, "").strip():
+            if " " in value:
+                raise ValueError(f"{name}: one word, without spaces")
+            words.append(f"{name}={value}")
+    if body := form.get("body", "").strip():
+        words.append(f"body={body}")  # last: body= takes the rest of the line
+    with sandbox.lock:
+        return github_command(github, " ".join(words), ZoneInfo(sandbox.timezone))

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from apscheduler.triggers.cron import CronTrigger
 
 from slackbot.domain.releases import ReleaseCalendar
+from slackbot.emulator.github_console import recent
+from slackbot.emulator.github_payloads import FakePull
 from slackbot.emulator.harness import Harness
 from slackbot.jobs.tasks import BY_ID, JOBS
 from storage.db import make_engine, upgrade
@@ -50,6 +52,28 @@ class JobInfo:
     summary: str
     schedule: str
     next_run: datetime | None
+
+
+@dataclass(frozen=True)
+class GitHubPanel:
+    """What the GitHub panel shows: the fake GitHub's pull requests and its newest deliveries."""
+
+    repository: str
+    pulls: list[tuple[int, str]]  # (number, state)
+    deliveries: list[str]
+
+
+def github_panel(harness: Harness) -> GitHubPanel | None:
+    """The fake GitHub as the panel lists it (None when the sandbox has none)."""
+    github = harness.github
+    if github is None:
+        return None
+    pulls = [(p.number, "merged" if p.merged_at else p.state) for p in sorted(github.pulls.values(), key=_number)]
+    return GitHubPanel(github.repository, pulls, recent(github))
+
+
+def _number(pull: FakePull) -> int:
+    return pull.number
 
 
 def fresh_database(path: Path) -> str:
@@ -99,6 +123,8 @@ def jobs(now: datetime, timezone: str) -> list[JobInfo]:
 
 
 def _schedule(cron: dict[str, str]) -> str:
+    if "hour" not in cron:
+        return f"Hourly at :{int(cron.get('minute', '0')):02d}"
     days = cron.get("day_of_week", "every day").replace("-", "–").title()
     return f"{days} {int(cron.get('hour', '0')):02d}:{int(cron.get('minute', '0')):02d}"
 

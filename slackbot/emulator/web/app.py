@@ -156,6 +156,7 @@ def _page(template: str, user: User, current: str | None, **context: Any) -> str
         now_text=views.clock_text(now, sandbox.timezone),
         now_local=now.astimezone(ZoneInfo(sandbox.timezone)),
         jobs=adapter.jobs(now, sandbox.timezone),
+        github=adapter.github_panel(sandbox.harness),
         outbox=adapter.outbox_summary(sandbox.harness),
         channel_name=sandbox.channel_name,
         clock_text=lambda m: views.clock_text(m, sandbox.timezone),
@@ -244,6 +245,13 @@ def clock() -> BaseResponse:
         days = form["days"]
         return _act(lambda sandbox: actions.shift_clock(sandbox, float(days)), success="Clock moved forward.")
     return _act(actions.set_clock, form.get("moment", ""), success="Clock set.")
+
+
+@bp.post("/github")
+def github() -> BaseResponse:
+    """The GitHub panel: a review, merge, close or push on the fake GitHub, delivered to the bot as a webhook."""
+    form = {key: request.form.get(key, "") for key in ("change", "number", "by", "at", "body", "missed")}
+    return _act(actions.github_change, form, success="GitHub: {result}")
 
 
 @bp.post("/jobs/<job_id>/run")

@@ -11,7 +11,7 @@ from typing import Any
 
 from slackbot.app import system_clock
 from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
-from slackbot.emulator.harness import Harness, ShiftedClock
+from slackbot.emulator.harness import Harness, ShiftedClock, fake_github
 from slackbot.emulator.web import adapter
 from slackbot.emulator.web.mrkdwn import Names
 from slackbot.emulator.workspace import Channel, User, Workspace
@@ -72,6 +72,7 @@ class Sandbox:
             staff_users=frozenset({STAFF_ID}),
             review_channel=REVIEW_CHANNEL_ID,
             announce_channel=ANNOUNCE_CHANNEL_ID,
+            github=fake_github(clock),
         )
         try:
             world = build_world(harness)
@@ -188,4 +189,5 @@ class Sandbox:
             views = tuple((v.id, v.hash, v.closed) for v in ws.views.values())
             homes = tuple(v.hash for v in ws.homes.values())
         outbox = tuple(adapter.outbox_counts(self.harness).values())
-        return self.generation, messages, views, homes, outbox
+        deliveries = len(self.harness.github.deliveries) if self.harness.github else 0
+        return self.generation, messages, views, homes, outbox, deliveries
