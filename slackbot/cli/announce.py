@@ -8,27 +8,44 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from slackbot.app import Bot
-from slackbot.cli.support import cli_actor, refused, settings_from_env, wired_bot
+from slackbot.cli.support import cli_actor, program_for, refused, settings_from_env, slack_reachable, wired_bot
 
 
 @click.command()
 @click.argument("message")
 @click.option("--stage", "stages", multiple=True, help="only partners with an integration at this stage (repeat)")
-@click.option("--dry-run", is_flag=True, help="show the channels it would reach, send nothing")
+@click.option("--dry-run", is_flag=True, help="show the channels it would reach, send nothing (no Slack needed)")
 @click.option("--wait/--no-wait", default=True, show_default=True, help="deliver now with a progress bar")
-def announce(message: str, stages: tuple[str, ...], dry_run: bool, wait: bool) -> None:
+@click.option("--again", is_flag=True, help="send it even though the same text went out in the last 24 hours")
+def announce(message: str, stages: tuple[str, ...], dry_run: bool, wait: bool, again: bool) -> None:
     """Send MESSAGE to every partner's shared channel (and the announcements channel), at Slack's pace."""
     from slackbot.services import announcements
 
-    bot, operator = wired_bot(settings_from_env()), cli_actor()
-    preview = refused(lambda: announcements.draft(bot.program, operator, message, list(stages) or None))
-    click.echo(f"{len(preview.channels)} channels: {' '.join(preview.channels)}")
+    settings, operator = settings_from_env(), cli_actor()
     if dry_run:
+        preview = refused(lambda: announcements.draft(program_for(settings), operator, message, list(stages) or None))
+        click.echo(f"{len(preview.channels)} channels: {' '.join(preview.channels)}")
         click.echo("dry run: nothing sent")
         return
+    bot = wired_bot(settings)
+    slack_reachable(bot)  # before anything is queued: an unreachable Slack leaves nothing behind to resend
+    earlier = None if again else refused(lambda: announcements.same_sent_recently(bot.program, operator, message))
+    if earlier is not None:
+        raise click.ClickException(
+            f"announcement #{earlier} with the same text went out in the last 24 hours and the outbox delivers it "
+            "(`/devcenter announce status` in Slack shows where it stands); use --again to send it once more"
+        )
+    preview = refused(lambda: announcements.draft(bot.program, operator, message, list(stages) or None))
+    click.echo(f"{len(preview.channels)} channels: {' '.join(preview.channels)}")
     refused(lambda: announcements.send(bot.program, operator, preview.announcement_id))
     if wait:
-        deliver_with_progress(bot, preview.announcement_id)
+        try:
+            deliver_with_progress(bot, preview.announcement_id)
+        except KeyboardInterrupt:
+            raise click.ClickException(
+                f"interrupted: announcement #{preview.announcement_id} stays queued and a running worker delivers "
+                "the rest, once each (do not run the command again)"
+            ) from None
     else:
         click.echo(f"queued as announcement #{preview.announcement_id}; a running worker delivers it")
 

@@ -24,7 +24,7 @@ def partners_import(csv_file: Path) -> None:
 
     program = program_for(settings_from_env())
     try:
-        rows = parse_import(csv_file.read_text(encoding="utf-8-sig"))
+        rows = parse_import(csv_text(csv_file))
         result = import_partners(program, cli_actor(), rows)
     except InvalidInput as error:
         for where, problem in error.field_errors.items():
@@ -34,6 +34,22 @@ def partners_import(csv_file: Path) -> None:
         f"partners created: {result.partners_created}, members added: {result.members_added}, "
         f"integrations created: {result.integrations_created}, updated: {result.integrations_updated}"
     )
+
+
+def csv_text(path: Path) -> str:
+    """The file as text: UTF-8 (with or without a BOM) or UTF-16 with its BOM (Excel's "Unicode text")."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise click.ClickException(f"{path}: cannot read it ({error.strerror})") from None
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return raw.decode("utf-16")
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise click.ClickException(
+            f"{path}: not UTF-8 text (byte {error.start}); save it as CSV UTF-8 and import it again"
+        ) from None
 
 
 COMMANDS = (partners,)

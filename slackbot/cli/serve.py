@@ -9,7 +9,7 @@ import threading
 
 import click
 
-from slackbot.cli.support import settings_from_env, setup_logging, wired_bot
+from slackbot.cli.support import settings_from_env, setup_logging, slack_reachable, wired_bot
 
 
 @click.command()
@@ -43,15 +43,20 @@ def serve(host: str, port: int | None, workers: int) -> None:
 def socket() -> None:
     """Socket Mode (needs SLACK_APP_TOKEN); delivers the outbox in the same process."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_sdk.errors import SlackApiError, SlackClientError
 
     from slackbot.serving import start_scheduler_thread
 
     settings = settings_from_env()
     setup_logging(settings)
     bot = wired_bot(settings)
+    slack_reachable(bot)  # one line, not a traceback, when Slack cannot be reached or refuses the token
     bot.outbox.start()
     start_scheduler_thread(bot)
-    SocketModeHandler(bot.app, settings.app_token).start()
+    try:
+        SocketModeHandler(bot.app, settings.app_token).start()
+    except (SlackApiError, SlackClientError, OSError) as error:
+        raise click.ClickException(f"Socket Mode could not connect: {getattr(error, 'reason', error)}") from None
 
 
 @click.command()

@@ -88,6 +88,21 @@ def wired_bot(settings: Settings) -> Bot:
         raise click.ClickException(str(error)) from None
 
 
+def slack_reachable(bot: Bot) -> None:
+    """auth.test with a short timeout: a one-line error when Slack cannot be reached or refuses the token."""
+    from slack_sdk import WebClient
+    from slack_sdk.errors import SlackApiError, SlackClientError
+
+    client = WebClient(token=bot.settings.bot_token, base_url=bot.settings.slack_api_url, timeout=5, retry_handlers=[])
+    try:
+        client.auth_test()
+    except SlackApiError as error:
+        raise click.ClickException(f"Slack refused the bot token: {error.response.get('error', 'unknown')}") from None
+    except (SlackClientError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise click.ClickException(f"Slack is unreachable at {bot.settings.slack_api_url}: {reason}") from None
+
+
 def refused(call: Callable[[], T]) -> T:
     """Run a use case; a domain error becomes a one-line error (bad input: one line per problem)."""
     try:

@@ -88,6 +88,8 @@ def log_handler(log_format: str, stream: IO[str] | None = None) -> logging.Handl
 def configure_logging(level: str, log_format: str, stream: IO[str] | None = None) -> None:
     """Give the root logger its handler (unless it already has one) at the given level."""
     logging.basicConfig(level=level, handlers=[log_handler(log_format, stream)])
+    # slack_sdk logs every failed call at ERROR; the outbox and the command line say what failed in their own line
+    logging.getLogger("slack_sdk.web.base_client").setLevel(logging.CRITICAL)
     if log_format == "json":
         logging.captureWarnings(True)  # a Python warning becomes a JSON line too
 

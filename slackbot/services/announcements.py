@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from slackbot.domain.actors import Actor
 from slackbot.domain.announcements import MAX_TEXT, AnnouncementKind
@@ -116,6 +116,16 @@ def _fan_out(uow: UnitOfWork, announcement_id: int, message: Payload, channels: 
     log.info("announcement %s queued for %d channels", announcement_id, len(channels))
 
 
+def same_sent_recently(program: Program, actor: Actor, text: str, *, hours: int = 24) -> int | None:
+    """The id of an announcement with exactly this text sent in the last `hours` (so a retried command does not
+    send it twice), or None."""
+    require_staff(actor)
+    body = parse_note(text, "message") or ""
+    with program.uow() as uow:
+        row = uow.announcements.sent_since(body, program.now() - timedelta(hours=hours))
+        return row.id if row else None
+
+
 def progress(program: Program, actor: Actor, announcement_id: int | None = None) -> AnnouncementProgress:
     """The delivery log: how many channels got it, are waiting, or failed (the newest one by default)."""
     require_staff(actor)
@@ -131,7 +141,7 @@ def progress(program: Program, actor: Actor, announcement_id: int | None = None)
             row.text,
             row.channel_count,
             counts.get(OutboxStatus.SENT, 0),
-            counts.get(OutboxStatus.PENDING, 0),
+            counts.get(OutboxStatus.PENDING, 0) + counts.get(OutboxStatus.MAYBE_SENT, 0),
             counts.get(OutboxStatus.FAILED, 0),
             failed,
         )

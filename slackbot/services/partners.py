@@ -40,6 +40,8 @@ def find_integration(uow: UnitOfWork, actor: Actor, slug: str | None, *, what: s
     """The integration `slug` names (or the actor's only one), if the actor may see it."""
     if slug:
         integration = uow.integrations.by_slug(slug.strip().lower())
+        if integration is not None and not (actor.is_staff or integration.partner_id == actor.partner_id):
+            log.warning("refused %s of %s by %s (not theirs)", what, integration.slug, actor.user_id or "nobody")
         if integration is None or not (actor.is_staff or integration.partner_id == actor.partner_id):
             raise NotFound(f"No integration called `{slug.strip()[:64]}` that you can see.")
         return integration

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
-from slackbot.domain.announcements import AnnouncementStatus
+from slackbot.domain.announcements import AnnouncementKind, AnnouncementStatus
 from storage.models.announcements import Announcement
 
 
@@ -54,6 +54,20 @@ class AnnouncementRepository:
         query = (
             select(Announcement)
             .where(Announcement.status == AnnouncementStatus.SENDING)
+            .order_by(Announcement.id.desc())
+        )
+        return self.session.scalars(query).first()
+
+    def sent_since(self, text: str, since: datetime) -> Announcement | None:
+        """The newest manual announcement with exactly this text sent at or after `since` (a repeated command)."""
+        query = (
+            select(Announcement)
+            .where(
+                Announcement.status == AnnouncementStatus.SENDING,
+                Announcement.kind == AnnouncementKind.MANUAL,
+                Announcement.text == text,
+                Announcement.sent_at >= since,
+            )
             .order_by(Announcement.id.desc())
         )
         return self.session.scalars(query).first()

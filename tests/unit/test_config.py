@@ -175,3 +175,12 @@ def test_nothing_is_read_from_the_process_environment(monkeypatch: pytest.Monkey
     monkeypatch.setenv("PORT", "9999")
     monkeypatch.setenv("SLACK_BOT_TOKEN", "not-a-bot-token")
     assert load_settings({}).port == 3000
+
+
+def test_devcenter_post_rate_is_read_and_zero_turns_pacing_off() -> None:
+    assert load_settings({"DEVCENTER_POST_RATE": "0"}).post_rate == 0.0
+    assert load_settings({"DEVCENTER_POST_RATE": "2.5"}).post_rate == 2.5
+    assert load_settings({}).post_rate == 5.0
+    for junk in ("abc", "-1", "nan", "inf", "1001"):
+        with pytest.raises(ConfigError, match="DEVCENTER_POST_RATE"):
+            load_settings({"DEVCENTER_POST_RATE": junk})
