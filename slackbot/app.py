@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from slackbot.domain.github_sync import Reconciler
 from slackbot.github.rest import GitHubRest
 from slackbot.github.sync import sync_pulls
 from slackbot.program import Program
+from slackbot.sealing import Sealer
 from slackbot.slack.directory import SlackDirectory
 from slackbot.slack.pacer import Pacer
 from slackbot.slack.requests import bolt_logger
@@ -26,6 +28,8 @@ from slackbot.slack.sender import SlackSender
 from slackbot.slack.worker import OutboxWorker
 from storage.db import make_engine, require_current_schema, session_factory
 from storage.uow import uow_factory
+
+log = logging.getLogger(__name__)
 
 
 def system_clock() -> datetime:
@@ -105,8 +109,14 @@ def build_bot(
     engine = make_engine(settings.database_url)
     require_current_schema(engine)
     program = Program(
-        uow=uow_factory(session_factory(engine)), clock=clock, settings=settings, reconciler=github_reconciler(settings)
+        uow=uow_factory(session_factory(engine)),
+        clock=clock,
+        settings=settings,
+        reconciler=github_reconciler(settings),
+        secrets=Sealer(settings.secret_keys),
     )
+    if not settings.secret_keys:
+        log.warning("DEVCENTER_SECRET_KEY is not set: partners cannot store a test-account password")
     client = web_client(settings)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
     lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -67,6 +69,7 @@ class Settings:
     log_format: str = "text"  # LOG_FORMAT: "text" lines or "json" (one object per line)
     post_rate: float = 5.0  # outbox messages per second (client-side pacing under Slack's limits); 0 = off
     launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch.RULES
+    secret_keys: tuple[str, ...] = field(default=(), repr=False)  # DEVCENTER_SECRET_KEY: Fernet keys, newest first
     github: GitHubConfig = field(default_factory=GitHubConfig)
 
     @property
@@ -116,6 +119,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         log_level=_log_level(get("LOG_LEVEL")),
         log_format=_log_format(get("LOG_FORMAT")),
         post_rate=_post_rate(get("DEVCENTER_POST_RATE")),
+        secret_keys=_secret_keys(get("DEVCENTER_SECRET_KEY")),
         launch_rule=_launch_rule(get("DEVCENTER_LAUNCH_RULE")),
         github=load_github_config(env),
     )
@@ -192,6 +196,21 @@ def _post_rate(value: str | None) -> float:
     if not 0 <= rate <= 1000:
         raise ConfigError(f"DEVCENTER_POST_RATE must be messages per second from 0 to 1000, got {value!r}")
     return rate
+
+
+def _secret_keys(value: str | None) -> tuple[str, ...]:
+    keys = tuple(part.strip() for part in (value or "").split(",") if part.strip())
+    for number, key in enumerate(keys, start=1):
+        try:
+            raw = base64.urlsafe_b64decode(key.encode()) if len(key) == 44 else b""
+        except (ValueError, binascii.Error):
+            raw = b""
+        if len(raw) != 32:
+            raise ConfigError(
+                f"DEVCENTER_SECRET_KEY key {number} is not a Fernet key (44 characters of URL-safe base64); "
+                "make one with `devcenter-bot secrets key`"
+            )
+    return keys
 
 
 def _log_level(value: str | None) -> str:

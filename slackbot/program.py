@@ -15,6 +15,7 @@ from slackbot.kb.files import entry_from_values
 from slackbot.kb.loader import load_entries
 from slackbot.kb.model import KbEntry
 from slackbot.kb.search import KbIndex
+from slackbot.sealing import Sealer
 from storage.models.qa import KbEntryRow
 from storage.uow import UowFactory
 
@@ -112,6 +113,7 @@ class Program:
     settings: Settings = field(default_factory=Settings)
     members: MembershipCache = field(default_factory=MembershipCache, compare=False, repr=False)
     kb_index: IndexCache = field(default_factory=IndexCache, compare=False, repr=False)
+    secrets: Sealer = field(default_factory=Sealer.ephemeral, compare=False, repr=False)  # DEVCENTER_SECRET_KEY
     outbox_wake: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
     reconciler: Reconciler | None = field(default=None, compare=False, repr=False)  # reads GitHub (GITHUB_TOKEN)
 

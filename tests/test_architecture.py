@@ -21,7 +21,8 @@ ALLOWED: dict[str, set[str]] = {
     "slackbot.config": {"slackbot.domain"},
     "slackbot.wire": {"slackbot.domain"},
     "slackbot.kb": {"yaml"},
-    "slackbot.program": {"slackbot.config", "slackbot.domain", "slackbot.kb", "storage"},
+    "slackbot.sealing": {"cryptography"},
+    "slackbot.program": {"slackbot.config", "slackbot.domain", "slackbot.kb", "slackbot.sealing", "storage"},
     "slackbot.services": {"slackbot.domain", "slackbot.kb", "slackbot.program", "storage"},
     "slackbot.render": {
         "slackbot.domain", "slackbot.ids", "slackbot.kb", "slackbot.wire", "slack_sdk.models", "jinja2",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from slackbot.cli import announce, audit, db, deploys, github, kb, partners, serve
+from slackbot.cli import announce, audit, db, deploys, github, kb, partners, secrets, serve
 
 
 @click.group()
@@ -12,7 +12,7 @@ def main() -> None:
     """Segment Developer Center partner bot."""
 
 
-for _module in (serve, db, partners, kb, audit, deploys, announce, github):
+for _module in (serve, db, partners, kb, audit, deploys, announce, github, secrets):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -65,7 +65,14 @@ def program_for(settings: Settings, engine: Engine | None = None) -> Program:
     from storage.uow import uow_factory
 
     engine = engine or migrated_engine(settings)
-    return Program(uow=uow_factory(session_factory(engine)), clock=system_clock, settings=settings)
+    from slackbot.sealing import Sealer
+
+    return Program(
+        uow=uow_factory(session_factory(engine)),
+        clock=system_clock,
+        settings=settings,
+        secrets=Sealer(settings.secret_keys),
+    )
 
 
 def cli_actor() -> Actor:

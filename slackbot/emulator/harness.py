@@ -19,6 +19,7 @@ from slackbot.emulator.dsl import Emulator
 from slackbot.emulator.github import FakeGitHub
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
+from slackbot.sealing import new_key
 from slackbot.services.health import database_ok
 from slackbot.web import EVENTS_PATH, GITHUB_EVENTS_PATH, github_app, wsgi_app
 
@@ -71,6 +72,18 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
 
+def emulated_settings(database_url: str, slack_api_url: str, **settings: Any) -> Settings:
+    """The settings of a bot talking to the fake Slack: a made-up token, signing secret and secret key."""
+    return Settings(
+        bot_token="xoxb-emulator",
+        signing_secret=secrets.token_hex(16),
+        slack_api_url=slack_api_url,
+        database_url=database_url,
+        secret_keys=(new_key(),),  # a throwaway database: a key made up for this run
+        **{"post_rate": 0.0, **settings},  # 0 in tests: a frozen clock, no waiting
+    )
+
+
 class Harness:
     """Fake Slack on a free port, the bot served over real HTTP on another, and an Emulator to drive it."""
 
@@ -95,17 +108,8 @@ class Harness:
             frozen = self.clock
             slack = FakeSlack(Workspace(monotonic=lambda: frozen().timestamp()))
         self.slack = (slack or FakeSlack()).start()
-        self.settings = Settings(
-            bot_token="xoxb-emulator",
-            signing_secret=secrets.token_hex(16),
-            slack_api_url=self.slack.api_url,
-            database_url=database_url,
-            staff_users=staff_users,
-            review_channel=review_channel,
-            announce_channel=announce_channel,
-            post_rate=post_rate,  # 0 in tests: a frozen clock, no waiting
-            **settings,
-        )
+        settings.update(staff_users=staff_users, review_channel=review_channel, announce_channel=announce_channel)
+        self.settings = emulated_settings(database_url, self.slack.api_url, post_rate=post_rate, **settings)
         self.executor = AckAwareExecutor()
         self.bot: Bot = build_bot(self.settings, clock=self.clock, listener_executor=self.executor)
         self.http = self._serve()

@@ -13,7 +13,7 @@ from typing import Any
 from slackbot.domain import metadata as catalog
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
-from slackbot.domain.metadata import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMetadata
+from slackbot.domain.metadata import KEPT_WHEN_BLANK, SECRET_FIELDS, CatalogMetadata, Field
 from slackbot.domain.views.launch import MetadataView
 from slackbot.program import Program
 from slackbot.services.cards import post_card_when_ready
@@ -38,6 +38,20 @@ def _view(integration: Integration, metadata: CatalogMetadata, *, staff: bool) -
     )
 
 
+UNREADABLE = "(sealed with a key DEVCENTER_SECRET_KEY no longer has: ask the partner again)"
+NO_SEALING = (
+    "This Developer Center cannot store passwords yet (it has no encryption key). Leave the password empty and "
+    "send it to partner-support@segment.com."
+)
+
+
+def _sealed(program: Program, password: str) -> str:
+    """The password as it is stored: sealed (DEVCENTER_SECRET_KEY), never in plain text."""
+    if password and not program.secrets.enabled and not program.secrets.holds(password):
+        raise InvalidInput({Field.TEST_PASSWORD.value: NO_SEALING})
+    return program.secrets.seal(password)
+
+
 def metadata_view(program: Program, actor: Actor, slug: str | None) -> MetadataView:
     """What the metadata modal is prefilled with, and what the checker says (never the secrets)."""
     with program.uow() as uow:
@@ -50,7 +64,9 @@ def staff_metadata(program: Program, actor: Actor, slug: str) -> MetadataView:
     require_staff(actor, f"staff metadata of {slug}", "Only Segment staff can see the test account and support email.")
     with program.uow() as uow:
         integration = find_integration(uow, actor, slug, what="metadata")
-        return _view(integration, metadata_of(integration, uow.catalog.catalog(integration.id)), staff=True)
+        stored = metadata_of(integration, uow.catalog.catalog(integration.id))
+    password = program.secrets.open(stored.test_password)
+    return _view(integration, replace(stored, test_password=UNREADABLE if password is None else password), staff=True)
 
 
 def save_metadata(program: Program, actor: Actor, slug: str, values: dict[str, object]) -> MetadataView:
@@ -62,10 +78,12 @@ def save_metadata(program: Program, actor: Actor, slug: str, values: dict[str, o
             raise NotPermitted(f"`{integration.slug}` is {integration.stage.value}; its metadata is closed.")
         before = metadata_of(integration, uow.catalog.catalog(integration.id))
         after = catalog.from_form(values, before)
-        if errors := catalog.wrong(after):
+        kept = program.secrets.holds(after.test_password)  # the stored password, unchanged: sealed, not checked
+        if errors := catalog.wrong(replace(after, test_password="kept") if kept else after):
             raise InvalidInput(errors)
         changed = [f.name for f in fields(CatalogMetadata) if getattr(before, f.name) != getattr(after, f.name)]
         stored = {f.name: getattr(after, f.name) for f in fields(CatalogMetadata)}
+        stored[Field.TEST_PASSWORD.value] = _sealed(program, after.test_password)
         uow.catalog.save_catalog(integration.id, {**stored, "categories": list(after.categories)}, actor.user_id, now)
         note = "changed: " + (", ".join(changed) or "nothing")  # field names, never values
         uow.audit.record_note(integration, "update_metadata", actor.user_id, now, note)
@@ -74,3 +92,17 @@ def save_metadata(program: Program, actor: Actor, slug: str, values: dict[str, o
         view = _view(integration, after, staff=False)
     log.info("catalog metadata of %s saved by %s (%d problems left)", view.slug, actor.user_id, len(view.problems))
     return view
+
+
+def reseal_secrets(program: Program) -> tuple[int, int]:
+    """Operator: seal stored passwords with the first key; (how many changed, how many cannot be opened)."""
+    changed = unreadable = 0
+    with program.uow() as uow:
+        for entry in uow.catalog.with_password():
+            sealed = program.secrets.reseal(entry.test_password)
+            unreadable += program.secrets.open(sealed) is None
+            if sealed != entry.test_password:
+                entry.test_password, changed = sealed, changed + 1
+        uow.commit()
+    log.info("resealed %d stored password(s)", changed)
+    return changed, unreadable

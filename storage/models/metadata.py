@@ -25,7 +25,7 @@ class CatalogEntry(Base):
     mark_svg: Mapped[str] = mapped_column(Text, default="")
     support_email: Mapped[str] = mapped_column(String(300), default="")
     test_username: Mapped[str] = mapped_column(String(300), default="")
-    test_password: Mapped[str] = mapped_column(String(300), default="")
+    test_password: Mapped[str] = mapped_column(Text, default="")  # sealed: fernet:<token> (slackbot.sealing)
     test_notes: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[datetime] = mapped_column(Timestamp)

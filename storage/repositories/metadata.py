@@ -43,6 +43,10 @@ class CatalogRepository:
         rows = self.session.scalars(select(CatalogEntry).where(CatalogEntry.integration_id.in_(integration_ids)))
         return {row.integration_id: row for row in rows}
 
+    def with_password(self) -> list[CatalogEntry]:
+        """Every entry that stores a test-account password."""
+        return list(self.session.scalars(select(CatalogEntry).where(CatalogEntry.test_password != "")))
+
     def save_catalog(self, integration_id: int, values: dict[str, Any], by: str, now: datetime) -> CatalogEntry:
         """Insert or replace the metadata (values keyed by CATALOG_FIELDS)."""
         entry = self.catalog(integration_id)

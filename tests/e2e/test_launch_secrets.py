@@ -12,6 +12,7 @@ from sqlalchemy import select
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
+from slackbot.sealing import Sealer
 from slackbot.services.metadata import staff_metadata
 from slackbot.services.partners import resolve_actor
 from storage.models.audit import AuditEntry
@@ -123,3 +124,33 @@ def test_an_oversized_secret_is_refused_inline_and_never_logged(
 
     assert reply.response.json()["errors"]["test_password"] == "Keep it to 300 characters."
     assert secret not in caplog.text
+
+
+def test_the_password_is_stored_sealed_and_a_later_save_keeps_it(harness: Harness, world: DemoWorld) -> None:
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+    harness.emu.submit(METADATA, as_user=world.riley)
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+    harness.emu.submit({**METADATA, "test_password": "", "description": "Dashboards, sealed."}, as_user=world.riley)
+
+    with harness.bot.program.uow() as uow:
+        [entry] = uow.catalog.with_password()
+        stored = entry.test_password
+    assert stored.startswith("fernet:") and PASSWORD not in stored
+    staff = resolve_actor(harness.bot.program, world.staff.id, is_staff=True)
+    shown = staff_metadata(harness.bot.program, staff, "rocket-metrics").staff_secrets
+    assert shown is not None and shown.test_password == PASSWORD  # blank on the second save: kept, still readable
+
+
+def test_without_a_secret_key_a_password_is_refused_inline_not_stored_in_plain_text(
+    harness: Harness, world: DemoWorld
+) -> None:
+    object.__setattr__(harness.bot.program, "secrets", Sealer([]))  # a deployment without DEVCENTER_SECRET_KEY
+    harness.emu.slash("/devcenter metadata", as_user=world.riley)
+
+    refused = harness.emu.submit(METADATA, as_user=world.riley)
+    saved = harness.emu.submit({**METADATA, "test_password": ""}, as_user=world.riley)
+
+    assert "cannot store passwords yet" in refused.response.json()["errors"]["test_password"]
+    assert saved.response.json().get("response_action") == "update"
+    with harness.bot.program.uow() as uow:
+        assert uow.catalog.with_password() == []

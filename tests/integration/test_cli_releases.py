@@ -57,10 +57,12 @@ def test_bad_at_is_a_clear_error(cli_env: CliRunner) -> None:
     assert result.exit_code == 2 and "not an ISO 8601 date-time" in result.output
 
 
-def test_announce_needs_a_bot_token_and_says_so(cli_env: CliRunner) -> None:
-    result = cli_env.invoke(main, ["announce", "hello", "--dry-run"])
+def test_announce_needs_a_bot_token_to_send_but_not_for_a_dry_run(cli_env: CliRunner) -> None:
+    sent = cli_env.invoke(main, ["announce", "hello"])
+    dry = cli_env.invoke(main, ["announce", "hello", "--dry-run"])
 
-    assert result.exit_code == 1 and "SLACK_BOT_TOKEN is required" in result.output
+    assert sent.exit_code == 1 and "SLACK_BOT_TOKEN is required" in sent.output
+    assert dry.exit_code == 0 and "dry run: nothing sent" in dry.output
 
 
 def test_an_emergency_release_is_listed_and_ships_what_merged_before_its_cutoff(cli_env: CliRunner) -> None:
