@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from slackbot.config import Settings
+from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.github import FakeGitHub
 from slackbot.emulator.harness import FrozenClock, Harness, fake_github
 from slackbot.program import Program
@@ -109,6 +110,12 @@ def make_program(uow: UowFactory, clock: FrozenClock) -> ProgramFactory:
         return Program(uow=uow, clock=clock if now is None else (lambda: now), settings=Settings(**settings))
 
     return make
+
+
+@pytest.fixture
+def world(harness: Harness) -> DemoWorld:
+    """The demo workspace on the harness: Acme (in review), Rocket (private beta), staff, a stranger, channels."""
+    return build_world(harness)
 
 
 @pytest.fixture

@@ -3,17 +3,10 @@ resubmission does, and a change made elsewhere (a release shipped) updates the l
 
 from __future__ import annotations
 
-import pytest
-
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import Message
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _cards(harness: Harness, world: DemoWorld, slug: str) -> list[Message]:

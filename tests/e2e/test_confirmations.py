@@ -3,9 +3,7 @@ say so in the modal, and an answered request loses its Answer button wherever it
 
 from __future__ import annotations
 
-import pytest
-
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import Message, User
@@ -16,11 +14,6 @@ GLOBEX = {
     "contact": "Hank Scorpio <hank@globex.example.com>",
     "verified_on": "2026-11-20",
 }
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _modal_text(harness: Harness, user: User) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import User
@@ -20,11 +20,6 @@ SURVEY = {
     "agreement": ["agreed"],
 }
 AGAIN = "Sunday, February 21, 2027"  # 90 days after Monday Nov 23, 2026
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 
@@ -19,11 +19,6 @@ SURVEY = {
     "heard_from": "A partner",
     "agreement": ["agreed"],
 }
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 @pytest.fixture

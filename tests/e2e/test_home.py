@@ -9,7 +9,7 @@ import pytest
 
 from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button, buttons
 from slackbot.ids import ActionId
@@ -27,11 +27,6 @@ STAGES = [
     Stage.PUBLIC_BETA,
     Stage.PUBLIC,
 ]
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _home_buttons(harness: Harness, user: object) -> list[str]:

@@ -13,15 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _status_body(harness: Harness, world: DemoWorld) -> str:

@@ -9,7 +9,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.sealing import Sealer
@@ -32,11 +32,6 @@ METADATA = {
     "test_notes": "MFA code: 424242",
 }
 SECRETS = (PASSWORD, EMAIL, USERNAME, "424242")
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _everything_partners_see(harness: Harness, world: DemoWorld) -> str:

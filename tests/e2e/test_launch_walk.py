@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button, buttons
 from slackbot.emulator.workspace import Message
@@ -34,11 +34,6 @@ GLOBEX = {
     "notes": "identify and track arrive",
 }
 INITECH = {**GLOBEX, "customer": "Initech", "workspace": "initech", "contact": "Bill <bill@initech.example.com>"}
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _latest_card(harness: Harness, world: DemoWorld, title: str) -> Message:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 
@@ -23,11 +23,6 @@ GOOD_SUBMISSION = {
     "kind": "web_device",
     "pr_url": "https://github.com/segmentio/action-destinations/pull/77",
 }
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.views_api import view_api
 from slackbot.emulator.workspace import User, View
@@ -30,11 +30,6 @@ FEATURES = {
         {"customer": "Evil", "workspace": "evil", "contact": "e@evil.example", "notes": "fake"},
     ),
 }
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _intruders(harness: Harness, world: DemoWorld) -> dict[str, User]:

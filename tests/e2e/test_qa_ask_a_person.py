@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import Message
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def escalation_posts(harness: Harness, world: DemoWorld) -> list[str]:

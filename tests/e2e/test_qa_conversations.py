@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import Message
 from slackbot.ids import CallbackId
 
 UNCOVERED = "does segment sponsor our booth at the berlin trade fair"
 SPANISH = "¿Cómo pruebo mi destino localmente?"
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def said_by_bot(harness: Harness, channel: object, *, as_user: object | None = None) -> list[Message]:

@@ -3,19 +3,12 @@ who asked, where and a link to the thread, until a staff member answers (in the 
 
 from __future__ import annotations
 
-import pytest
-
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import Message
 
 BOOTH = "does segment sponsor our booth at the berlin trade fair"
 SWAG = "can segment send us stickers and t-shirts for our hackathon"
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def escalation_post(harness: Harness, world: DemoWorld, question: str) -> Message:

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
 from slackbot.domain.actors import Actor
 from slackbot.domain.lifecycle import Action, Stage
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.services.cards import decide_on_card
 from slackbot.services.releases import set_freeze
 
 STAFF = Actor("U0STAFF001", is_staff=True, partner_id=None)
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _acme_id(harness: Harness) -> int:

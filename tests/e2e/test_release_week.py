@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from slackbot.domain.actors import operator
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import Message, User
@@ -28,11 +28,6 @@ SURVEY = {
     "heard_from": "Blog",
     "agreement": ["agreed"],
 }
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def at(harness: Harness, moment: str) -> None:

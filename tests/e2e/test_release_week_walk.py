@@ -8,9 +8,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import Message
@@ -19,11 +17,6 @@ PACIFIC = ZoneInfo("America/Los_Angeles")
 NAMES = ("Acme Analytics", "Acme Journeys", "Acme Audiences", "Acme Pulse")
 DAY = re.compile(r"\b(?:Wednesday|Wed) (\w{3} \d{1,2})\b")
 Dates = dict[str, str]
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def at(harness: Harness, moment: str) -> None:

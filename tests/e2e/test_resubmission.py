@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 
@@ -27,11 +27,6 @@ SUBMISSION = {
     "kind": "web_device",
     "pr_url": "https://github.com/segmentio/action-destinations/pull/4242",
 }
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import Button
 from slackbot.emulator.workspace import User
@@ -18,11 +18,6 @@ from slackbot.ids import CallbackId, staff_actions
 from storage.models.audit import AuditEntry
 from storage.models.outbox import OutboxMessage
 from storage.models.partners import Integration, Partner
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _snapshot(harness: Harness) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.payloads import view_submission
 from slackbot.emulator.text import Button, buttons
@@ -20,11 +20,6 @@ from storage.models.partners import Integration, Partner
 from storage.models.reviews import StaffRequest
 
 CARD_BUTTONS = ["Request changes", "Request replay info", "Request OAuth", "Approve"]
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _snapshot(harness: Harness) -> dict[str, Any]:

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def test_partner_sees_its_integration_stage_next_step_pr_and_due_date(harness: Harness, world: DemoWorld) -> None:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _welcomes(harness: Harness, world: DemoWorld, user_name: str) -> tuple[int, int]:

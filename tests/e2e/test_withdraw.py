@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import Message, User
 from slackbot.render.commands import help_text
 from storage.models.audit import AuditEntry
 from storage.models.outbox import OutboxMessage
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 def _modal_text(harness: Harness, user: User) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from slackbot.domain.actors import operator
 from slackbot.domain.partners import parse_import
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.services.partners import import_partners
 
@@ -53,11 +53,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     )
     for check in PROOF.checks:
         terminalreporter.write_line(f"  - {check}")
-
-
-@pytest.fixture
-def world(harness: Harness) -> DemoWorld:
-    return build_world(harness)
 
 
 @pytest.fixture
