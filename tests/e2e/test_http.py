@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time  # signature timestamps only
 import urllib.request
 from pathlib import Path
@@ -14,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from slackbot.emulator.demo import DemoWorld
+from slackbot.emulator.driver import Driver
 from slackbot.emulator.harness import Harness
+from slackbot.emulator.processes import bot_command, child_env, serve_on_free_port
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 
@@ -85,58 +83,28 @@ def _broken_uow() -> object:
     raise OSError("database unreachable")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_gunicorn_serves_a_signed_status_command(sqlite_url: str, tmp_path: Path) -> None:
     slack = FakeSlack(Workspace()).start()
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(
+    env = child_env(
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET="gunicorn-secret",
         SLACK_API_URL=slack.api_url,
         DATABASE_URL=sqlite_url,
-        PYTHONPATH=str(Path(__file__).parents[2]),
     )
-    server = subprocess.Popen(
-        [sys.executable, "-m", "slackbot.cli", "serve", "--port", str(port), "--workers", "1"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = serve_on_free_port(bot_command("serve", "--port", "0", "--workers", "1"), env, tmp_path)
     try:
-        _wait_until_healthy(f"http://127.0.0.1:{port}/healthz", server)
+        with urllib.request.urlopen(f"{server.url}/healthz", timeout=60) as answer:
+            assert answer.status == 200
         user = slack.workspace.add_user("someone")
         channel = slack.workspace.add_channel("general", members=[user])
-        from slackbot.emulator.driver import Driver
-
-        driver = Driver(f"http://127.0.0.1:{port}/slack/events", "gunicorn-secret", slack.workspace, slack.base_url)
+        driver = Driver(f"{server.url}/slack/events", "gunicorn-secret", slack.workspace, slack.base_url)
         assert driver.slash(user, channel, "/devcenter", "help").status == 200
         assert driver.slash(user, channel, "/devcenter", "help").status == 200
         assert (
             driver.post("command=%2Fdevcenter", "application/x-www-form-urlencoded", signature="v0=bad").status == 401
         )
     finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+        output = server.stop()
         slack.stop()
     assert "Traceback" not in output
     assert "gunicorn-secret" not in output and "xoxb-test" not in output
-
-
-def _wait_until_healthy(url: str, server: subprocess.Popen[str]) -> None:
-    """Read gunicorn's log until it listens (the socket then queues requests for the booting worker)."""
-    assert server.stdout is not None
-    for line in server.stdout:
-        if "Listening at:" in line:
-            break
-    else:
-        pytest.fail(f"server exited: {server.communicate()[0]}")
-    with urllib.request.urlopen(url, timeout=60) as answer:
-        assert answer.status == 200

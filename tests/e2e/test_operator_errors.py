@@ -3,10 +3,8 @@ and leaves nothing behind to be sent twice."""
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from sqlalchemy import create_engine, func, select
 
 from slackbot.emulator.demo import build_world
 from slackbot.emulator.harness import Harness
+from slackbot.emulator.processes import bot_command, child_env
 from storage.models.announcements import Announcement
 from storage.models.outbox import OutboxMessage
 
@@ -27,11 +26,10 @@ def _closed_port() -> int:
 
 
 def _run(tmp_path: Path, sqlite_url: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_", "GITHUB_", "SMTP_"))}
     return subprocess.run(
-        [sys.executable, "-m", "slackbot.cli", *args],
+        bot_command(*args),
         cwd=tmp_path,
-        env={**clean, "DATABASE_URL": sqlite_url, **env},
+        env=child_env(DATABASE_URL=sqlite_url, **env),
         capture_output=True,
         text=True,
         timeout=TIMEOUT,

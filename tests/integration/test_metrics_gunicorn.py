@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +17,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.parser import text_string_to_metric_families
 
 from slackbot.emulator.driver import Driver
+from slackbot.emulator.processes import bot_command, child_env
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 
@@ -61,19 +60,17 @@ def operator_dir(tmp_path: Path) -> Path:
 
 
 def _serve(sqlite_url: str, cwd: Path, slack: FakeSlack, metrics_dir: Path | None) -> Served:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_", "PROMETHEUS_", "LOG_"))}
-    env.update(
+    env = child_env(
         SLACK_BOT_TOKEN=TOKEN,
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_API_URL=slack.api_url,
         DATABASE_URL=sqlite_url,
         LOG_FORMAT="json",
-        PYTHONPATH=str(Path(__file__).parents[2]),
     )
     if metrics_dir is not None:
         env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     process = subprocess.Popen(
-        [sys.executable, "-m", "slackbot.cli", "serve", "--port", "0", "--workers", "2"],
+        bot_command("serve", "--port", "0", "--workers", "2"),
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import queue
 import signal
 import subprocess
-import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +15,7 @@ from sqlalchemy import Engine
 
 from slackbot.config import GitHubConfig, Settings
 from slackbot.emulator.harness import FrozenClock
+from slackbot.emulator.processes import bot_command, child_env
 from slackbot.emulator.server import FakeSlack
 from slackbot.jobs.scheduler import Lease, build_scheduler, install, register_jobs, run_job
 from slackbot.program import Program
@@ -112,17 +111,14 @@ def slack_url() -> str:
 
 
 def _start_worker(database_url: str, tmp_path: Path, slack_url: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(
+    env = child_env(
         DATABASE_URL=database_url,
-        PYTHONPATH=str(Path(__file__).parents[2]),
-        PYTHONUNBUFFERED="1",
         SLACK_BOT_TOKEN="xoxb-worker-test",
         SLACK_SIGNING_SECRET="worker-test",
         SLACK_API_URL=slack_url,
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "slackbot.cli", "worker", "--lease-seconds", "1.5"],
+        bot_command("worker", "--lease-seconds", "1.5"),
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
