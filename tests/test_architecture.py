@@ -64,8 +64,9 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _sources() -> list[Path]:
-    return [p for folder in FOLDERS for p in sorted((ROOT / folder).rglob("*.py")) if "migrations" not in p.parts]
+def _sources(*, migrations: bool = False) -> list[Path]:
+    paths = [p for folder in FOLDERS for p in sorted((ROOT / folder).rglob("*.py"))]
+    return [p for p in paths if migrations or "migrations" not in p.parts]
 
 
 def _imports(path: Path) -> set[str]:
@@ -165,14 +166,16 @@ def test_a_feature_has_the_same_stem_in_every_layer() -> None:
 
 def test_modules_stay_small() -> None:
     big = [
-        f"{p.relative_to(ROOT)} ({n})" for p in _sources() if (n := len(p.read_text().splitlines())) > MAX_MODULE_LINES
+        f"{p.relative_to(ROOT)} ({n})"
+        for p in _sources(migrations=True)
+        if (n := len(p.read_text().splitlines())) > MAX_MODULE_LINES
     ]
     assert big == []
 
 
 def test_functions_stay_short() -> None:
     long = []
-    for path in _sources():
+    for path in _sources(migrations=True):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 lines = (node.end_lineno or node.lineno) - node.lineno + 1

@@ -17,6 +17,15 @@ TS = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    _partners()
+    _partner_members()
+    _integrations()
+    _audit_log()
+    _outbox()
+    _processed_events()
+
+
+def _partners() -> None:
     op.create_table(
         "partners",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -26,6 +35,9 @@ def upgrade() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
     )
+
+
+def _partner_members() -> None:
     op.create_table(
         "partner_members",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -36,6 +48,9 @@ def upgrade() -> None:
         sa.Column("is_external", sa.Boolean, nullable=False),
         sa.Column("created_at", TS, nullable=False),
     )
+
+
+def _integrations() -> None:
     op.create_table(
         "integrations",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -54,6 +69,9 @@ def upgrade() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
     )
+
+
+def _audit_log() -> None:
     op.create_table(
         "audit_log",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -68,6 +86,9 @@ def upgrade() -> None:
         sa.Column("at", TS, nullable=False, index=True),
     )
     op.create_index("ix_audit_subject", "audit_log", ["subject_type", "subject_id"])
+
+
+def _outbox() -> None:
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -88,6 +109,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("dedupe_key", name="uq_outbox_dedupe_key"),
     )
     op.create_index("ix_outbox_due", "outbox", ["status", "next_attempt_at"])
+
+
+def _processed_events() -> None:
     op.create_table(
         "processed_events",
         sa.Column("event_id", sa.String(64), primary_key=True),

@@ -17,6 +17,13 @@ TS = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    _kb_entries()
+    _kb_version()
+    _kb_questions()
+    _kb_escalations()
+
+
+def _kb_entries() -> None:
     op.create_table(
         "kb_entries",
         sa.Column("id", sa.String(80), primary_key=True),
@@ -33,11 +40,17 @@ def upgrade() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
     )
+
+
+def _kb_version() -> None:
     op.create_table(
         "kb_version",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("version", sa.Integer, nullable=False),
     )
+
+
+def _kb_questions() -> None:
     op.create_table(
         "kb_questions",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -53,6 +66,9 @@ def upgrade() -> None:
         sa.Column("escalated", sa.Boolean, nullable=False),
         sa.Column("created_at", TS, nullable=False, index=True),
     )
+
+
+def _kb_escalations() -> None:
     op.create_table(
         "kb_escalations",
         sa.Column("id", sa.Integer, primary_key=True),

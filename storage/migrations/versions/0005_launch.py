@@ -23,6 +23,12 @@ def _integration() -> sa.Column:
 
 
 def upgrade() -> None:
+    _catalog_metadata()
+    _checklist_ticks()
+    _customer_verifications()
+
+
+def _catalog_metadata() -> None:
     op.create_table(
         "catalog_metadata",
         sa.Column("integration_id", sa.Integer, sa.ForeignKey("integrations.id", ondelete="CASCADE"), primary_key=True),
@@ -40,6 +46,9 @@ def upgrade() -> None:
         sa.Column("updated_by", sa.String(32), nullable=False),
         sa.Column("updated_at", TS, nullable=False),
     )
+
+
+def _checklist_ticks() -> None:
     op.create_table(
         "checklist_ticks",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -49,6 +58,9 @@ def upgrade() -> None:
         sa.Column("ticked_at", TS, nullable=False),
         sa.UniqueConstraint("integration_id", "item", name="uq_checklist_ticks_item"),
     )
+
+
+def _customer_verifications() -> None:
     op.create_table(
         "customer_verifications",
         sa.Column("id", sa.Integer, primary_key=True),
