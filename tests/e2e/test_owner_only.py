@@ -31,6 +31,9 @@ FEATURES = {
     ),
 }
 
+EVERY_FEATURE = pytest.mark.parametrize("feature", sorted(FEATURES))
+EVERY_INTRUDER = pytest.mark.parametrize("who", ["another company's partner", "external user", "internal stranger"])
+
 
 def _intruders(harness: Harness, world: DemoWorld) -> dict[str, User]:
     eve = harness.slack.workspace.add_user("eve.external", external=True)
@@ -58,8 +61,8 @@ def _forged_submit(harness: Harness, user: User, callback: str, values: dict[str
     return harness.driver.interaction(payload)
 
 
-@pytest.mark.parametrize("feature", sorted(FEATURES))
-@pytest.mark.parametrize("who", ["another company's partner", "external user", "internal stranger"])
+@EVERY_FEATURE
+@EVERY_INTRUDER
 def test_opening_another_companys_form_is_refused_and_logged(
     harness: Harness, world: DemoWorld, feature: str, who: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -75,8 +78,8 @@ def test_opening_another_companys_form_is_refused_and_logged(
     assert any("refused" in r.message and TARGET in r.message and user.id in r.message for r in caplog.records)
 
 
-@pytest.mark.parametrize("feature", sorted(FEATURES))
-@pytest.mark.parametrize("who", ["another company's partner", "external user", "internal stranger"])
+@EVERY_FEATURE
+@EVERY_INTRUDER
 def test_a_forged_submission_for_another_companys_integration_changes_nothing(
     harness: Harness, world: DemoWorld, feature: str, who: str, caplog: pytest.LogCaptureFixture
 ) -> None:
