@@ -34,11 +34,11 @@ def ask(question: str, as_json: bool, limit: int) -> None:
     """
     from slackbot.app import system_clock
     from slackbot.kb.report import ranked_json, ranked_text
-    from slackbot.services.kb import rank, shipped_index
+    from slackbot.services.kb import rank
 
-    program = _program_if_ready()
-    index = program.kb_index.index(program.uow) if program else shipped_index()
-    answers = rank(index, question, limit=limit, now=system_clock(), timezone=settings_from_env().timezone)
+    answers = rank(
+        _program_if_ready(), question, limit=limit, now=system_clock(), timezone=settings_from_env().timezone
+    )
     click.echo(json.dumps(ranked_json(answers), indent=2, ensure_ascii=False) if as_json else ranked_text(answers))
 
 

@@ -218,6 +218,10 @@ class Schedule:
             cutoffs.append(self.calendar.window_for(release).cutoff)
         return max(cutoffs, default=None)
 
+    def next_window(self, now: datetime) -> ReleaseWindow:
+        """What a merge now would make: the earliest open release, frozen Wednesdays skipped, emergencies included."""
+        return self.calendar.next_window_with_emergencies(now, self.emergencies)
+
     def is_emergency(self, release: date) -> bool:
         """True for a release day that exists only because staff declared it."""
         return not self.calendar.release_on(release) and any(e.release == release for e in self.emergencies)

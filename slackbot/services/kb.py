@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotPermitted
 from slackbot.domain.qa import EntryOrigin
+from slackbot.domain.releases import ReleaseCalendar, Schedule
 from slackbot.kb.answers import (
     FaqDraft,
     KbStats,
@@ -28,6 +29,7 @@ from slackbot.kb.model import KbEntry, Source
 from slackbot.kb.search import NO_ANSWER_THRESHOLD, KbIndex
 from slackbot.program import Program, entry_from_row
 from slackbot.services.qa import clean_question, next_release
+from slackbot.services.releases_calendar import schedule
 from storage.db import current_revision, head_revision, make_engine
 from storage.models.qa import KbQuestion
 
@@ -120,11 +122,21 @@ def shipped_index() -> KbIndex:
     return KbIndex(load_entries())
 
 
-def rank(index: KbIndex, question: str, *, limit: int, now: datetime, timezone: str) -> list[Ranked]:
-    """Answers at or above the no-answer threshold, best first (from the database's index or the shipped files)."""
+def rank(program: Program | None, question: str, *, limit: int, now: datetime, timezone: str) -> list[Ranked]:
+    """Answers at or above the no-answer threshold, best first: the database's entries and release schedule when
+    there is a migrated database (`program`), else the shipped files and the plain Wednesday calendar."""
+    if program is None:
+        index, releases = (
+            shipped_index(),
+            Schedule(ReleaseCalendar(timezone), now.astimezone(ZoneInfo(timezone)).date()),
+        )
+    else:
+        index = program.kb_index.index(program.uow)
+        with program.uow() as uow:
+            releases = schedule(uow, program.timezone, now)
     hits = index.search(clean_question(question), limit=limit)
     return [
-        Ranked(hit.entry, hit.score, next_release(hit.entry, now, timezone))
+        Ranked(hit.entry, hit.score, next_release(hit.entry, releases, now))
         for hit in hits
         if hit.score >= NO_ANSWER_THRESHOLD
     ]

@@ -11,7 +11,7 @@ from slackbot.domain.actors import Actor
 from slackbot.domain.errors import NotFound
 from slackbot.domain.messages.qa import QaEscalation, QaStaffReply
 from slackbot.domain.qa import EscalationStatus, Rating
-from slackbot.domain.releases import ReleaseCalendar
+from slackbot.domain.releases import Schedule
 from slackbot.kb.answers import (
     Answer,
     Escalation,
@@ -25,6 +25,7 @@ from slackbot.kb.model import KbEntry
 from slackbot.kb.search import NO_ANSWER_THRESHOLD
 from slackbot.program import Program
 from slackbot.services.outbox import queue
+from slackbot.services.releases_calendar import schedule
 from storage.models.qa import KbEscalation, KbQuestion
 from storage.uow import UnitOfWork
 
@@ -72,6 +73,7 @@ def ask(program: Program, actor: Actor, question: str, *, channel: str | None, t
             now=now,
         )
         escalated = best is None and not foreign and _escalate(uow, row, review_channel, now, requested=False)
+        release = next_release(best.entry, schedule(uow, program.timezone, now), now) if best else None
         uow.commit()
     return Answer(
         question=text,
@@ -79,7 +81,7 @@ def ask(program: Program, actor: Actor, question: str, *, channel: str | None, t
         best=best.entry if best else None,
         score=best.score if best else 0.0,
         related=related,
-        next_release=next_release(best.entry, now, program.timezone) if best else None,
+        next_release=release,
         escalated=escalated,
         can_escalate=bool(review_channel and channel),
         reply_in=reply_place(channel, thread_ts),
@@ -87,12 +89,12 @@ def ask(program: Program, actor: Actor, question: str, *, channel: str | None, t
     )
 
 
-def next_release(entry: KbEntry, now: datetime, timezone: str) -> NextRelease | None:
-    """The live next release and cutoff, for the deploy-schedule entry only."""
+def next_release(entry: KbEntry, schedule: Schedule, now: datetime) -> NextRelease | None:
+    """The live next release and cutoff (freezes and emergency releases included), for the deploy-schedule entry."""
     if entry.id != DEPLOY_ENTRY:
         return None
-    window = ReleaseCalendar(timezone).next_window(now)
-    return NextRelease(window.release, window.cutoff, timezone)
+    window = schedule.next_window(now)
+    return NextRelease(window.release, window.cutoff, window.timezone)
 
 
 def reply_place(channel: str | None, thread_ts: str | None) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
+from slackbot.domain.actors import operator
 from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import Message
 from slackbot.ids import CallbackId
+from slackbot.services.releases import declare_emergency, set_freeze
 
 UNCOVERED = "does segment sponsor our booth at the berlin trade fair"
 
@@ -263,3 +267,18 @@ def test_a_question_containing_the_word_payload_is_answered_not_404(harness: Har
 
     assert reply.status == 200
     assert "Helpful" in reply.text and "I don't know" not in reply.text
+
+
+def test_the_next_deploy_answer_skips_a_frozen_wednesday_and_names_an_emergency_release(
+    harness: Harness, world: DemoWorld
+) -> None:
+    staff = operator("cli:sam")
+    set_freeze(harness.bot.program, staff, date(2026, 11, 25), frozen=True, reason="Thanksgiving week")
+    frozen = harness.emu.slash("/devcenter ask when is the next deploy", as_user=world.pat, channel=world.acme_channel)
+    cutoff = datetime.fromisoformat("2026-11-27T12:00:00-08:00")
+    declare_emergency(harness.bot.program, staff, date(2026, 11, 27), cutoff, "hotfix")
+    emergency = harness.emu.slash("/devcenter ask when is the next deploy", as_user=world.pat)
+
+    assert "*Next release:* Wednesday Dec 2, 2026 (2026-12-02)" in frozen.text
+    assert "Merge by *Tue Dec 1, 5:00 PM PST*" in frozen.text
+    assert "(2026-11-27)" in emergency.text and "Merge by *Fri Nov 27, 12:00 PM PST*" in emergency.text
