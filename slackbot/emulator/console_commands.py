@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -132,24 +132,12 @@ def cmd_time(console: Console, rest: str) -> None:
     if rest.lower() == "now":
         console.clock.offset = timedelta()
     elif rest:
-        moment = _release_morning(console, zone) if rest.lower() == "release" else parse_moment(rest, before, zone)
+        moment = console.harness.release_morning() if rest.lower() == "release" else parse_moment(rest, before, zone)
         console.clock.set(moment)
     local = console.clock().astimezone(zone)
     console.say(f"it is {local:%a %Y-%m-%d %H:%M %Z}")
     if console.clock() < before - timedelta(minutes=1):
         console.say("  (that is earlier than the console's clock was: what already happened keeps its times)")
-
-
-def _release_morning(console: Console, zone: ZoneInfo) -> datetime:
-    """When the release-day card is posted for the release a merge made now would ship in."""
-    from slackbot.jobs.tasks import BY_ID
-    from slackbot.services.releases_calendar import calendar
-
-    program = console.harness.bot.program
-    with program.uow() as uow:
-        window = calendar(uow, program.timezone).next_window(program.now())
-    cron = BY_ID["release_day"].cron
-    return datetime.combine(window.release, time(int(cron["hour"]), int(cron.get("minute", "0"))), tzinfo=zone)
 
 
 def cmd_job(console: Console, rest: str) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from zoneinfo import ZoneInfo
 
 from handlers.acks import AckAwareExecutor
 from slackbot.app import Bot, build_bot
@@ -152,6 +153,18 @@ class Harness:
         result = BY_ID[job_id].run(self.bot.program, self.clock())
         self.settle()
         return result
+
+    def release_morning(self) -> datetime:
+        """When the release-day card is posted for the release a merge made now ships in (freezes, emergencies)."""
+        from slackbot.jobs.tasks import BY_ID
+        from slackbot.services.releases_calendar import schedule
+
+        program, now = self.bot.program, self.clock()
+        with program.uow() as uow:
+            release = schedule(uow, program.timezone, now).next_window(now).release
+        cron = BY_ID["release_day"].cron
+        card = time(int(cron["hour"]), int(cron.get("minute", "0")))
+        return datetime.combine(release, card, tzinfo=ZoneInfo(program.timezone))
 
     def deliver_all(self, max_passes: int = 1000) -> int:
         """Drain the outbox until nothing is pending, moving a frozen clock to each Retry-After; returns passes."""

@@ -9,12 +9,14 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from apscheduler.triggers.cron import CronTrigger
 
 from slackbot.domain.actors import operator
 from slackbot.emulator.demo import DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.text import buttons
 from slackbot.emulator.workspace import Message, User
+from slackbot.jobs.tasks import BY_ID
 from slackbot.services.releases import declare_emergency, set_freeze
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
@@ -229,3 +231,33 @@ def test_the_announce_preview_warns_before_it_pings_every_channel(harness: Harne
     harness.emu.submit({}, as_user=world.staff)
     harness.deliver_all()
     assert harness.emu.messages(world.rocket_channel)[-1].text == "&lt;!channel&gt; New docs are out"
+
+
+def test_the_sandboxes_jump_to_the_release_morning_a_merge_makes_freezes_and_emergencies_included(
+    harness: Harness,
+) -> None:
+    assert harness.release_morning() == datetime.fromisoformat("2026-11-25T08:00:00-08:00")
+    set_freeze(harness.bot.program, CLI, date(2026, 11, 25), frozen=True, reason="Thanksgiving week")
+    assert harness.release_morning() == datetime.fromisoformat("2026-12-02T08:00:00-08:00")
+    declare_emergency(
+        harness.bot.program, CLI, date(2026, 11, 27), datetime.fromisoformat("2026-11-27T12:00:00-08:00"), "hotfix"
+    )
+    assert harness.release_morning() == datetime.fromisoformat("2026-11-27T08:00:00-08:00")
+
+
+def test_an_emergency_release_gets_its_release_card_on_its_own_morning(harness: Harness, world: DemoWorld) -> None:
+    press(harness, world, "acme-analytics", "Approve")
+    press(harness, world, "acme-analytics", "Mark merged")
+    cutoff = datetime.fromisoformat("2026-11-27T12:00:00-08:00")
+    declare_emergency(harness.bot.program, CLI, date(2026, 11, 27), cutoff, "hotfix")
+    trigger = CronTrigger(**BY_ID["release_day"].cron, timezone=harness.settings.timezone)
+
+    fires = trigger.get_next_fire_time(None, datetime.fromisoformat("2026-11-26T09:00:00-08:00"))
+    at(harness, "2026-11-27 08:00")
+    harness.run_job("release_day")
+
+    assert fires == datetime.fromisoformat("2026-11-27T08:00:00-08:00")
+    cards = [
+        m for m in harness.emu.messages(world.review_channel) if "Mark release shipped" in harness.emu.message_text(m)
+    ]
+    assert len(cards) == 1 and "Acme Analytics" in harness.emu.message_text(cards[0])

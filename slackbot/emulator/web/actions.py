@@ -124,7 +124,7 @@ def shift_clock(sandbox: Sandbox, days: float = 0, hours: float = 0) -> datetime
 def to_release_morning(sandbox: Sandbox) -> datetime:
     """Jump to 08:00 of the next release day (when the release-day card is due)."""
     with sandbox.lock:
-        moment = adapter.next_release_morning(sandbox.now(), sandbox.timezone)
+        moment = sandbox.harness.release_morning()
         sandbox.session.clock.set(moment)
     return moment
 

@@ -6,20 +6,17 @@ The rest of the sandbox talks to the emulator (workspace, DSL, harness) only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
 
-from slackbot.domain.releases import ReleaseCalendar
 from slackbot.emulator.github_console import recent
 from slackbot.emulator.github_payloads import FakePull
 from slackbot.emulator.harness import Harness
 from slackbot.jobs.tasks import BY_ID, JOBS
 from storage.db import make_engine, upgrade
 
-RELEASE_CARD_TIME = time(8, 0)  # the release_day job's hour: the card staff ship the release from
 STATUSES = ("pending", "sent", "failed")
 
 
@@ -134,9 +131,3 @@ def run_job(harness: Harness, job_id: str) -> object:
     if job_id not in BY_ID:
         raise ValueError(f"no job {job_id!r}; jobs: {', '.join(BY_ID)}")
     return harness.run_job(job_id)
-
-
-def next_release_morning(now: datetime, timezone: str) -> datetime:
-    """08:00 on the release day a merge made now would ship in (when the release-day card is posted)."""
-    window = ReleaseCalendar(timezone).next_window(now)
-    return datetime.combine(window.release, RELEASE_CARD_TIME, tzinfo=ZoneInfo(timezone))

@@ -145,7 +145,7 @@ def test_the_tools_show_the_clock_the_jobs_and_the_outbox(client: FlaskClient, s
     words = _words(_page(client, f"/u/sam.staff/c/{REVIEWS}"))
 
     assert "Mon Nov 23 2026, 9:00 AM PST" in words
-    assert "release_day Wed 08:00" in words and "next: Wed Nov 25 2026, 8:00 AM PST" in words
+    assert "release_day Every Day 08:00" in words and "next: Tue Nov 24 2026, 8:00 AM PST" in words
     assert re.search(r"pending 0 sent \d+ failed 0", words)
 
 
