@@ -12,7 +12,7 @@ from slackbot.domain.lifecycle import TRANSITIONS, Action, Role, Stage, allowed_
 from slackbot.domain.messages.cards import CardSuperseded, CardUpdated, ReviewCard, SupersededBy
 from slackbot.domain.messages.reviews import request_key
 from slackbot.domain.text import parse_note
-from slackbot.domain.views.reviews import Card, CardEvent
+from slackbot.domain.views.reviews import Card, CardEvent, EmailStatus
 from slackbot.program import Program
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
 from slackbot.services.lifecycle import Decision, Subject, apply_decision, decision_notice, subject_kind
@@ -34,6 +34,13 @@ REVIEW_ACTIONS = (
     Action.APPROVE_PUBLIC_BETA,
     Action.APPROVE_PUBLIC,
 )
+
+
+def email_status(partner: Partner) -> EmailStatus | None:
+    """What a card shows of the partner's email: the address, whether it is off, and a refusal."""
+    if not partner.email:
+        return None
+    return EmailStatus(partner.email, partner.email_opted_out, partner.email_refused_reason, partner.email_refused_at)
 
 
 def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent, ...]:
@@ -58,6 +65,7 @@ def integration_card(uow: UnitOfWork, program: Program, integration: Integration
         launch=launch_status(uow, integration, program.launch_rule, now) if integration.stage in BETA_STAGES else None,
         history=_history(uow, "integration", integration.id),
         pr_url=integration.pr_url,
+        email=email_status(integration.partner),
         submitted_at=integration.submitted_at,
         review_due_at=integration.review_due_at,
         merged_at=merged,
@@ -79,6 +87,7 @@ def partner_card(uow: UnitOfWork, partner: Partner, timezone: str) -> Card:
         history=_history(uow, "partner", partner.id),
         facts=tuple((label, str(survey.get(key, ""))) for key, label in SURVEY_QUESTIONS if survey.get(key)),
         submitted_at=partner.created_at,
+        email=email_status(partner),
     )
 
 
