@@ -14,6 +14,7 @@ from slackbot.domain.messages.reviews import request_key
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card, CardEvent, EmailStatus
 from slackbot.program import Program
+from slackbot.services.email import email_partner
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
 from slackbot.services.lifecycle import Decision, Subject, apply_decision, decision_notice, subject_kind
 from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
@@ -125,6 +126,7 @@ def decide_on_card(
             request_key(applied.request_id) if applied.request_id else f"{action}:{applied.entry_id}"
         )  # Answer edits it
         notify_partner(uow, partner, notice, key, now)
+        email_partner(uow, program.timezone, partner, notice, key, now)  # when this notice has an email twin
         card = subject_card(uow, program, subject, now)
         uow.commit()
     kind, target = subject_kind(subject), applied.target
@@ -191,3 +193,23 @@ def post_ready_cards(program: Program, now: datetime) -> int:
             posted += post_card_when_ready(uow, program, integration, now)
         uow.commit()
     return posted
+
+
+def show_email_refusal(program: Program, partner_id: int, address: str, reason: str) -> bool:
+    """The mail server refused a partner's address for good: record it, and edit its live cards to show staff."""
+    now = program.now()
+    with program.uow() as uow:
+        if not uow.partners.record_email_refused(partner_id, address, reason, now):
+            return False  # the partner has another address by now
+        partner = uow.partners.get(partner_id)
+        assert partner is not None
+        if partner.card_key:
+            card = CardUpdated(partner_card(uow, partner, program.timezone))
+            edit_posted(
+                uow, card, partner.card_key, f"card_updated:{partner.card_key}:email_refused:{now.timestamp():.0f}", now
+            )
+        for integration in uow.integrations.for_partner(partner_id):
+            refresh_card(uow, program, integration, now, f"email_refused:{now.timestamp():.0f}")
+        uow.commit()
+    log.warning("the mail server refused the address of partner %s: %s", partner_id, reason)
+    return True

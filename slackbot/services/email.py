@@ -19,15 +19,13 @@ from storage.uow import UnitOfWork
 log = logging.getLogger(__name__)
 
 
-def email_partner(
-    uow: UnitOfWork, program: Program, partner: Partner, notice: Payload, key: str, now: datetime
-) -> bool:
+def email_partner(uow: UnitOfWork, timezone: str, partner: Partner, notice: Payload, key: str, now: datetime) -> bool:
     """Queue the email twin of a Slack notice (same transaction, key `<key>:email`); True when one was queued.
 
     Nothing is queued when the notice has no email, the partner has no address, turned email off, or the mail
     server refused the address (staff see that on the card and set a new one with `partners set-email`).
     """
-    facts = email_facts_for(notice, program.timezone)
+    facts = email_facts_for(notice, timezone)
     if facts is None or not partner.email or partner.email_opted_out or partner.email_refused_at is not None:
         return False
     return queue(uow, PartnerEmail.of(partner.id, partner.email, facts), EMAIL_CHANNEL, f"{key}:email", now)
