@@ -175,6 +175,8 @@ class Harness:
         """Stop servers (the fake GitHub too) and release the database."""
         if self.github is not None:
             self.github.stop()
+        if self.mail is not None:
+            self.mail.stop()
         self.http.shutdown()
         self.http.server_close()
         self.executor.shutdown()
