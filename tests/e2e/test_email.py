@@ -221,3 +221,18 @@ def test_without_smtp_url_emails_are_kept_as_skipped_never_sent_or_lost(harness:
         [email] = [m for m in uow.outbox.latest(50) if m.kind == "partner_email"]
     assert email.status is OutboxStatus.SKIPPED and email.last_error == "email is off: SMTP_URL is not set"
     assert email.payload["to"] == PAT
+
+
+def test_a_server_that_never_accepts_gives_up_after_the_retries_and_alerts_staff(
+    harness: Harness, world: DemoWorld, mail: LocalMailServer
+) -> None:
+    mail.defer_next(100)  # 451 for ever
+    harness.emu.click("Request replay info", as_user=world.staff, in_channel=world.review_channel)
+    harness.deliver_all()
+
+    assert mail.messages == ()
+    with harness.bot.program.uow() as uow:
+        [email] = [m for m in uow.outbox.latest(50) if m.kind == "partner_email"]
+    assert email.status is OutboxStatus.FAILED and email.attempts == 8 and "451" in (email.last_error or "")
+    review = [harness.emu.message_text(m) for m in harness.emu.messages(world.review_channel)]
+    assert any("partner_email" in t and "could not be delivered" in t for t in review)
