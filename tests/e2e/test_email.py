@@ -236,3 +236,21 @@ def test_a_server_that_never_accepts_gives_up_after_the_retries_and_alerts_staff
     assert email.status is OutboxStatus.FAILED and email.attempts == 8 and "451" in (email.last_error or "")
     review = [harness.emu.message_text(m) for m in harness.emu.messages(world.review_channel)]
     assert any("partner_email" in t and "could not be delivered" in t for t in review)
+
+
+def test_a_lost_answer_after_the_server_kept_the_email_repeats_it_once_with_the_same_message_id(
+    harness: Harness, world: DemoWorld, mail: LocalMailServer
+) -> None:
+    """The one duplicate SMTP allows: the server kept the email but its 250 never arrived. The retry carries the
+    same Message-ID, so the partner's mail program can recognise it; it is sent once more, never again."""
+    mail.lose_answer_next()
+    harness.emu.click("Request replay info", as_user=world.staff, in_channel=world.review_channel)
+    harness.deliver_all()
+    harness.deliver_all()
+
+    copies = [m for m in mail.messages if m.subject == "Acme Analytics: how does your API handle replayed data?"]
+    assert len(copies) == 2
+    assert copies[0].message["Message-ID"] == copies[1].message["Message-ID"]
+    with harness.bot.program.uow() as uow:
+        [email] = [m for m in uow.outbox.latest(50) if m.kind == "partner_email"]
+    assert email.status is OutboxStatus.SENT and email.attempts == 2
