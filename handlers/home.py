@@ -13,6 +13,7 @@ from slackbot.domain.errors import DomainError
 from slackbot.ids import ActionId, EventType
 from slackbot.program import Program
 from slackbot.render.home import home_view
+from slackbot.services.email import set_email_off
 from slackbot.services.home import home
 from slackbot.wire import SlugMeta, decode_slug
 
@@ -44,5 +45,12 @@ def show_integration(ack: Ack, action: dict[str, Any], client: WebClient, progra
     publish_home(client, program, actor, decode_slug(action.get("value")))
 
 
+def toggle_email(ack: Ack, action: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:
+    """ "Turn email off" / "Turn email on": the partner's choice, then Home again to show it."""
+    ack()
+    set_email_off(program, actor, action.get("value") != "on")
+    publish_home(client, program, actor)
+
+
 EVENTS = {EventType.APP_HOME_OPENED: home_opened}
-ACTIONS = {ActionId.HOME_FOCUS: show_integration}
+ACTIONS = {ActionId.HOME_FOCUS: show_integration, ActionId.HOME_EMAIL: toggle_email}

@@ -17,10 +17,14 @@ import handlers
 from handlers.acks import AckAwareExecutor
 from slackbot.config import Settings
 from slackbot.domain.github_sync import Reconciler
+from slackbot.domain.messages import MessageKind
+from slackbot.email import SmtpSender
+from slackbot.email.outbox import EmailSender
 from slackbot.github.rest import GitHubRest
 from slackbot.github.sync import sync_pulls
 from slackbot.program import Program
 from slackbot.sealing import Sealer
+from slackbot.services.outbox import KindRouter, Sender
 from slackbot.slack.directory import SlackDirectory
 from slackbot.slack.pacer import Pacer
 from slackbot.slack.requests import bolt_logger
@@ -52,6 +56,19 @@ def web_client(settings: Settings, *, timeout: int = 10) -> WebClient:
 def outbox_client(settings: Settings, *, timeout: int = 10) -> WebClient:
     """The outbox's WebClient: no retry handler at all; an uncertain outcome is reconciled, never re-posted blind."""
     return WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=timeout, retry_handlers=[])
+
+
+SMTP_TIMEOUT = 15.0  # seconds for one SMTP conversation; a slower server is retried later with backoff
+
+
+def outbox_sender(settings: Settings, program: Program) -> Sender:
+    """Slack messages through the outbox's WebClient, partner emails over SMTP_URL (skipped when it is unset)."""
+    slack = SlackSender(outbox_client(settings), Pacer(settings.post_rate))
+    target = settings.smtp
+    smtp = SmtpSender(target, timeout=SMTP_TIMEOUT) if target is not None else None
+    if smtp is None:
+        log.warning("SMTP_URL is not set: partner emails are recorded as skipped, not sent")
+    return KindRouter(slack, {MessageKind.PARTNER_EMAIL: EmailSender(program, smtp, settings.email_from)})
 
 
 @dataclass
@@ -122,6 +139,5 @@ def build_bot(
     lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, program, client=client, directory=directory, listener_executor=listener_executor)
-    sender = SlackSender(outbox_client(settings), Pacer(settings.post_rate))
-    outbox = OutboxWorker(program, sender, interval=outbox_interval)
+    outbox = OutboxWorker(program, outbox_sender(settings, program), interval=outbox_interval)
     return Bot(settings, engine, program, app, directory, outbox)

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slackbot.domain.github import DEFAULT_REPOSITORY, REPOSITORY, parse_staff_logins
 from slackbot.domain.github_sync import DEFAULT_API_URL
 from slackbot.domain.launch import DEFAULT_RULE, RULES
+from slackbot.email.compose import DEFAULT_FROM, mailbox_problem
+from slackbot.email.target import SmtpTarget, parse_smtp_url
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///var/devcenter.db"
@@ -71,6 +73,13 @@ class Settings:
     launch_rule: str = "program-2026"  # DEVCENTER_LAUNCH_RULE: a key of slackbot.domain.launch.RULES
     secret_keys: tuple[str, ...] = field(default=(), repr=False)  # DEVCENTER_SECRET_KEY: Fernet keys, newest first
     github: GitHubConfig = field(default_factory=GitHubConfig)
+    smtp_url: str | None = field(default=None, repr=False)  # SMTP_URL: email is off when unset
+    email_from: str = DEFAULT_FROM  # DEVCENTER_EMAIL_FROM
+
+    @property
+    def smtp(self) -> SmtpTarget | None:
+        """Where partner email goes (SMTP_URL), or None when email is off."""
+        return parse_smtp_url(self.smtp_url) if self.smtp_url else None
 
     @property
     def has_slack_tokens(self) -> bool:
@@ -122,6 +131,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         secret_keys=_secret_keys(get("DEVCENTER_SECRET_KEY")),
         launch_rule=_launch_rule(get("DEVCENTER_LAUNCH_RULE")),
         github=load_github_config(env),
+        smtp_url=_smtp_url(get("SMTP_URL")),
+        email_from=_email_from(get("DEVCENTER_EMAIL_FROM")),
     )
 
 
@@ -143,6 +154,22 @@ def load_github_config(env: Mapping[str, str]) -> GitHubConfig:
         raise ConfigError(f"DEVCENTER_STAFF_GITHUB has a malformed GitHub login: {bad[0][:40]!r}")
     token = get("GITHUB_TOKEN") or None
     return GitHubConfig(secret, repository, token, api_url.rstrip("/"), staff)
+
+
+def _smtp_url(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            parse_smtp_url(value)
+        except ValueError as error:  # its message names SMTP_URL and never quotes the password
+            raise ConfigError(str(error)) from None
+    return value
+
+
+def _email_from(value: str | None) -> str:
+    problem = mailbox_problem(value) if value is not None else None
+    if problem:
+        raise ConfigError(f"DEVCENTER_EMAIL_FROM must be one address like {DEFAULT_FROM!r}: {problem}")
+    return value or DEFAULT_FROM
 
 
 def _match(value: str | None, pattern: re.Pattern[str], name: str) -> str | None:

@@ -56,6 +56,7 @@ class ActionId(StrEnum):
     REJECT_VERIFICATION = "launch.reject_verification"
     POST_CARD = "launch.post_card"
     HOME_FOCUS = "home.focus"
+    HOME_EMAIL = "home.email"  # the partner turns email off or on again (value "off" / "on")
     QA_HELPFUL = "qa.helpful"
     QA_NOT_HELPFUL = "qa.not_helpful"
     QA_ASK_PERSON = "qa.ask_person"

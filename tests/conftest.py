@@ -16,6 +16,7 @@ from slackbot.config import Settings
 from slackbot.emulator.demo import DemoWorld, build_world
 from slackbot.emulator.github import FakeGitHub
 from slackbot.emulator.harness import FrozenClock, Harness, fake_github
+from slackbot.emulator.mail import LocalMailServer
 from slackbot.program import Program
 from storage.db import make_engine, session_factory, upgrade
 from storage.models.base import Base
@@ -135,11 +136,20 @@ def gh(clock: FrozenClock) -> Iterator[FakeGitHub]:
 
 
 @pytest.fixture
+def mail() -> Iterator[LocalMailServer]:
+    """A real SMTP server on 127.0.0.1 (a free port): a test that asks for it gets a harness whose bot sends partner
+    email there (SMTP_URL); `mail.messages` is what arrived, `mail.drop_next()` / `defer_next()` / `refuse()` fail."""
+    with LocalMailServer() as server:
+        yield server
+
+
+@pytest.fixture
 def harness(
     request: pytest.FixtureRequest, database_url: str, clock: FrozenClock, harness_settings: dict[str, Any]
 ) -> Iterator[Harness]:
     """The bot over HTTP against the emulator, on SQLite and PostgreSQL (and the fake GitHub, with `gh`)."""
     github = request.getfixturevalue("gh") if "gh" in request.fixturenames else None
+    mail = request.getfixturevalue("mail") if "mail" in request.fixturenames else None
     h = Harness(
         database_url,
         clock=clock,
@@ -147,6 +157,7 @@ def harness(
         review_channel="C0STAFF001",
         announce_channel="C0ANNOUNC1",
         github=github,
+        mail=mail,
         **harness_settings,
     )
     yield h

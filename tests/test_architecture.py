@@ -18,7 +18,7 @@ FOLDERS = ("slackbot", "handlers", "storage")
 ALLOWED: dict[str, set[str]] = {
     "slackbot.domain": set(),
     "slackbot.ids": set(),
-    "slackbot.config": {"slackbot.domain"},
+    "slackbot.config": {"slackbot.domain", "slackbot.email.compose", "slackbot.email.target"},
     "slackbot.wire": {"slackbot.domain"},
     "slackbot.kb": {"yaml"},
     "slackbot.sealing": {"cryptography"},
@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "slackbot.render": {
         "slackbot.domain", "slackbot.ids", "slackbot.kb", "slackbot.wire", "slack_sdk.models", "jinja2",
     },
-    "slackbot.email": {"slackbot.domain"},
+    "slackbot.email": {"slackbot.domain", "slackbot.render", "slackbot.services", "slackbot.program", "storage"},
     "slackbot.github": {"slackbot.domain", "gidgethub", "msgspec"},
     "slackbot.slack": {
         "slackbot.domain", "slackbot.ids", "slackbot.render", "slackbot.services", "slackbot.program", "storage",

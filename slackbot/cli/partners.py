@@ -1,4 +1,4 @@
-"""`devcenter-bot partners import FILE.csv`: partner records."""
+"""`devcenter-bot partners import FILE.csv` and `partners set-email SLUG EMAIL`: partner records."""
 
 from __future__ import annotations
 
@@ -34,6 +34,22 @@ def partners_import(csv_file: Path) -> None:
         f"partners created: {result.partners_created}, members added: {result.members_added}, "
         f"integrations created: {result.integrations_created}, updated: {result.integrations_updated}"
     )
+
+
+@partners.command("set-email")
+@click.argument("who", metavar="SLUG")
+@click.argument("email")
+def partners_set_email(who: str, email: str) -> None:
+    """Set the contact email of the partner of integration SLUG (or of the company named SLUG)."""
+    from slackbot.domain.errors import DomainError
+    from slackbot.services.email import set_partner_email
+
+    program = program_for(settings_from_env())
+    try:
+        company, previous = set_partner_email(program, cli_actor(), who, email)
+    except DomainError as error:
+        raise click.ClickException(error.user_message) from None
+    click.echo(f"{company}: email {previous or '(none)'} -> {email.strip()}")
 
 
 def csv_text(path: Path) -> str:

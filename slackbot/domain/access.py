@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from slackbot.domain.email import email_problem
 from slackbot.domain.errors import InvalidInput
 from slackbot.domain.releases import load_zone, require_aware
 from slackbot.domain.urls import normalize_website
@@ -32,6 +33,7 @@ class AccessField(StrEnum):
 
     COMPANY = "company"
     WEBSITE = "website"
+    EMAIL = "email"
     DATA_IN = "data_in"
     DATA_OUT = "data_out"
     USE_CASES = "use_cases"
@@ -43,6 +45,7 @@ class AccessField(StrEnum):
 SURVEY_QUESTIONS: tuple[tuple[AccessField, str], ...] = (
     (AccessField.COMPANY, "Company name"),
     (AccessField.WEBSITE, "Company website"),
+    (AccessField.EMAIL, "Company email"),
     (AccessField.DATA_IN, "How do your customers get data into your tool?"),
     (AccessField.DATA_OUT, "Where will data sent by Segment go and how will it show up in your tool?"),
     (AccessField.USE_CASES, "Please explain what your customers use your tool to do"),
@@ -58,6 +61,7 @@ class AccessRequest:
     company: str
     website: str
     answers: dict[str, str]
+    email: str = ""  # the contact address partner emails go to
 
 
 def website_problem(url: str) -> str | None:
@@ -83,8 +87,10 @@ def parse_access_request(values: dict[str, str | None], agreed: bool) -> AccessR
             clean["website"] = normalize_website(clean["website"])
         except ValueError as error:
             errors["website"] = str(error)
+    if clean["email"] and (problem := email_problem(clean["email"])):
+        errors["email"] = problem
     if not agreed:
         errors[AGREEMENT] = "You need to agree to the Partner Program Agreement and the Privacy Policy."
     if errors:
         raise InvalidInput(errors)
-    return AccessRequest(clean["company"], clean["website"], clean)
+    return AccessRequest(clean["company"], clean["website"], clean, clean["email"])

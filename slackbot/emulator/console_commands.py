@@ -13,6 +13,7 @@ from slackbot.emulator.console_clicks import cmd_click, cmd_click_anywhere, cmd_
 from slackbot.emulator.console_time import parse_moment
 from slackbot.emulator.demo import STAFF_ID
 from slackbot.emulator.github_console import github_command
+from slackbot.emulator.mailbox import mailbox_lines
 
 if TYPE_CHECKING:
     from slackbot.emulator.console import Console
@@ -42,6 +43,7 @@ HELP = """Console commands (any other line is typed in the current channel, as i
                         changes_requested body=Add tests, :github merge 3141 at=tuesday 16:59; `missed …` changes
                         GitHub without telling the bot, `:github sync` reconciles; ping, redeliver, deliveries
   :messages [#channel]  show a channel as the current user sees it
+  :mail [n|last]        the emails the bot sent to partners (to the local mail server): a list, or one in full
   :users  :channels  :who  :help  :quit"""
 
 
@@ -171,6 +173,13 @@ def _github_times(line: str, now: datetime, zone: ZoneInfo) -> str:
     return f"{line[: found.start(1)]}{moment}{line[found.end(1) :]}"
 
 
+def cmd_mail(console: Console, rest: str) -> None:
+    """List the emails the bot sent (to the sandbox's local mail server), or show one in full."""
+    console.harness.settle()
+    for line in mailbox_lines(console.harness.mail, rest.strip().lower()):
+        console.say(line)
+
+
 def cmd_users(console: Console, _rest: str) -> None:
     """List the workspace's users."""
     for user in console.ws.users.values():
@@ -203,6 +212,6 @@ def cmd_quit(_console: Console, _rest: str) -> bool:
 COMMANDS: dict[str, Callable[[Console, str], Any]] = {
     "as": cmd_as, "in": cmd_in, "reply": cmd_reply, "click": cmd_click, "click!": cmd_click_anywhere,
     "submit": cmd_submit, "close": cmd_close, "home": cmd_home, "join": cmd_join, "messages": cmd_messages,
-    "time": cmd_time, "job": cmd_job, "github": cmd_github, "users": cmd_users, "channels": cmd_channels,
-    "who": cmd_who, "help": cmd_help, "quit": cmd_quit,
+    "time": cmd_time, "job": cmd_job, "github": cmd_github, "mail": cmd_mail, "users": cmd_users,
+    "channels": cmd_channels, "who": cmd_who, "help": cmd_help, "quit": cmd_quit,
 }  # fmt: skip

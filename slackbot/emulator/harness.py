@@ -18,6 +18,7 @@ from slackbot.domain.messages.base import UNDELIVERED
 from slackbot.emulator.driver import Driver
 from slackbot.emulator.dsl import Emulator
 from slackbot.emulator.github import FakeGitHub
+from slackbot.emulator.mail import LocalMailServer
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 from slackbot.sealing import new_key
@@ -99,11 +100,14 @@ class Harness:
         slack: FakeSlack | None = None,
         post_rate: float = 0.0,
         github: FakeGitHub | None = None,
+        mail: LocalMailServer | None = None,
         **settings: Any,
     ) -> None:
         """`settings` are further Settings fields (launch_rule=...); with `github` (a started fake GitHub), the bot
         takes its webhooks (its secret) and reads its REST API (its token), and every delivery settles."""
         settings.update({"github": github_settings(github)} if github and "github" not in settings else {})
+        settings.update({"smtp_url": mail.url} if mail is not None and "smtp_url" not in settings else {})
+        self.mail = mail  # a started LocalMailServer the bot sends partner email to (SMTP_URL), or None: email off
         self.clock = clock or FrozenClock()
         if slack is None and isinstance(self.clock, FrozenClock):  # one timeline: rate windows, trigger expiry
             frozen = self.clock
@@ -184,6 +188,8 @@ class Harness:
         """Stop servers (the fake GitHub too) and release the database."""
         if self.github is not None:
             self.github.stop()
+        if self.mail is not None:
+            self.mail.stop()
         self.http.shutdown()
         self.http.server_close()
         self.executor.shutdown()

@@ -54,7 +54,7 @@ def _part(message: EmailMessage, subtype: str) -> str:
     return str(body.get_content()).replace("\r\n", "\n") if isinstance(body, EmailMessage) else ""
 
 
-Fault = Literal["drop", "defer", "reject"]
+Fault = Literal["drop", "defer", "reject", "lose_answer"]
 
 
 class _Handler:
@@ -87,6 +87,9 @@ class _Handler:
         tls = smtp.transport is not None and smtp.transport.get_extra_info("sslcontext") is not None
         login = session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None
         self.server.keep(ReceivedMail(str(envelope.mail_from), tuple(envelope.rcpt_tos), parsed, raw, tls, login))
+        if self.server.take_fault("lose_answer") and smtp.transport is not None:
+            smtp.transport.abort()  # type: ignore[attr-defined]  # kept, but the client never hears so
+            return "421 4.4.2 Connection dropped"
         return "250 2.0.0 OK: queued"
 
 
@@ -114,7 +117,7 @@ class LocalMailServer:
     def __init__(self, *, tls: TlsMode | None = None, auth: tuple[str, str] | None = None) -> None:
         self.tls, self.auth = tls, auth
         self._lock = threading.Lock()
-        self._pending: dict[Fault, int] = {"drop": 0, "defer": 0, "reject": 0}
+        self._pending: dict[Fault, int] = {"drop": 0, "defer": 0, "reject": 0, "lose_answer": 0}
         self._refused: set[str] = set()
         self._received: list[ReceivedMail] = []
         self._ca = trustme.CA() if tls else None
@@ -171,6 +174,10 @@ class LocalMailServer:
     def defer_next(self, times: int = 1) -> None:
         """Answer 451 to the next `times` recipients, then accept again."""
         self._add_fault("defer", times)
+
+    def lose_answer_next(self, times: int = 1) -> None:
+        """Keep the next `times` messages but drop the connection before answering 250 (the sender cannot know)."""
+        self._add_fault("lose_answer", times)
 
     def reject_next(self, times: int = 1) -> None:
         """Refuse the next `times` messages with 554 after their data."""

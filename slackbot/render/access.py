@@ -15,6 +15,7 @@ AGREEMENT_LINKS = Md(
     "Read the <https://segment.com/legal/partnersagreement/|Segment Partner Program Agreement> and "
     "the <https://segment.com/legal/privacy/|Privacy Policy>."
 )
+PLACEHOLDERS = {"website": "https://acme.example.com", "email": "you@acme.example.com"}
 AGREEMENT_TEXT = "I agree to the Partner Program Agreement and Privacy Policy"  # option text: ≤ 75 characters
 
 
@@ -24,8 +25,8 @@ def access_modal() -> View:
         section(Md("Tell us about your company. The Segment team reviews requests in about one business day."))
     ]
     for key, label in SURVEY_QUESTIONS:
-        placeholder = "https://acme.example.com" if key == "website" else None
-        long = key not in ("company", "website")
+        placeholder = PLACEHOLDERS.get(key)
+        long = key not in ("company", "website", "email")
         blocks.append(text_input(key, label, multiline=long, max_length=MAX_ANSWER, placeholder=placeholder))
     agreed = CheckboxesElement(action_id=AGREEMENT, options=[Option(value="agreed", text=AGREEMENT_TEXT)])
     blocks += [section(AGREEMENT_LINKS), InputBlock(block_id=AGREEMENT, label="Agreement", element=agreed)]

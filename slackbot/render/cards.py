@@ -68,7 +68,24 @@ def _facts(card: Card, now: datetime) -> Md:
         review_due_at=card.review_due_at if card.stage is Stage.IN_REVIEW else None, overdue_at=now,
         ships=card.release,
     )  # fmt: skip
+    if email := _email(card):
+        lines.append(email)
     return joined("\n", lines)
+
+
+def _email(card: Card) -> Md | None:
+    """The partner's contact address, and why email does not reach it (turned off, refused by the mail server)."""
+    email = card.email
+    if email is None:
+        return None
+    if email.refused:
+        at = when(email.refused_at, card.timezone) if email.refused_at else "earlier"
+        return md(
+            "*Email:* {email} — :warning: refused by the mail server ({at}): {why}. No email is sent until staff run "
+            "`devcenter-bot partners set-email`.",
+            email=email.address, at=at, why=email.refused[:300],
+        )  # fmt: skip
+    return md("*Email:* {email}{off}", email=email.address, off=Md(" (turned off by the partner)" if email.off else ""))
 
 
 def _gates(status: LaunchStatus) -> Md:

@@ -213,13 +213,32 @@ def partner_blocks(home: PartnerHome) -> list[Block]:
     for item in (i for i in home.integrations if i.slug == home.focus):
         blocks += detail_blocks(item, home.timezone, home.rule)
     others = [i for i in home.integrations if i.slug != home.focus]
-    room = MAX_VIEW_BLOCKS - len(blocks) - COMMAND_BLOCKS - 4
+    room = MAX_VIEW_BLOCKS - len(blocks) - COMMAND_BLOCKS - 4 - EMAIL_BLOCKS
     if others:
         blocks += [DividerBlock(), section(Md("*Your other integrations*"))]
         blocks += [_row(item) for item in others[:room]]
         if len(others) > room:
             blocks.append(context(md("…and {count} more: `/devcenter status <slug>`.", count=len(others) - room)))
-    return blocks
+    return blocks + _email(home)
+
+
+EMAIL_BLOCKS = 2
+
+
+def _email(home: PartnerHome) -> list[Block]:
+    """Where partner emails go, and the button that turns them off (or on again); Slack continues either way."""
+    if not home.email:
+        return []
+    if home.email_off:
+        text = md("*Email:* off. Key moments reach you here in Slack only (email was going to {email}).",
+                  email=home.email)  # fmt: skip
+        button = ButtonElement(text="Turn email on", action_id=ActionId.HOME_EMAIL, value="on", style="primary")
+    else:
+        text = md("*Email:* key moments also go to {email}, besides Slack.", email=home.email)
+        button = ButtonElement(text="Turn email off", action_id=ActionId.HOME_EMAIL, value="off")
+    block = section(text)
+    block.accessory = button
+    return [DividerBlock(), block]
 
 
 COMMAND_BLOCKS = 3

@@ -60,6 +60,7 @@ def request_access(program: Program, actor: Actor, values: dict[str, str | None]
             partner, entry = _reapplying(uow, program, actor, request, now)
             again = f":{entry.id}"
         partner.website, partner.survey, partner.requested_by = request.website, request.answers, actor.user_id
+        uow.partners.set_email(partner, request.email, now)
         card = AccessCard(partner_card(uow, partner, program.timezone))
         partner.card_key = notify_staff(uow, program.review_channel, card, f"access_card:{partner.id}{again}", now)
         queue(uow, AccessReceived(partner.name), actor.user_id, f"access_received:{partner.id}{again}", now)

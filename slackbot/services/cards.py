@@ -12,8 +12,9 @@ from slackbot.domain.lifecycle import TRANSITIONS, Action, Role, Stage, allowed_
 from slackbot.domain.messages.cards import CardSuperseded, CardUpdated, ReviewCard, SupersededBy
 from slackbot.domain.messages.reviews import request_key
 from slackbot.domain.text import parse_note
-from slackbot.domain.views.reviews import Card, CardEvent
+from slackbot.domain.views.reviews import Card, CardEvent, EmailStatus
 from slackbot.program import Program
+from slackbot.services.email import email_partner
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
 from slackbot.services.lifecycle import Decision, Subject, apply_decision, decision_notice, subject_kind
 from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
@@ -34,6 +35,13 @@ REVIEW_ACTIONS = (
     Action.APPROVE_PUBLIC_BETA,
     Action.APPROVE_PUBLIC,
 )
+
+
+def email_status(partner: Partner) -> EmailStatus | None:
+    """What a card shows of the partner's email: the address, whether it is off, and a refusal."""
+    if not partner.email:
+        return None
+    return EmailStatus(partner.email, partner.email_opted_out, partner.email_refused_reason, partner.email_refused_at)
 
 
 def _history(uow: UnitOfWork, subject: str, subject_id: int) -> tuple[CardEvent, ...]:
@@ -58,6 +66,7 @@ def integration_card(uow: UnitOfWork, program: Program, integration: Integration
         launch=launch_status(uow, integration, program.launch_rule, now) if integration.stage in BETA_STAGES else None,
         history=_history(uow, "integration", integration.id),
         pr_url=integration.pr_url,
+        email=email_status(integration.partner),
         submitted_at=integration.submitted_at,
         review_due_at=integration.review_due_at,
         merged_at=merged,
@@ -79,6 +88,7 @@ def partner_card(uow: UnitOfWork, partner: Partner, timezone: str) -> Card:
         history=_history(uow, "partner", partner.id),
         facts=tuple((label, str(survey.get(key, ""))) for key, label in SURVEY_QUESTIONS if survey.get(key)),
         submitted_at=partner.created_at,
+        email=email_status(partner),
     )
 
 
@@ -116,6 +126,7 @@ def decide_on_card(
             request_key(applied.request_id) if applied.request_id else f"{action}:{applied.entry_id}"
         )  # Answer edits it
         notify_partner(uow, partner, notice, key, now)
+        email_partner(uow, program.timezone, partner, notice, key, now)  # when this notice has an email twin
         card = subject_card(uow, program, subject, now)
         uow.commit()
     kind, target = subject_kind(subject), applied.target
@@ -182,3 +193,23 @@ def post_ready_cards(program: Program, now: datetime) -> int:
             posted += post_card_when_ready(uow, program, integration, now)
         uow.commit()
     return posted
+
+
+def show_email_refusal(program: Program, partner_id: int, address: str, reason: str) -> bool:
+    """The mail server refused a partner's address for good: record it, and edit its live cards to show staff."""
+    now = program.now()
+    with program.uow() as uow:
+        if not uow.partners.record_email_refused(partner_id, address, reason, now):
+            return False  # the partner has another address by now
+        partner = uow.partners.get(partner_id)
+        assert partner is not None
+        if partner.card_key:
+            card = CardUpdated(partner_card(uow, partner, program.timezone))
+            edit_posted(
+                uow, card, partner.card_key, f"card_updated:{partner.card_key}:email_refused:{now.timestamp():.0f}", now
+            )
+        for integration in uow.integrations.for_partner(partner_id):
+            refresh_card(uow, program, integration, now, f"email_refused:{now.timestamp():.0f}")
+        uow.commit()
+    log.warning("the mail server refused the address of partner %s: %s", partner_id, reason)
+    return True

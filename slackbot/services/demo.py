@@ -16,9 +16,9 @@ from slackbot.services.partners import ImportResult, import_partners
 from storage.models.partners import Integration
 from storage.uow import UnitOfWork
 
-DEMO_CSV = """company,integration,slug,stage,channel,users
-Acme Analytics,Acme Analytics,acme-analytics,in_review,{acme_channel},{acme_users}
-Rocket Metrics,Rocket Metrics,rocket-metrics,private_beta,{rocket_channel},{rocket_users}
+DEMO_CSV = """company,integration,slug,stage,channel,users,email
+Acme Analytics,Acme Analytics,acme-analytics,in_review,{acme_channel},{acme_users},pat@acme.example.com
+Rocket Metrics,Rocket Metrics,rocket-metrics,private_beta,{rocket_channel},{rocket_users},riley@rocket.example.com
 """
 
 

@@ -32,6 +32,7 @@ from slackbot.domain.lifecycle import Action, Stage, stage_label
 from slackbot.domain.messages.github import ClosedWithoutMerge, CommitsPushedNote
 from slackbot.program import Program
 from slackbot.services.cards import refresh_card
+from slackbot.services.email import email_partner
 from slackbot.services.lifecycle import Applied, Decision, apply_decision, decision_notice
 from slackbot.services.outbox import notify_partner, notify_staff
 from storage.models.partners import Integration
@@ -183,6 +184,7 @@ def _tell(
         link = step.link if isinstance(event, ReviewSubmitted) else None
         notice = decision_notice(step.action, integration, applied, actor.user_id, step.note, program.timezone, link)
         notify_partner(uow, partner, notice, key, now)
+        email_partner(uow, program.timezone, partner, notice, key, now)
 
 
 def tracked_pulls(program: Program) -> list[TrackedPull]:

@@ -139,6 +139,8 @@ def partner_home(program: Program, actor: Actor, focus: str | None) -> PartnerHo
             plans,
             reapply_from(partner.updated_at, timezone) if declined else None,
             declined and may_reapply(partner.updated_at, now, timezone),
+            partner.email,
+            partner.email_opted_out,
         )
 
 

@@ -15,6 +15,7 @@ from slackbot.domain.metadata import CatalogMetadata
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.verifications import VerificationStatus
 from slackbot.domain.views.launch import LaunchStatus
+from slackbot.services.email import email_partner
 from slackbot.services.outbox import notify_partner
 from storage.models.metadata import CatalogEntry
 from storage.models.partners import Integration
@@ -86,7 +87,7 @@ def lifecycle_facts(uow: UnitOfWork, integration: Integration, rule_key: str, no
 
 
 def request_oauth_when_due(
-    uow: UnitOfWork, integration: Integration, confirmed: int, actor: Actor, now: datetime, *, rule: str
+    uow: UnitOfWork, integration: Integration, confirmed: int, actor: Actor, now: datetime, *, rule: str, timezone: str
 ) -> bool:
     """At the rule's customer count, open the OAuth request and tell the partner — once, ever."""
     threshold = launch_rules.rule(rule).oauth_from
@@ -99,5 +100,6 @@ def request_oauth_when_due(
     uow.audit.record_note(integration, Action.REQUEST_OAUTH, actor.user_id, now, note)
     ask = OAuthRequest(integration.partner.name, integration.name, integration.slug, request.id, confirmed)
     notify_partner(uow, integration.partner, ask, request_key(request.id), now)  # answering edits this message
+    email_partner(uow, timezone, integration.partner, ask, request_key(request.id), now)
     log.info("OAuth requested automatically for %s (%d confirmed customers)", integration.slug, confirmed)
     return True

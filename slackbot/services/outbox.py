@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -33,7 +34,11 @@ class RetryLater(Exception):
 
 
 class Undeliverable(Exception):
-    """Slack refused the message for good (channel gone, bot not in channel, invalid blocks)."""
+    """Slack (or the mail server) refused the message for good (channel gone, invalid blocks, address refused)."""
+
+
+class Skipped(Exception):
+    """The message is not sent on purpose (an email while SMTP_URL is unset): recorded as skipped, not retried."""
 
 
 class Sender(Protocol):
@@ -46,6 +51,21 @@ class Sender(Protocol):
         """Look in the channel for an earlier post of this message (after a crash)."""
 
 
+class KindRouter:
+    """A Sender that hands each message to the sender of its kind (email rows to SMTP), the rest to `default`."""
+
+    def __init__(self, default: Sender, routes: Mapping[str, Sender]) -> None:
+        self.default, self.routes = default, dict(routes)
+
+    def send(self, message: ClaimedMessage) -> tuple[str, str]:
+        """Deliver through the sender of the message's kind."""
+        return self.routes.get(message.kind, self.default).send(message)
+
+    def find_sent(self, message: ClaimedMessage) -> tuple[str, str] | None:
+        """Reconcile through the sender of the message's kind."""
+        return self.routes.get(message.kind, self.default).find_sent(message)
+
+
 @dataclass(frozen=True)
 class DeliveryReport:
     """What one pass of the outbox did."""
@@ -54,6 +74,7 @@ class DeliveryReport:
     retried: int = 0
     failed: int = 0
     next_retry_at: datetime | None = None
+    skipped: int = 0
 
 
 def backoff(attempts: int) -> timedelta:
@@ -66,7 +87,7 @@ def deliver_due(program: Program, sender: Sender, *, limit: int = 100) -> Delive
 
     A 429 ends the pass: Slack said when to come back, and every other message would be refused too.
     """
-    sent = retried = failed = 0
+    sent = retried = failed = skipped = 0
     next_retry: datetime | None = None
     uow_factory, now, alert_channel = program.uow, program.now(), program.review_channel
     with uow_factory() as uow:
@@ -82,12 +103,14 @@ def deliver_due(program: Program, sender: Sender, *, limit: int = 100) -> Delive
             sent += 1
         elif outcome.status == "failed":
             failed += 1
+        elif outcome.status == "skipped":
+            skipped += 1
         else:
             retried += 1
             next_retry = outcome.retry_at if next_retry is None else min(next_retry, outcome.retry_at)
             if outcome.status == "throttled":
                 break
-    return DeliveryReport(sent, retried, failed, next_retry)
+    return DeliveryReport(sent, retried, failed, next_retry, skipped)
 
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
@@ -95,7 +118,7 @@ _NEVER = datetime.min.replace(tzinfo=UTC)
 
 @dataclass(frozen=True)
 class _Outcome:
-    status: str  # sent, failed, retry, throttled
+    status: str  # sent, failed, skipped, retry, throttled
     retry_at: datetime = _NEVER
 
 
@@ -122,6 +145,12 @@ def _deliver_one(
         return _reschedule(uow_factory, message, now + delay, str(exc), status, maybe_sent=maybe_sent)
     except Undeliverable as exc:
         return _give_up(uow_factory, message, str(exc), now, alert_channel)
+    except Skipped as exc:
+        log.info("outbox message %s (%s) skipped: %s", message.id, message.kind, exc)
+        with uow_factory() as uow:
+            uow.outbox.mark_skipped(message.id, str(exc))
+            uow.commit()
+        return _Outcome("skipped")
     with uow_factory() as uow:
         uow.outbox.mark_sent(message.id, channel, ts, now)
         uow.commit()

@@ -86,9 +86,11 @@ def _partner(uow: UnitOfWork, row: ImportRow, now: datetime, counts: list[int]) 
     if partner is None:
         counts[0] += 1
         stage = row.stage if row.stage in PARTNER_STAGES else Stage.BUILDING
-        return uow.partners.add(row.company, stage, row.channel, now)
-    if row.channel and partner.channel_id != row.channel:
+        partner = uow.partners.add(row.company, stage, row.channel, now)
+    elif row.channel and partner.channel_id != row.channel:
         partner.channel_id = row.channel
+    if row.email and (partner.email or "").lower() != row.email.lower():
+        uow.partners.set_email(partner, row.email, now)
     return partner
 
 

@@ -16,6 +16,7 @@ from slackbot.domain.views.releases import ReleaseCard, ReleaseItem
 from slackbot.program import Program
 from slackbot.services import announcements
 from slackbot.services.cards import refresh_card
+from slackbot.services.email import email_partner
 from slackbot.services.launch import merge_facts
 from slackbot.services.outbox import message_link, notify_partner, notify_staff
 from slackbot.services.partners import require_staff
@@ -120,6 +121,7 @@ def _ship(
     url, partner = private_beta_url(integration.slug), integration.partner
     notice = PrivateBeta(partner.name, integration.name, integration.slug, url, release)
     notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)  # its own channel and its people
+    email_partner(uow, program.timezone, partner, notice, f"private_beta:{integration.id}", now)
     refresh_card(uow, program, integration, now, f"release:{release.isoformat()}")  # its buttons follow the stage
     return True
 

@@ -18,6 +18,7 @@ from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import SubmitDraft
 from slackbot.program import Program
 from slackbot.services.cards import integration_card
+from slackbot.services.email import email_partner
 from slackbot.services.outbox import edit_posted, message_link, notify_partner, notify_staff
 from slackbot.services.partners import CLOSED
 from storage.models.partners import Integration, Partner
@@ -111,6 +112,7 @@ def submit_for_review(program: Program, actor: Actor, values: dict[str, str | No
         )  # fmt: skip
         ack = SubmissionAck(partner.name, integration.name, integration.slug, submission.pr_url, due, program.timezone)
         notify_partner(uow, partner, ack, f"submission_ack:{entry.id}", now, dm_users=[actor.user_id])
+        email_partner(uow, program.timezone, partner, ack, f"submission_ack:{entry.id}", now)
         card = ReviewCard(integration_card(uow, program, integration, now))
         notify_staff(uow, program.review_channel, card, integration.card_key, now)
         uow.commit()

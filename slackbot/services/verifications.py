@@ -104,7 +104,9 @@ def decide_verification(program: Program, actor: Actor, verification_id: int, co
         uow.audit.record_note(integration, action, actor.user_id, now, f"{row.customer} ({row.workspace})")
         gates = launch_status(uow, integration, program.launch_rule, now)
         if confirm:
-            request_oauth_when_due(uow, integration, gates.confirmed, actor, now, rule=program.launch_rule)
+            request_oauth_when_due(
+                uow, integration, gates.confirmed, actor, now, rule=program.launch_rule, timezone=program.timezone
+            )
             post_card_when_ready(uow, program, integration, now)
         view = verification_view(row, integration, gates)
         notice = VerificationConfirmed(view) if confirm else VerificationRejected(view)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     String,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -33,6 +34,10 @@ class Partner(Base):
     survey: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     requested_by: Mapped[str | None] = mapped_column(String(32))
     card_key: Mapped[str | None] = mapped_column(String(255))  # outbox key of the staff access card
+    email: Mapped[str | None] = mapped_column(String(254))  # the contact address partner emails go to
+    email_opted_out: Mapped[bool] = mapped_column(default=False, server_default=false())  # App Home: email off
+    email_refused_reason: Mapped[str | None] = mapped_column(String(500))  # the mail server's 5xx for `email`
+    email_refused_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
 

@@ -141,6 +141,14 @@ class OutboxRepository:
             .values(status=OutboxStatus.FAILED, claimed_until=None, last_error=error[:500])
         )
 
+    def mark_skipped(self, message_id: int, reason: str) -> None:
+        """Not sent on purpose (an email while email is off): kept with the reason, never retried."""
+        self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status=OutboxStatus.SKIPPED, claimed_until=None, last_error=reason[:500])
+        )
+
     def counts_for(self, key_prefix: str) -> dict[str, int]:
         """How many messages whose dedupe key starts with a prefix are in each status (a delivery log)."""
         query = (

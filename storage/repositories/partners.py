@@ -81,6 +81,22 @@ class PartnerRepository:
         """Partners at an access stage, oldest first."""
         return self.session.scalars(select(Partner).where(Partner.stage == stage).order_by(Partner.created_at)).all()
 
+    def set_email(self, partner: Partner, email: str | None, now: datetime) -> None:
+        """A new contact address (its earlier refusal no longer applies)."""
+        partner.email, partner.email_refused_reason, partner.email_refused_at = email, None, None
+        partner.updated_at = now
+
+    def record_email_refused(self, partner_id: int, address: str, reason: str, now: datetime) -> bool:
+        """Remember that the mail server refused `address`, unless the partner has another one by now."""
+        statement = (
+            update(Partner)
+            .where(Partner.id == partner_id, func.lower(Partner.email) == address.lower())
+            .values(email_refused_reason=reason[:500], email_refused_at=now)
+            .execution_options(synchronize_session="fetch")
+        )
+        result: CursorResult[Any] = self.session.execute(statement)  # type: ignore[assignment]
+        return result.rowcount == 1
+
     def member_ids(self, partner_id: int) -> list[str]:
         """Slack user ids of a partner's members."""
         query = select(PartnerMember.slack_user_id).where(PartnerMember.partner_id == partner_id)

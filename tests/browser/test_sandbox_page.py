@@ -21,6 +21,7 @@ def _join(ui: SandboxUI, company: str) -> None:
         {
             "Company name": company,
             "Company website": "https://zebra.example.com",
+            "Company email": "zoe@zebra.example.com",
             "How do your customers get data into your tool?": "API",
             "Where will data sent by Segment go and how will it show up in your tool?": "Dashboards",
             "Please explain what your customers use your tool to do": "BI",
@@ -100,4 +101,18 @@ def test_reset_demo_starts_over_after_a_confirmation(page: Page, js_errors: list
 
     expect(page.get_by_role("status")).to_have_text("The demo was reset.")
     expect(ui.messages().filter(has_text="Before the reset")).to_have_count(0)
+    assert js_errors == []
+
+
+def test_the_mailbox_shows_the_welcome_email_after_an_approval(page: Page, js_errors: list[str]) -> None:
+    ui = SandboxUI(page).open()
+    _join(ui, "Zebra Metrics")
+    ui.act_as("sam.staff")
+    ui.press("Approve", on="Access request: Zebra Metrics")
+
+    ui.click(page.get_by_role("link", name="📬 Mailbox partner emails"))
+
+    email = page.locator(".mail").filter(has_text="Welcome to the Segment Developer Center, Zebra Metrics")
+    expect(email.locator(".mail-to")).to_have_text("zoe@zebra.example.com")
+    expect(email.locator(".mail-text")).to_contain_text("partner-support@segment.com")
     assert js_errors == []

@@ -18,6 +18,7 @@ SCREENSHOT = Path(__file__).parents[2] / "docs" / "sandbox.png"
 SURVEY = {
     "Company name": "Zebra Metrics",
     "Company website": "https://zebra.example.com",
+    "Company email": "zoe@zebra.example.com",
     "How do your customers get data into your tool?": "SDKs and a REST API",
     "Where will data sent by Segment go and how will it show up in your tool?": "Events appear in dashboards",
     "Please explain what your customers use your tool to do": "Product analytics",

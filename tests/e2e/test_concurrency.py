@@ -25,6 +25,7 @@ def world(harness: Harness) -> DemoWorld:
         {
             "company": "Zebra",
             "website": "https://zebra.example.com",
+            "email": "pat@zebra.example.com",
             "data_in": "API",
             "data_out": "Dashboards",
             "use_cases": "Analytics",

@@ -66,9 +66,10 @@ def test_devcenter_bot_console_command_exits_zero_at_end_of_input(tmp_path: Path
 def test_console_walks_an_access_request_through_a_staff_approval(tmp_path: Path) -> None:
     output = _run(
         ":as casey\n/devcenter join\n"
-        ":submit company=Casey Co | website=nope | data_in=API | data_out=Dashboards | use_cases=BI | heard_from=Blog\n"
-        ":submit company=Casey Co | website=https://casey.example.com | data_in=API | data_out=Dashboards"
-        " | use_cases=BI | heard_from=Blog | agreement=agreed\n"
+        ":submit company=Casey Co | website=nope | email=casey@casey.example.com | data_in=API | data_out=Dashboards"
+        " | use_cases=BI | heard_from=Blog\n"
+        ":submit company=Casey Co | website=https://casey.example.com | email=casey@casey.example.com | data_in=API"
+        " | data_out=Dashboards | use_cases=BI | heard_from=Blog | agreement=agreed\n"
         ":as staff\n:click Approve\n:as casey\n:messages\n",
         tmp_path,
     )

@@ -11,8 +11,8 @@ from slackbot.emulator.console import run_console
 A_MONDAY_MORNING = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)  # 09:00 Pacific; the console's real clock stands still
 UNCOVERED = "Does Segment sponsor our booth at the Berlin trade fair?"
 JOIN = (
-    ":submit company=Casey Co | website=https://casey.example.com | data_in=API | data_out=Dashboards"
-    " | use_cases=BI | heard_from=Blog | agreement=agreed"
+    ":submit company=Casey Co | website=https://casey.example.com | email=casey@casey.example.com | data_in=API"
+    " | data_out=Dashboards | use_cases=BI | heard_from=Blog | agreement=agreed"
 )
 
 

@@ -13,6 +13,7 @@ from slackbot.emulator.workspace import User
 SURVEY = {
     "company": "Zebra Metrics",
     "website": "https://zebra.example.com",
+    "email": "pat@zebra.example.com",
     "data_in": "SDKs",
     "data_out": "Dashboards",
     "use_cases": "Analytics",

@@ -13,6 +13,7 @@ PR = "https://github.com/segmentio/action-destinations/pull"
 SURVEY = {
     "company": "Casey Co",
     "website": "casey.example.com",
+    "email": "pat@casey.example.com",
     "data_in": "A REST API",
     "data_out": "Dashboards per account",
     "use_cases": "Revenue analytics",

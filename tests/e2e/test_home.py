@@ -56,6 +56,7 @@ def test_partner_home_shows_the_timeline_next_deploy_launch_gates_and_checklist(
         "Catalog metadata",
         "Checklist",
         "Withdraw…",
+        "Turn email off",
     ]
 
 

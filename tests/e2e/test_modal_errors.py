@@ -11,6 +11,7 @@ from slackbot.emulator.workspace import User
 GOOD_SURVEY = {
     "company": "Zebra Metrics",
     "website": "https://zebra.example.com",
+    "email": "pat@zebra.example.com",
     "data_in": "SDKs",
     "data_out": "Dashboards",
     "use_cases": "Analytics",
@@ -45,6 +46,10 @@ def _errors(harness: Harness, user: User, values: dict) -> dict[str, str]:
         ("website", "ftp://zebra.example.com", "ftp:// addresses are not websites"),
         ("website", "https://localhost", "“localhost” is not a public website address"),
         ("website", "zebra dot com", "without spaces"),
+        ("email", "", "Please answer this question."),
+        ("email", "pat at zebra.example.com", "no spaces"),
+        ("email", "Pat <pat@zebra.example.com>", "without a name or angle brackets"),
+        ("email", "pat@localhost", "must be a domain name like acme.com"),
         ("data_in", "  ", "Please answer this question."),
         ("data_out", "", "Please answer this question."),
         ("use_cases", "x" * 1001, "under 1000 characters"),

@@ -24,6 +24,7 @@ CLI = operator("cli:sam")  # freezes and emergency releases are declared with `d
 SURVEY = {
     "company": "Casey Co",
     "website": "https://casey.example.com",
+    "email": "pat@casey.example.com",
     "data_in": "API",
     "data_out": "Dashboards",
     "use_cases": "BI",

@@ -85,6 +85,7 @@ def test_non_staff_cannot_decide_access_requests_either(harness: Harness, world:
         {
             "company": "Nina Co",
             "website": "https://nina.example.com",
+            "email": "pat@nina.example.com",
             "data_in": "API",
             "data_out": "Dashboards",
             "use_cases": "CRM",

@@ -11,6 +11,7 @@ from slackbot.emulator.workspace import User
 SURVEY = {
     "company": "Zebra Metrics",
     "website": "https://zebra.example.com",
+    "email": "pat@zebra.example.com",
     "data_in": "SDKs and a REST API",
     "data_out": "Events appear in dashboards per user",
     "use_cases": "Product analytics",

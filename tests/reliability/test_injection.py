@@ -18,6 +18,7 @@ EVIL_NAME = "<!here> Dest"
 SURVEY = {
     "company": EVIL_COMPANY,
     "website": "https://evil.example.com",
+    "email": "pat@evil.example.com",
     "data_in": "<!everyone> via SDKs",
     "data_out": "<@U0STAFF001> dashboards",
     "use_cases": "<!subteam^S0TEAM0001|@staff> analytics",

@@ -140,6 +140,11 @@ BAD_VALUES = [
     ("PORT", {"PORT": "3000.0"}),
     ("LOG_LEVEL", {"LOG_LEVEL": "verbose"}),
     ("LOG_LEVEL", {"LOG_LEVEL": "5"}),
+    ("SMTP_URL", {"SMTP_URL": "mail.example.com:587"}),
+    ("SMTP_URL", {"SMTP_URL": "smtp://devcenter@mail.example.com"}),
+    ("SMTP_URL", {"SMTP_URL": "smtp://mail.example.com:99999"}),
+    ("DEVCENTER_EMAIL_FROM", {"DEVCENTER_EMAIL_FROM": "Dev Center"}),
+    ("DEVCENTER_EMAIL_FROM", {"DEVCENTER_EMAIL_FROM": "a@segment.com, b@segment.com"}),
 ]
 
 
@@ -184,3 +189,20 @@ def test_devcenter_post_rate_is_read_and_zero_turns_pacing_off() -> None:
     for junk in ("abc", "-1", "nan", "inf", "1001"):
         with pytest.raises(ConfigError, match="DEVCENTER_POST_RATE"):
             load_settings({"DEVCENTER_POST_RATE": junk})
+
+
+def test_email_is_off_without_smtp_url_and_the_sender_has_a_default() -> None:
+    settings = load_settings({})
+    assert settings.smtp_url is None and settings.smtp is None
+    assert settings.email_from == "Segment Developer Center <partner-support@segment.com>"
+
+
+def test_smtp_url_and_sender_are_read_and_the_password_never_shows() -> None:
+    url = "smtp://devcenter:s3cret-smtp-pw@mail.example.com:587"
+    settings = load_settings({"SMTP_URL": url, "DEVCENTER_EMAIL_FROM": "Dev Center <devcenter@segment.com>"})
+    assert settings.smtp is not None and (settings.smtp.host, settings.smtp.port) == ("mail.example.com", 587)
+    assert settings.email_from == "Dev Center <devcenter@segment.com>"
+    assert "s3cret-smtp-pw" not in repr(settings)
+    with pytest.raises(ConfigError, match="SMTP_URL") as caught:
+        load_settings({"SMTP_URL": "smtp://devcenter:s3cret-smtp-pw@mail.example.com:0"})
+    assert "s3cret-smtp-pw" not in str(caught.value)

@@ -135,7 +135,7 @@ def test_the_outbox_gauges_come_from_one_snapshot_per_scrape() -> None:
     families = _families(snapshot)
 
     messages = {s.labels["status"]: s.value for s in families["devcenter_outbox_messages"].samples}
-    assert messages == {"pending": 3, "maybe_sent": 0, "sent": 0, "failed": 1, "other": 2}
+    assert messages == {"pending": 3, "maybe_sent": 0, "sent": 0, "failed": 1, "skipped": 0, "other": 2}
     assert families["devcenter_outbox_oldest_pending_seconds"].samples[0].value == 42.5
     assert len(taken) == 1
 

@@ -23,6 +23,7 @@ class OutboxStatus(StrEnum):
     MAYBE_SENT = "maybe_sent"  # an attempt's outcome is unknown (answer lost, 5xx): reconcile before posting again
     SENT = "sent"
     FAILED = "failed"
+    SKIPPED = "skipped"  # not sent on purpose (an email while SMTP_URL is unset): kept, counted, never retried
 
 
 UNDELIVERED = frozenset({OutboxStatus.PENDING, OutboxStatus.MAYBE_SENT})  # the worker still owes these
@@ -66,6 +67,7 @@ class MessageKind(StrEnum):
     EVENT_REPLY = "event_reply"  # anyone: the answer to an @mention or a DM, drawn when the event arrived
     GITHUB_CLOSED = "github_closed"  # partner and staff: the pull request was closed without merging
     GITHUB_PUSHED = "github_pushed"  # staff card thread: new commits while changes are requested
+    PARTNER_EMAIL = "partner_email"  # partner: an email to its contact address (delivered over SMTP, not Slack)
 
 
 class Payload:

@@ -78,6 +78,8 @@ class PartnerHome:
     plans: tuple[ReleasePlan, ...] = ()  # the partner's work in each release from today on
     reapply_from: date | None = None  # declined: from when the company may apply again
     may_reapply: bool = False  # declined, and that day has come
+    email: str | None = None  # the contact address partner emails go to
+    email_off: bool = False  # the partner turned email off (Slack messages continue)
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,16 @@ class CardEvent:
 
 
 @dataclass(frozen=True)
+class EmailStatus:
+    """A partner's contact address as staff see it: turned off by the partner, or refused by the mail server."""
+
+    address: str
+    off: bool = False
+    refused: str | None = None  # the mail server's answer when it refused the address for good
+    refused_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Card:
     """What a staff card shows: the subject, its facts, the staff buttons legal now, and its history."""
 
@@ -78,6 +88,7 @@ class Card:
     merged_at: datetime | None = None
     release: date | None = None
     launch: LaunchStatus | None = None  # the gates of the next launch step, once in beta
+    email: EmailStatus | None = None  # the partner's contact address, when it has one
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from flask import Blueprint, Flask, Response, abort, current_app, flash, redirec
 from werkzeug.wrappers import Response as BaseResponse
 
 from slackbot.emulator.dsl import EmulatorError
+from slackbot.emulator.mailbox import mailbox
 from slackbot.emulator.web import actions, adapter, blocks, forms, views
 from slackbot.emulator.web.live import Watcher
 from slackbot.emulator.web.sandbox import Sandbox
@@ -128,6 +129,18 @@ def channel_page(name: str, channel_id: str) -> str | BaseResponse:
             thread_ts=thread_ts,
             messages=views.timeline(sandbox, user, channel),
             thread=views.thread(sandbox, user, channel, thread_ts) if thread_ts else [],
+        )
+
+
+@bp.get("/u/<name>/mail")
+def mail_page(name: str) -> str:
+    """The mailbox: every email the bot sent to partners (to the sandbox's local mail server), newest first."""
+    sandbox = _sandbox()
+    with sandbox.lock:
+        user = _user(name)
+        emails = list(reversed(mailbox(sandbox.harness.mail)))
+        return _page(
+            "mail.html", user, None, emails=emails, mail_url=sandbox.harness.mail.url if sandbox.harness.mail else None
         )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from slackbot.app import system_clock
 from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
 from slackbot.emulator.harness import Harness, ShiftedClock, fake_github
+from slackbot.emulator.mail import LocalMailServer
 from slackbot.emulator.web import adapter
 from slackbot.emulator.web.mrkdwn import Names
 from slackbot.emulator.workspace import Channel, User, Workspace
@@ -73,6 +74,7 @@ class Sandbox:
             review_channel=REVIEW_CHANNEL_ID,
             announce_channel=ANNOUNCE_CHANNEL_ID,
             github=fake_github(clock),
+            mail=LocalMailServer().start(),  # partner emails go out over real SMTP to 127.0.0.1: the Mailbox page
         )
         try:
             world = build_world(harness)

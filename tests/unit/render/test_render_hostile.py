@@ -18,6 +18,7 @@ from slackbot.domain.launch import RULES, Evaluation, LaunchFacts, LaunchRule, e
 from slackbot.domain.lifecycle import Action, Stage
 from slackbot.domain.messages import Payload
 from slackbot.domain.messages.announcements import Announcement
+from slackbot.domain.messages.email import PartnerEmail
 from slackbot.domain.messages.events import EventReply
 from slackbot.render.messages import render_payload
 from slackbot.render.mrkdwn import BROADCAST, USER_ID
@@ -47,7 +48,8 @@ hostile = st.one_of(
     st.lists(st.sampled_from(HOSTILE), min_size=2, max_size=4).map(" ".join),
 )
 user_ids = st.one_of(st.sampled_from(["U0STAFF001", "U0PAT00001", "W0ABC12345"]), hostile)
-SKIPPED = {EventReply}  # drawn by the other renderers at event time (their output is what this test checks)
+SKIPPED = {EventReply, PartnerEmail}  # EventReply: drawn by the other renderers at event time (their output is what
+# this test checks); PartnerEmail: an email, never Slack markup (tests/unit/test_email_render.py)
 NAMED = {
     "timezone": st.sampled_from(["America/Los_Angeles", "UTC", "Europe/Berlin"]),
     "actions": st.lists(st.sampled_from([a.value for a in Action]), max_size=4).map(tuple),
