@@ -12,10 +12,14 @@ from slackbot.config import Settings
 
 
 class BotApplication(BaseApplication):  # type: ignore[misc]
-    """A gunicorn application whose workers each build the bot after forking (no shared connections)."""
+    """A gunicorn application whose workers each build the bot after forking (no shared connections).
 
-    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
-        self.settings, self.options = settings, options
+    With `deliver` (the single-process install), every web worker also drains the outbox and competes for the
+    scheduler lease; without it (`serve --no-worker`), `devcenter-bot worker` processes do that.
+    """
+
+    def __init__(self, settings: Settings, options: dict[str, Any], *, deliver: bool = True) -> None:
+        self.settings, self.options, self.deliver = settings, options, deliver
         super().__init__()
 
     def load_config(self) -> None:
@@ -24,18 +28,13 @@ class BotApplication(BaseApplication):  # type: ignore[misc]
 
     def load(self) -> Any:
         from slackbot.app import build_bot
-        from slackbot.services.health import database_ok
-        from slackbot.web import github_app, wsgi_app
+        from slackbot.web import bot_wsgi_app
 
         bot = build_bot(self.settings)
-        bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
-        start_scheduler_thread(bot)  # every worker competes for the lease; one runs the jobs
-        return wsgi_app(
-            bot.app,
-            lambda: database_ok(bot.program),
-            github_app(bot.program),
-            signing_secret=bot.settings.signing_secret,
-        )
+        if self.deliver:
+            bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
+            start_scheduler_thread(bot)  # every worker competes for the lease; one runs the jobs
+        return bot_wsgi_app(bot)
 
 
 def start_scheduler_thread(bot: Any) -> None:
@@ -43,8 +42,9 @@ def start_scheduler_thread(bot: Any) -> None:
     import threading
 
     from slackbot.jobs.worker import SchedulerWorker
+    from slackbot.observability.metrics import record_job
 
-    worker = SchedulerWorker(bot.engine, bot.program)
+    worker = SchedulerWorker(bot.engine, bot.program, observe=record_job)
     threading.Thread(target=worker.run, args=(threading.Event(),), name="scheduler", daemon=True).start()
 
 
@@ -82,6 +82,6 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> 
     return options
 
 
-def serve_gunicorn(settings: Settings, host: str, port: int, workers: int) -> None:
-    """Run gunicorn in the foreground until it is stopped."""
-    BotApplication(settings, gunicorn_options(settings, host, port, workers)).run()
+def serve_gunicorn(settings: Settings, host: str, port: int, workers: int, *, deliver: bool = True) -> None:
+    """Run gunicorn in the foreground until it is stopped (`deliver`: the outbox and scheduler in every worker)."""
+    BotApplication(settings, gunicorn_options(settings, host, port, workers), deliver=deliver).run()
