@@ -258,6 +258,12 @@ def test_two_web_processes_and_two_workers_deliver_everything_once_and_run_every
             for s in ("pending", "maybe_sent", "failed")
         }
         requests = sum(_scrape(f"{url}/metrics", "devcenter_slack_requests_total", outcome="ok") for url in urls)
+        web_posts = [
+            _scrape(f"{url}/metrics", "devcenter_slack_api_calls_total", method="chat.postMessage") for url in urls
+        ]
+        standby_posts = _scrape(
+            standby_metrics, "devcenter_slack_api_calls_total", method="chat.postMessage", outcome="ok"
+        )
         standby.popen.send_signal(signal.SIGTERM)
         assert standby.popen.wait(timeout=30) == 0
     finally:
@@ -277,6 +283,7 @@ def test_two_web_processes_and_two_workers_deliver_everything_once_and_run_every
     assert set(attempts) == {1}  # the stopped worker's post was finished and recorded, not reconciled later
     assert figures == {"pending": 0, "maybe_sent": 0, "failed": 0}
     assert requests == PARTNERS * 4  # both web processes counted, each request once
+    assert web_posts == [0, 0] and standby_posts > 0  # --no-worker: only the workers deliver
     answers = Counter(
         m.thread_ts for m in harness.slack.workspace.messages if m.thread_ts in roots and m.user == BOT_USER_ID
     )
