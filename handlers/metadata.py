@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -58,13 +59,13 @@ def _quiet(client: WebClient) -> WebClient:
     slack_sdk logs every request and response body when its logger's own level is DEBUG or NOTSET
     (slack_sdk/web/base_client.py, `if self._logger.level <= logging.DEBUG`), so LOG_LEVEL=DEBUG would write
     the test account password to the logs; this client's logger has an explicit INFO level.
+    A copy of the listeners' client (so its calls are counted like theirs) with that logger instead.
     """
     logger = logging.getLogger("devcenter.slack_secrets")
     logger.setLevel(logging.INFO)
-    return WebClient(
-        token=client.token, base_url=client.base_url, timeout=client.timeout, logger=logger,
-        retry_handlers=list(client.retry_handlers),
-    )  # fmt: skip
+    quiet = copy.copy(client)
+    quiet._logger = logger  # slack_sdk keeps it there; `logger` is a read-only property
+    return quiet
 
 
 def submit_metadata(ack: Ack, view: dict[str, Any], client: WebClient, program: Program, actor: Actor) -> None:

@@ -20,7 +20,7 @@ from slackbot.render.common import notice_modal, section
 from slackbot.render.mrkdwn import Md, code, md
 from slackbot.render.verifications import verification_card, verification_modal, verification_recorded_modal
 from slackbot.services.verifications import decide_verification, form, record
-from slackbot.wire import SlugMeta, decode_id
+from slackbot.wire import SlugMeta, decode_id, decode_optional_slug
 
 
 def verify_route(call: Invocation) -> Reply | None:
@@ -44,7 +44,8 @@ def open_verification(
     """Record a verification button: the modal, when the integration is in beta."""
     ack()
     home = from_home(body)
-    open_or_notice(client, body, lambda: verification_modal(*form(program, actor, action.get("value")), from_home=home))
+    slug = decode_optional_slug(action.get("value"))  # a value the bot did not make is refused, never queried
+    open_or_notice(client, body, lambda: verification_modal(*form(program, actor, slug), from_home=home))
 
 
 def _decide(confirm: bool) -> Callable[..., None]:

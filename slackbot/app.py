@@ -8,8 +8,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
+from slack_sdk.http_retry import RetryHandler
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler, ServerErrorRetryHandler
 from sqlalchemy import Engine
 
@@ -22,9 +23,11 @@ from slackbot.email import SmtpSender
 from slackbot.email.outbox import EmailSender
 from slackbot.github.rest import GitHubRest
 from slackbot.github.sync import sync_pulls
+from slackbot.observability.metrics import record_slack_call
 from slackbot.program import Program
 from slackbot.sealing import Sealer
 from slackbot.services.outbox import KindRouter, Sender
+from slackbot.slack.client import ObservedWebClient
 from slackbot.slack.directory import SlackDirectory
 from slackbot.slack.pacer import Pacer
 from slackbot.slack.requests import bolt_logger
@@ -47,7 +50,7 @@ def web_client(settings: Settings, *, timeout: int = 10) -> WebClient:
     Nothing on it posts a new message: notifications and replies go through the outbox, whose client retries
     nothing itself (a retry inside one attempt could post twice).
     """
-    client = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=timeout)
+    client = slack_client(settings, timeout=timeout)
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=1))
     client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
     return client
@@ -55,7 +58,18 @@ def web_client(settings: Settings, *, timeout: int = 10) -> WebClient:
 
 def outbox_client(settings: Settings, *, timeout: int = 10) -> WebClient:
     """The outbox's WebClient: no retry handler at all; an uncertain outcome is reconciled, never re-posted blind."""
-    return WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=timeout, retry_handlers=[])
+    return slack_client(settings, timeout=timeout, retry_handlers=[])
+
+
+def slack_client(settings: Settings, *, timeout: int, retry_handlers: list[RetryHandler] | None = None) -> WebClient:
+    """A WebClient on SLACK_API_URL whose every HTTP attempt counts in devcenter_slack_api_calls_total."""
+    return ObservedWebClient(
+        token=settings.bot_token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        retry_handlers=retry_handlers,
+        observe=record_slack_call,
+    )
 
 
 SMTP_TIMEOUT = 15.0  # seconds for one SMTP conversation; a slower server is retried later with backoff
@@ -102,8 +116,20 @@ def create_app(
         listener_executor=listener_executor or AckAwareExecutor(),
         logger=bolt_logger(),  # its warnings never quote a request body
     )
+    app.use(_shared_client(client))
     handlers.register(app, program, directory)
     return app
+
+
+def _shared_client(client: WebClient) -> Callable[..., None]:
+    """Global middleware: listeners get the app's own client, whose calls are counted, instead of the plain
+    WebClient Bolt builds for every request (a copy of it without the observer)."""
+
+    def middleware(context: BoltContext, next: Callable[[], None]) -> None:
+        context["client"] = client
+        next()
+
+    return middleware
 
 
 def github_reconciler(settings: Settings) -> Reconciler | None:
@@ -136,7 +162,7 @@ def build_bot(
         log.warning("DEVCENTER_SECRET_KEY is not set: partners cannot store a test-account password")
     client = web_client(settings)
     # the directory is asked before the ack: a short timeout, and no waiting on 429 (its answers are cached)
-    lookups = WebClient(token=settings.bot_token, base_url=settings.slack_api_url, timeout=2, retry_handlers=[])
+    lookups = slack_client(settings, timeout=2, retry_handlers=[])
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, program, client=client, directory=directory, listener_executor=listener_executor)
     outbox = OutboxWorker(program, outbox_sender(settings, program), interval=outbox_interval)

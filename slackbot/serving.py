@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -12,40 +13,54 @@ from slackbot.config import Settings
 
 
 class BotApplication(BaseApplication):  # type: ignore[misc]
-    """A gunicorn application whose workers each build the bot after forking (no shared connections)."""
+    """A gunicorn application whose workers each build the bot after forking (no shared connections).
 
-    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
-        self.settings, self.options = settings, options
+    With `deliver` (the single-process install), every web worker also drains the outbox and competes for the
+    scheduler lease; without it (`serve --no-worker`), `devcenter-bot worker` processes do that.
+    """
+
+    def __init__(self, settings: Settings, options: dict[str, Any], *, deliver: bool = True) -> None:
+        self.settings, self.options, self.deliver = settings, options, deliver
+        self.stopping = threading.Event()
+        self.delivery: tuple[Any, threading.Thread] | None = None  # this worker's outbox loop and scheduler thread
         super().__init__()
 
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        if self.deliver:
+            self.cfg.set("worker_exit", lambda server, worker: self.stop_delivery())
 
     def load(self) -> Any:
         from slackbot.app import build_bot
-        from slackbot.services.health import database_ok
-        from slackbot.web import github_app, wsgi_app
+        from slackbot.web import bot_wsgi_app
 
         bot = build_bot(self.settings)
-        bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
-        start_scheduler_thread(bot)  # every worker competes for the lease; one runs the jobs
-        return wsgi_app(
-            bot.app,
-            lambda: database_ok(bot.program),
-            github_app(bot.program),
-            signing_secret=bot.settings.signing_secret,
-        )
+        if self.deliver:
+            bot.outbox.start()  # leases make concurrent outbox loops deliver each message once
+            scheduler = start_scheduler_thread(bot, self.stopping)  # every worker competes for the lease
+            self.delivery = (bot.outbox, scheduler)
+        return bot_wsgi_app(bot)
+
+    def stop_delivery(self) -> None:
+        """gunicorn's worker_exit hook, in the stopping worker: the delivery in flight finishes and is recorded, a
+        running job finishes and the scheduler lease is handed over (within gunicorn's graceful timeout)."""
+        self.stopping.set()
+        if self.delivery is not None:
+            outbox, scheduler = self.delivery
+            outbox.stop(timeout=5)
+            scheduler.join(timeout=3)
 
 
-def start_scheduler_thread(bot: Any) -> None:
-    """The single-process install: run the scheduler loop (lease-guarded) on a daemon thread."""
-    import threading
-
+def start_scheduler_thread(bot: Any, stopping: threading.Event | None = None) -> threading.Thread:
+    """The single-process install: run the scheduler loop (lease-guarded) on a daemon thread until `stopping`."""
     from slackbot.jobs.worker import SchedulerWorker
+    from slackbot.observability.metrics import record_job
 
-    worker = SchedulerWorker(bot.engine, bot.program)
-    threading.Thread(target=worker.run, args=(threading.Event(),), name="scheduler", daemon=True).start()
+    worker = SchedulerWorker(bot.engine, bot.program, observe=record_job)
+    thread = threading.Thread(target=worker.run, args=(stopping or threading.Event(),), name="scheduler", daemon=True)
+    thread.start()
+    return thread
 
 
 class RootLogger(Logger):  # type: ignore[misc]
@@ -82,6 +97,6 @@ def gunicorn_options(settings: Settings, host: str, port: int, workers: int) -> 
     return options
 
 
-def serve_gunicorn(settings: Settings, host: str, port: int, workers: int) -> None:
-    """Run gunicorn in the foreground until it is stopped."""
-    BotApplication(settings, gunicorn_options(settings, host, port, workers)).run()
+def serve_gunicorn(settings: Settings, host: str, port: int, workers: int, *, deliver: bool = True) -> None:
+    """Run gunicorn in the foreground until it is stopped (`deliver`: the outbox and scheduler in every worker)."""
+    BotApplication(settings, gunicorn_options(settings, host, port, workers), deliver=deliver).run()

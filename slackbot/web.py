@@ -17,13 +17,21 @@ from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
 
+from slackbot.app import Bot
 from slackbot.domain.github import Ping
 from slackbot.github import wsgi as github_wsgi
 from slackbot.github.webhooks import Receipt
-from slackbot.observability.metrics import OutboxSource, outcome_for_status, record_request, request_kind
+from slackbot.observability.metrics import (
+    OutboxSnapshot,
+    OutboxSource,
+    outcome_for_status,
+    record_request,
+    request_kind,
+)
 from slackbot.observability.wsgi import metrics_app
 from slackbot.program import Program
 from slackbot.services import github
+from slackbot.services.health import database_ok, outbox_figures
 from slackbot.slack.requests import MAX_BODY_BYTES, Refusal, check_signed, refuse
 
 EVENTS_PATH = "/slack/events"
@@ -156,3 +164,24 @@ def wsgi_app(
         return slack(environ, start_response)
 
     return application
+
+
+def bot_wsgi_app(bot: Bot) -> Callable[..., Iterable[bytes]]:
+    """The WSGI app of a built bot: Slack and GitHub events, /healthz, and /metrics with the outbox gauges."""
+    return wsgi_app(
+        bot.app,
+        lambda: database_ok(bot.program),
+        github_app(bot.program),
+        outbox_source(bot.program),
+        signing_secret=bot.settings.signing_secret,
+    )
+
+
+def outbox_source(program: Program) -> OutboxSource:
+    """The outbox gauges, read from the table at scrape time (the same figures whichever process answers)."""
+
+    def snapshot() -> OutboxSnapshot:
+        figures = outbox_figures(program)
+        return OutboxSnapshot(figures.counts, figures.oldest_pending_seconds)
+
+    return snapshot

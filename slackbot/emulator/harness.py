@@ -22,8 +22,7 @@ from slackbot.emulator.mail import LocalMailServer
 from slackbot.emulator.server import FakeSlack
 from slackbot.emulator.workspace import Workspace
 from slackbot.sealing import new_key
-from slackbot.services.health import database_ok
-from slackbot.web import EVENTS_PATH, GITHUB_EVENTS_PATH, github_app, wsgi_app
+from slackbot.web import EVENTS_PATH, GITHUB_EVENTS_PATH, bot_wsgi_app
 
 
 class FrozenClock:
@@ -133,13 +132,9 @@ class Harness:
 
     def _serve(self) -> WSGIServer:
         """The bot's WSGI app on 127.0.0.1, on a port the system picks, answered on a background thread."""
-        app = wsgi_app(
-            self.bot.app,
-            lambda: database_ok(self.bot.program),
-            github_app(self.bot.program),
-            signing_secret=self.settings.signing_secret,
+        server = make_server(
+            "127.0.0.1", 0, bot_wsgi_app(self.bot), server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
         )
-        server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="bot-http", daemon=True
         ).start()

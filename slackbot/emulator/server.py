@@ -40,6 +40,8 @@ class Fault:
 
     `after`: Slack processes the call first (the message is posted) and only then fails: the answer is lost.
     `stall`: seconds to hold the answer after processing (FakeSlack.stalled is set meanwhile): time to kill a client.
+    With `status=200` and a stall the call is only slow: its real answer comes after the stall.
+    `token`: only calls made with this bot token (one of several processes) are affected.
     """
 
     method: str
@@ -49,6 +51,7 @@ class Fault:
     drop: bool = False
     after: bool = False
     stall: float = 0.0
+    token: str | None = None
 
 
 class RateLimiter:
@@ -91,6 +94,7 @@ class FakeSlack:
         self.stalled = threading.Event()  # set while a stalled call holds its answer
         self.limiter = RateLimiter(self.workspace)
         self._lock = threading.Lock()
+        self._changed = threading.Condition()  # notified after every Web API call
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -136,19 +140,28 @@ class FakeSlack:
         drop: bool = False,
         after: bool = False,
         stall: float = 0.0,
+        token: str | None = None,
     ) -> None:
-        """Make the next `times` calls of `method` fail (`after`: once Slack has processed them)."""
+        """Make the next `times` calls of `method` fail (`after`: once Slack has processed them; `status=200` with
+        a `stall`: answer late but fine), or only those made with `token`."""
         with self._lock:
-            self.faults.append(Fault(method, status, retry_after, times, drop, after or stall > 0, stall))
+            self.faults.append(Fault(method, status, retry_after, times, drop, after or stall > 0, stall, token))
 
-    def take_fault(self, method: str) -> Fault | None:
+    def take_fault(self, method: str, token: str | None = None) -> Fault | None:
         """The fault to apply to this call, if any (consumes one use)."""
         with self._lock:
             for fault in self.faults:
-                if fault.method == method and fault.times > 0:
+                if fault.method == method and fault.times > 0 and fault.token in (None, token):
                     fault.times -= 1
                     return fault
         return None
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float) -> bool:
+        """Block until `predicate()` holds, checked now and after every Web API call; False after `timeout` s.
+
+        For a test whose bot runs in other processes: it waits for what Slack shows, not for a fixed time."""
+        with self._changed:
+            return self._changed.wait_for(predicate, timeout)
 
     def call(self, method: str, args: dict[str, Any], token: str | None) -> tuple[int, dict[str, Any], float | None]:
         """Run one Web API call: (HTTP status, JSON body, Retry-After seconds or None)."""
@@ -188,20 +201,23 @@ class _SlackHandler(BaseHTTPRequestHandler):
             self._hook(self.path.rstrip("/").rsplit("/", 1)[-1], json.loads(raw or "{}"))
             return
         method = self.path.removeprefix("/api/").split("?")[0]
-        fault = self.slack.take_fault(method)
-        if fault is not None and not fault.after:
-            self._fail(fault)
-            return
         is_json = (self.headers.get("Content-Type") or "").startswith("application/json")
         args = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw, keep_blank_values=True))
         token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip() or args.get("token")
+        fault = self.slack.take_fault(method, token)
+        if fault is not None and not fault.after:
+            self._fail(fault)
+            return
         status, body, wait = self.slack.call(method, _decode(args), token)
-        if fault is not None:  # processed, and now the answer is lost
+        with self.slack._changed:  # wake wait_until()
+            self.slack._changed.notify_all()
+        if fault is not None:  # processed, and now the answer is held (then lost, unless the fault is only slow)
             if fault.stall:
                 self.slack.stalled.set()
                 threading.Event().wait(fault.stall)
-            self._fail(fault)
-            return
+            if fault.status != 200:
+                self._fail(fault)
+                return
         self._send(status, body, {"Retry-After": str(max(1, math.ceil(wait)))} if wait is not None else {})
 
     def _fail(self, fault: Fault) -> None:

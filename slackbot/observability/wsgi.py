@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from prometheus_client import make_wsgi_app
 
@@ -28,3 +30,16 @@ def metrics_app(outbox: OutboxSource | None = None) -> WsgiApp:
         return exposition(environ, start_response)  # type: ignore[no-any-return]
 
     return application
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return None
+
+
+def serve_metrics(app: WsgiApp, host: str, port: int) -> str:
+    """Serve `app` (metrics_app) on a daemon thread, as a process without gunicorn (the worker) does; returns
+    the URL of its /metrics (port 0: the kernel picks a free one)."""
+    server = make_server(host, port, app, handler_class=_Quiet)
+    threading.Thread(target=server.serve_forever, name="metrics-http", daemon=True).start()
+    return f"http://{host}:{server.server_port}/metrics"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -82,10 +82,13 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
 
 
-def deliver_due(program: Program, sender: Sender, *, limit: int = 100) -> DeliveryReport:
+def deliver_due(
+    program: Program, sender: Sender, *, limit: int = 100, stopping: Callable[[], bool] = lambda: False
+) -> DeliveryReport:
     """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly.
 
-    A 429 ends the pass: Slack said when to come back, and every other message would be refused too.
+    A 429 ends the pass: Slack said when to come back, and every other message would be refused too. So does
+    `stopping()` (a shutdown): checked before each claim, so the message in flight finishes and none is left held.
     """
     sent = retried = failed = skipped = 0
     next_retry: datetime | None = None
@@ -93,6 +96,8 @@ def deliver_due(program: Program, sender: Sender, *, limit: int = 100) -> Delive
     with uow_factory() as uow:
         due = uow.outbox.due_ids(now, limit)
     for message_id in due:
+        if stopping():
+            break
         with uow_factory() as uow:
             message = uow.outbox.claim(message_id, now, LEASE)
             uow.commit()

@@ -21,8 +21,8 @@ class OutboxWorker:
         self._thread: threading.Thread | None = None
 
     def drain(self) -> DeliveryReport:
-        """One pass over the due messages."""
-        return deliver_due(self.program, self.sender)
+        """One pass over the due messages (cut short by stop(): the message in flight still finishes)."""
+        return deliver_due(self.program, self.sender, stopping=self._stop.is_set)
 
     def wake(self) -> None:
         """Ask for a pass now (after a use case queued something)."""
@@ -33,12 +33,19 @@ class OutboxWorker:
         self._thread = threading.Thread(target=self._run, name="outbox-worker", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
-        """Stop after the current pass."""
+    def request_stop(self) -> None:
+        """Start no new delivery (safe in a signal handler); the one in flight goes on to its end."""
         self._stop.set()
         self._wake.set()
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Stop once the delivery in flight is done and recorded; False when it still ran after `timeout` s
+        (the process may then exit: that message's lease runs out and the next worker reconciles it)."""
+        self.request_stop()
         if self._thread:
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=timeout)
+            return not self._thread.is_alive()
+        return True
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -176,6 +176,11 @@ class OutboxRepository:
         query = select(func.min(OutboxMessage.next_attempt_at)).where(OutboxMessage.status.in_(UNDELIVERED))
         return self.session.scalar(query)
 
+    def oldest_undelivered_at(self) -> datetime | None:
+        """When the oldest message still owed (pending or maybe sent) was queued (None when nothing is owed)."""
+        query = select(func.min(OutboxMessage.created_at)).where(OutboxMessage.status.in_(UNDELIVERED))
+        return self.session.scalar(query)
+
     def counts(self) -> dict[str, int]:
         """How many messages are in each status."""
         query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
