@@ -10,6 +10,22 @@ from slackbot.services.demo import seed_demo
 
 STAFF_ID, REVIEW_CHANNEL_ID, ANNOUNCE_CHANNEL_ID = "U0STAFF001", "C0STAFF001", "C0ANNOUNC1"
 ACME_PULL = 3141  # the demo's Acme Analytics pull request on segmentio/action-destinations
+ZEBRA_SURVEY = {  # the access survey as a new company (Zebra Metrics) fills it in walks and tests
+    "company": "Zebra Metrics",
+    "website": "https://zebra.example.com",
+    "email": "pat@zebra.example.com",
+    "data_in": "SDKs and a REST API",
+    "data_out": "Events appear in dashboards per user",
+    "use_cases": "Product analytics",
+    "heard_from": "A customer",
+    "agreement": ["agreed"],
+}
+ZEBRA_SUBMISSION = {  # and its first submission for review
+    "name": "Zebra Metrics",
+    "slug": "zebra-metrics",
+    "kind": "cloud",
+    "pr_url": "https://github.com/segmentio/action-destinations/pull/4242",
+}
 
 
 @dataclass(frozen=True)

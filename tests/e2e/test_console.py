@@ -94,3 +94,15 @@ def test_console_runs_a_release_day_end_to_end(tmp_path: Path) -> None:
     assert "Shipped by @sam.staff" in output
     assert "The November 25 Developer Center release is out" in output
     assert "*Private beta*" in output.split("you are now @pat.partner")[1]
+
+
+def test_mail_lists_the_emails_and_shows_one_in_full(tmp_path: Path) -> None:
+    output = _run(":mail\n:as staff\n:click! Request replay info\n:mail\n:mail last\n:mail 9\n", tmp_path)
+
+    before, after = output.split("you are now @sam.staff")
+    assert "no email sent yet" in before
+    assert "1 email(s) sent" in after
+    assert "[1] to pat@acme.example.com · Acme Analytics: how does your API handle replayed data?" in after
+    assert "Message-ID: <devcenter-outbox-" in after and "Hi Acme Analytics team," in after
+    assert "partner-support@segment.com" in after.split("Message-ID:", 1)[1]
+    assert "! no email [9]: 1 to 1, or last" in after

@@ -12,29 +12,15 @@ from email.utils import parsedate_to_datetime
 import pytest
 
 from slackbot.domain.messages import OutboxStatus
-from slackbot.emulator.demo import DemoWorld
+from slackbot.emulator.demo import ZEBRA_SUBMISSION, ZEBRA_SURVEY, DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.mail import LocalMailServer, ReceivedMail
 from slackbot.emulator.workspace import User
 
 ZOE = "zoe@zebra.example.com"
 PAT = "pat@acme.example.com"  # the demo's Acme Analytics address
-SURVEY = {
-    "company": "Zebra Metrics",
-    "website": "https://zebra.example.com",
-    "email": ZOE,
-    "data_in": "SDKs and a REST API",
-    "data_out": "Events appear in dashboards per user",
-    "use_cases": "Product analytics",
-    "heard_from": "A customer",
-    "agreement": ["agreed"],
-}
-SUBMISSION = {
-    "name": "Zebra Metrics",
-    "slug": "zebra-metrics",
-    "kind": "cloud",
-    "pr_url": "https://github.com/segmentio/action-destinations/pull/4242",
-}
+SURVEY = {**ZEBRA_SURVEY, "email": ZOE}
+SUBMISSION = ZEBRA_SUBMISSION
 SLACK_MARKUP = ("<http", "*", "<@U", "<!", "|")  # links, bold, mentions, broadcasts, labelled links
 PRIVATE_BETA_URL = "https://app.segment.com/goto-my-workspace/destinations/catalog/acme-analytics"
 

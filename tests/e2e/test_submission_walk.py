@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from slackbot.emulator.demo import DemoWorld
+from slackbot.emulator.demo import ZEBRA_SUBMISSION, ZEBRA_SURVEY, DemoWorld
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.workspace import User
 
-SURVEY = {
-    "company": "Zebra Metrics",
-    "website": "https://zebra.example.com",
-    "email": "pat@zebra.example.com",
-    "data_in": "SDKs and a REST API",
-    "data_out": "Events appear in dashboards per user",
-    "use_cases": "Product analytics",
-    "heard_from": "A customer",
-    "agreement": ["agreed"],
-}
-SUBMISSION = {
-    "name": "Zebra Metrics",
-    "slug": "zebra-metrics",
-    "kind": "cloud",
-    "pr_url": "https://github.com/segmentio/action-destinations/pull/4242",
-}
+SURVEY, SUBMISSION = ZEBRA_SURVEY, ZEBRA_SUBMISSION
 
 
 @pytest.fixture
