@@ -56,6 +56,8 @@ def _truncate_postgres(url: str) -> None:
     tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        if connection.execute(text("SELECT to_regclass('apscheduler_jobs')")).scalar() is not None:
+            connection.execute(text("TRUNCATE apscheduler_jobs"))  # APScheduler's own table, not in our metadata
     engine.dispose()
 
 
