@@ -18,6 +18,7 @@ from storage.repositories.partners import IntegrationRepository, PartnerReposito
 from storage.repositories.qa import KbRepository
 from storage.repositories.releases import ReleaseRepository
 from storage.repositories.reviews import StaffRequestRepository
+from storage.repositories.status import StatusRepository
 from storage.repositories.verifications import VerificationRepository
 
 
@@ -39,6 +40,7 @@ class UnitOfWork:
     locks: LockRepository
     kb: KbRepository
     github: GitHubRepository
+    status: StatusRepository  # read model of the quick answers
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -52,6 +54,7 @@ class UnitOfWork:
         self.verifications, self.releases = VerificationRepository(session), ReleaseRepository(session)
         self.announcements, self.locks = AnnouncementRepository(session), LockRepository(session)
         self.kb, self.github = KbRepository(session), GitHubRepository(session)
+        self.status = StatusRepository(session)
         return self
 
     def __exit__(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +14,8 @@ from slackbot.domain.messages import OutboxStatus
 from slackbot.domain.messages.base import UNDELIVERED
 from storage.models.outbox import OutboxMessage, ProcessedEvent
 from storage.repositories.base import insert_ignoring_conflicts
+
+KEYS_PER_QUERY = 10_000  # bound parameters per IN list (SQLite allows 32,766 since 3.32, PostgreSQL 65,535)
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,17 @@ class OutboxRepository:
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         """A message by its dedupe key."""
         return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+
+    def sent_locations(self, dedupe_keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Where the posted messages of these dedupe keys are: key → (channel, ts), in a few batched reads."""
+        found: dict[str, tuple[str, str]] = {}
+        keys = sorted(set(dedupe_keys))
+        for low in range(0, len(keys), KEYS_PER_QUERY):
+            query = select(OutboxMessage.dedupe_key, OutboxMessage.sent_channel, OutboxMessage.sent_ts).where(
+                OutboxMessage.dedupe_key.in_(keys[low : low + KEYS_PER_QUERY]), OutboxMessage.sent_ts.is_not(None)
+            )
+            found.update((key, (channel or "", ts or "")) for key, channel, ts in self.session.execute(query).tuples())
+        return found
 
     def next_attempt_at(self) -> datetime | None:
         """When the earliest undelivered message is due (None when nothing is owed)."""
