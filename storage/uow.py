@@ -14,6 +14,7 @@ from storage.repositories.github import GitHubRepository
 from storage.repositories.jobs import LockRepository
 from storage.repositories.metadata import CatalogRepository
 from storage.repositories.outbox import EventRepository, OutboxRepository
+from storage.repositories.partner_import import PartnerImportRepository
 from storage.repositories.partners import IntegrationRepository, PartnerRepository
 from storage.repositories.qa import KbRepository
 from storage.repositories.releases import ReleaseRepository
@@ -41,6 +42,7 @@ class UnitOfWork:
     kb: KbRepository
     github: GitHubRepository
     status: StatusRepository  # read model of the quick answers
+    imports: PartnerImportRepository  # bulk reads and writes of `partners import`
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -54,7 +56,7 @@ class UnitOfWork:
         self.verifications, self.releases = VerificationRepository(session), ReleaseRepository(session)
         self.announcements, self.locks = AnnouncementRepository(session), LockRepository(session)
         self.kb, self.github = KbRepository(session), GitHubRepository(session)
-        self.status = StatusRepository(session)
+        self.status, self.imports = StatusRepository(session), PartnerImportRepository(session)
         return self
 
     def __exit__(
