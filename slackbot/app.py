@@ -30,6 +30,7 @@ from storage.db import make_engine, require_current_schema, session_factory
 from storage.uow import uow_factory
 
 log = logging.getLogger(__name__)
+OUTBOX_LANES = 4  # paced outbox: deliveries in 4 threads, so database work overlaps the wait for the next slot
 
 
 def system_clock() -> datetime:
@@ -123,5 +124,6 @@ def build_bot(
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, program, client=client, directory=directory, listener_executor=listener_executor)
     sender = SlackSender(outbox_client(settings), Pacer(settings.post_rate))
-    outbox = OutboxWorker(program, sender, interval=outbox_interval)
+    lanes = OUTBOX_LANES if settings.post_rate > 0 else 1  # unpaced (tests): one lane, a deterministic order
+    outbox = OutboxWorker(program, sender, interval=outbox_interval, lanes=lanes)
     return Bot(settings, engine, program, app, directory, outbox)

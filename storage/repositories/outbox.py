@@ -72,8 +72,12 @@ class OutboxRepository:
 
     def due_ids(self, now: datetime, limit: int) -> list[int]:
         """Pending messages whose time has come and that nobody holds, oldest first."""
+        return [message_id for message_id, _ in self.due_targets(now, limit)]
+
+    def due_targets(self, now: datetime, limit: int) -> list[tuple[int, str]]:
+        """Like due_ids, with each message's channel (or DM user): (id, channel), oldest first."""
         query = (
-            select(OutboxMessage.id)
+            select(OutboxMessage.id, OutboxMessage.channel)
             .where(
                 OutboxMessage.status.in_(UNDELIVERED),
                 OutboxMessage.next_attempt_at <= now,
@@ -82,7 +86,7 @@ class OutboxRepository:
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(limit)
         )
-        return list(self.session.scalars(query))
+        return [(message_id, channel) for message_id, channel in self.session.execute(query)]
 
     def claim(self, message_id: int, now: datetime, lease: timedelta) -> ClaimedMessage | None:
         """Take a lease on one message (conditional update); None when another worker got it first."""
