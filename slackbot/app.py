@@ -30,7 +30,7 @@ from storage.db import make_engine, require_current_schema, session_factory
 from storage.uow import uow_factory
 
 log = logging.getLogger(__name__)
-OUTBOX_LANES = 4  # paced outbox: deliveries in 4 threads, so database work overlaps the wait for the next slot
+OUTBOX_LANES = 2  # paced outbox: deliveries in 2 threads, so database work overlaps the wait for the next slot
 
 
 def system_clock() -> datetime:
