@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bench.load import load
+from slackbot.app import system_clock
 from slackbot.domain.actors import Actor
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.server import FakeSlack
@@ -41,7 +42,10 @@ def fan_out(channels: int, url: str) -> FanOut:
     load(engine, channels, 1, channels=ids)
     engine.dispose()
     rate = LIMIT_PER_WINDOW * SPEED / 60
-    harness = Harness(url, slack=slack, staff_users=frozenset({"U0STAFF001"}), post_rate=rate * 0.97)
+    # the real clock: a 429 is rescheduled by its Retry-After, which a frozen clock would never reach
+    harness = Harness(
+        url, clock=system_clock, slack=slack, staff_users=frozenset({"U0STAFF001"}), post_rate=rate * 0.97
+    )
     try:
         staff = Actor("U0STAFF001", is_staff=True, partner_id=None)
         preview = announcements.draft(harness.bot.program, staff, "Bench announcement", None)

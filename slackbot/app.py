@@ -37,6 +37,7 @@ from storage.db import make_engine, require_current_schema, session_factory
 from storage.uow import uow_factory
 
 log = logging.getLogger(__name__)
+OUTBOX_LANES = 2  # paced outbox: deliveries in 2 threads, so database work overlaps the wait for the next slot
 
 
 def system_clock() -> datetime:
@@ -165,5 +166,6 @@ def build_bot(
     lookups = slack_client(settings, timeout=2, retry_handlers=[])
     directory = SlackDirectory(lookups, staff_users=settings.staff_users, staff_usergroup=settings.staff_usergroup)
     app = create_app(settings, program, client=client, directory=directory, listener_executor=listener_executor)
-    outbox = OutboxWorker(program, outbox_sender(settings, program), interval=outbox_interval)
+    lanes = OUTBOX_LANES if settings.post_rate > 0 else 1  # unpaced (tests): one lane, a deterministic order
+    outbox = OutboxWorker(program, outbox_sender(settings, program), interval=outbox_interval, lanes=lanes)
     return Bot(settings, engine, program, app, directory, outbox)

@@ -14,10 +14,12 @@ from storage.repositories.github import GitHubRepository
 from storage.repositories.jobs import LockRepository
 from storage.repositories.metadata import CatalogRepository
 from storage.repositories.outbox import EventRepository, OutboxRepository
+from storage.repositories.partner_import import PartnerImportRepository
 from storage.repositories.partners import IntegrationRepository, PartnerRepository
 from storage.repositories.qa import KbRepository
 from storage.repositories.releases import ReleaseRepository
 from storage.repositories.reviews import StaffRequestRepository
+from storage.repositories.status import StatusRepository
 from storage.repositories.verifications import VerificationRepository
 
 
@@ -39,6 +41,8 @@ class UnitOfWork:
     locks: LockRepository
     kb: KbRepository
     github: GitHubRepository
+    status: StatusRepository  # read model of the quick answers
+    imports: PartnerImportRepository  # bulk reads and writes of `partners import`
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -52,6 +56,7 @@ class UnitOfWork:
         self.verifications, self.releases = VerificationRepository(session), ReleaseRepository(session)
         self.announcements, self.locks = AnnouncementRepository(session), LockRepository(session)
         self.kb, self.github = KbRepository(session), GitHubRepository(session)
+        self.status, self.imports = StatusRepository(session), PartnerImportRepository(session)
         return self
 
     def __exit__(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from slackbot.app import Bot
 from slackbot.cli.support import cli_actor, program_for, refused, settings_from_env, slack_reachable, wired_bot
+
+if TYPE_CHECKING:  # the Bolt app is imported only by the commands that run it: `partners import` starts fast
+    from slackbot.app import Bot
 
 
 @click.command()

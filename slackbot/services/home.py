@@ -18,7 +18,7 @@ from slackbot.domain.views.launch import LaunchStatus
 from slackbot.program import Program
 from slackbot.services import checklist as _checklist
 from slackbot.services.launch import BETA_STAGES, launch_status
-from slackbot.services.outbox import message_link
+from slackbot.services.outbox_links import message_link
 from slackbot.services.partners import CLOSED, NO_ACCESS
 from slackbot.services.queue import question_items
 from slackbot.services.releases_calendar import schedule

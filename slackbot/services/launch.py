@@ -19,6 +19,7 @@ from slackbot.services.email import email_partner
 from slackbot.services.outbox import notify_partner
 from storage.models.metadata import CatalogEntry
 from storage.models.partners import Integration
+from storage.repositories.status import OAUTH_ITEM, GateFacts, entered_stage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -46,16 +47,27 @@ def metadata_of(integration: Integration, entry: CatalogEntry | None) -> Catalog
 
 def launch_status(uow: UnitOfWork, integration: Integration, rule_key: str, now: datetime | None) -> LaunchStatus:
     """Metadata problems, confirmed customers and the active rule's evaluation for the next launch step."""
-    rule = launch_rules.rule(rule_key)
     verifications = uow.verifications.verifications(integration.id)
-    confirmed = sum(v.status is VerificationStatus.CONFIRMED for v in verifications)
+    step = launch_rules.next_step(integration.stage)
+    facts = GateFacts(
+        confirmed=sum(v.status is VerificationStatus.CONFIRMED for v in verifications),
+        pending=sum(v.status is VerificationStatus.PENDING for v in verifications),
+        entered_at=uow.audit.entered_stage(integration, integration.stage) if step is not None else None,
+        oauth_ticked=step is not None and OAUTH_ITEM in uow.checklist.ticks(integration.id),
+        catalog=uow.catalog.catalog(integration.id),
+    )
+    return launch_view(integration, facts, rule_key, now)
+
+
+def launch_view(integration: Integration, facts: GateFacts, rule_key: str, now: datetime | None) -> LaunchStatus:
+    """The launch gates from facts already read (the status read model reads them for every integration at once)."""
+    rule = launch_rules.rule(rule_key)
     step = launch_rules.next_step(integration.stage)
     evaluation = None
     if step is not None:
-        entered = uow.audit.entered_stage(integration, integration.stage)
+        entered = entered_stage(integration, integration.stage, facts.entered_at)
         days = (now - entered).days if entered is not None and now is not None else None
-        oauth_done = "oauth" in uow.checklist.ticks(integration.id)
-        evaluation = launch_rules.evaluate(rule, step, LaunchFacts(confirmed, days, oauth_done))
+        evaluation = launch_rules.evaluate(rule, step, LaunchFacts(facts.confirmed, days, facts.oauth_ticked))
     in_beta = integration.stage in (*BETA_STAGES, Stage.PUBLIC)
     return LaunchStatus(
         integration_id=integration.id,
@@ -64,9 +76,9 @@ def launch_status(uow: UnitOfWork, integration: Integration, rule_key: str, now:
         stage=integration.stage,
         rule=rule,
         evaluation=evaluation,
-        metadata_problems=catalog.check(metadata_of(integration, uow.catalog.catalog(integration.id))),
-        confirmed=confirmed,
-        pending=sum(v.status is VerificationStatus.PENDING for v in verifications),
+        metadata_problems=catalog.check(metadata_of(integration, facts.catalog)),
+        confirmed=facts.confirmed,
+        pending=facts.pending,
         private_beta_url=private_beta_url(integration.slug) if in_beta else None,
     )
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -83,39 +85,77 @@ def backoff(attempts: int) -> timedelta:
 
 
 def deliver_due(
-    program: Program, sender: Sender, *, limit: int = 100, stopping: Callable[[], bool] = lambda: False
+    program: Program,
+    sender: Sender,
+    *,
+    limit: int = 100,
+    lanes: int = 1,
+    stopping: Callable[[], bool] = lambda: False,
 ) -> DeliveryReport:
     """Send every due message once; reschedule on 429 (Retry-After) and errors; give up loudly.
 
     A 429 ends the pass: Slack said when to come back, and every other message would be refused too. So does
-    `stopping()` (a shutdown): checked before each claim, so the message in flight finishes and none is left held.
+    `stopping()` (a shutdown): checked before each claim, so the message in flight finishes and none is left held. With
+    `lanes` > 1 the due messages are delivered by that many threads, each channel's messages in one lane and in
+    order (a reply after its parent), so that one message's database work overlaps another's wait for the pacer.
     """
-    sent = retried = failed = skipped = 0
-    next_retry: datetime | None = None
-    uow_factory, now, alert_channel = program.uow, program.now(), program.review_channel
-    with uow_factory() as uow:
-        due = uow.outbox.due_ids(now, limit)
-    for message_id in due:
-        if stopping():
-            break
-        with uow_factory() as uow:
+    now = program.now()
+    with program.uow() as uow:
+        due = uow.outbox.due_targets(now, limit)
+    tally, groups = _Tally(stopping), _by_lane(due, lanes)
+    if len(groups) <= 1:
+        for ids in groups:
+            _deliver_lane(program, sender, ids, now, tally)
+    else:
+        with ThreadPoolExecutor(len(groups), thread_name_prefix="outbox-lane") as pool:
+            list(pool.map(lambda ids: _deliver_lane(program, sender, ids, now, tally), groups))  # re-raises
+    return DeliveryReport(tally.sent, tally.retried, tally.failed, tally.next_retry, tally.skipped)
+
+
+def _by_lane(due: list[tuple[int, str]], lanes: int) -> list[list[int]]:
+    """Message ids split into at most `lanes` lists, a channel's messages always in the same one, in order."""
+    groups: dict[int, list[int]] = {}
+    for message_id, channel in due:
+        groups.setdefault(hash(channel) % max(lanes, 1), []).append(message_id)
+    return list(groups.values())
+
+
+class _Tally:
+    """The outcomes of one pass, from however many lanes; a 429 in any lane stops them all."""
+
+    def __init__(self, stopping: Callable[[], bool]) -> None:
+        self.sent = self.retried = self.failed = self.skipped = 0
+        self.stopping = stopping
+        self.next_retry: datetime | None = None
+        self.throttled = threading.Event()
+        self._lock = threading.Lock()
+
+    def add(self, outcome: _Outcome) -> None:
+        with self._lock:
+            if outcome.status == "sent":
+                self.sent += 1
+            elif outcome.status == "failed":
+                self.failed += 1
+            elif outcome.status == "skipped":
+                self.skipped += 1
+            else:
+                self.retried += 1
+                retry = outcome.retry_at
+                self.next_retry = retry if self.next_retry is None else min(self.next_retry, retry)
+                if outcome.status == "throttled":
+                    self.throttled.set()
+
+
+def _deliver_lane(program: Program, sender: Sender, ids: list[int], now: datetime, tally: _Tally) -> None:
+    for message_id in ids:
+        if tally.throttled.is_set() or tally.stopping():
+            return
+        with program.uow() as uow:
             message = uow.outbox.claim(message_id, now, LEASE)
             uow.commit()
         if message is None:
             continue  # another worker holds it, or it was rescheduled meanwhile
-        outcome = _deliver_one(uow_factory, sender, message, now, alert_channel)
-        if outcome.status == "sent":
-            sent += 1
-        elif outcome.status == "failed":
-            failed += 1
-        elif outcome.status == "skipped":
-            skipped += 1
-        else:
-            retried += 1
-            next_retry = outcome.retry_at if next_retry is None else min(next_retry, outcome.retry_at)
-            if outcome.status == "throttled":
-                break
-    return DeliveryReport(sent, retried, failed, next_retry, skipped)
+        tally.add(_deliver_one(program.uow, sender, message, now, program.review_channel))
 
 
 _NEVER = datetime.min.replace(tzinfo=UTC)
@@ -188,14 +228,6 @@ def _give_up(
             queue(uow, alert, alert_channel, f"alert:outbox:{message.id}", now)
         uow.commit()
     return _Outcome("failed")
-
-
-def message_link(uow: UnitOfWork, key: str | None) -> str | None:
-    """The permalink of a posted outbox message (a card), or None while it is not posted."""
-    message = uow.outbox.by_key(key) if key else None
-    if message is None or not message.sent_ts:
-        return None
-    return f"https://slack.com/archives/{message.sent_channel}/p{message.sent_ts.replace('.', '')}"
 
 
 def queue(

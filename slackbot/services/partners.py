@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from slackbot.domain.actors import Actor
 from slackbot.domain.errors import InvalidInput, NotFound, NotPermitted
 from slackbot.domain.lifecycle import Stage
-from slackbot.domain.partners import PARTNER_STAGES, ImportRow
+from slackbot.domain.partner_import import ImportPlan, NewPartner, Stored, plan_import
+from slackbot.domain.partners import ImportRow
 from slackbot.domain.reviews import Kind
 from slackbot.program import Program
-from storage.models.partners import Integration, Partner
+from storage.models.partners import Integration
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -67,50 +69,66 @@ class ImportResult:
 
 
 def import_partners(program: Program, actor: Actor, rows: list[ImportRow]) -> ImportResult:
-    """Create or update partners, members and integrations; running it twice changes nothing more."""
+    """Create or update partners, members and integrations; running it twice changes nothing more.
+
+    All or nothing: every row is checked against the database first (each conflict reported with its line), then
+    everything is written in one transaction with a few bulk statements.
+    """
     require_staff(actor, "partners import", "Only Segment staff can import partners.")
-    now, counts = program.now(), [0, 0, 0, 0]
+    now = program.now()
     with program.uow() as uow:
-        for row in rows:
-            partner = _partner(uow, row, now, counts)
-            _members(uow, partner, row, now, counts)
-            if row.stage not in PARTNER_STAGES:
-                _integration(uow, partner, row, now, counts)
+        users = [user for row in rows for user in row.users]
+        stored = uow.imports.stored([r.company for r in rows], users, [r.slug for r in rows if r.slug])
+        plan = plan_import(rows, stored)
+        if plan.errors:
+            raise InvalidInput(plan.errors)
+        _write(uow, plan, stored, now)
         uow.commit()
     program.members.forget()
-    return ImportResult(*counts)
+    return ImportResult(
+        len(plan.new_partners), len(plan.new_integrations), len(plan.changed_integrations), len(plan.new_members)
+    )
 
 
-def _partner(uow: UnitOfWork, row: ImportRow, now: datetime, counts: list[int]) -> Partner:
-    partner = uow.partners.by_name(row.company)
-    if partner is None:
-        counts[0] += 1
-        stage = row.stage if row.stage in PARTNER_STAGES else Stage.BUILDING
-        partner = uow.partners.add(row.company, stage, row.channel, now)
-    elif row.channel and partner.channel_id != row.channel:
-        partner.channel_id = row.channel
-    if row.email and (partner.email or "").lower() != row.email.lower():
-        uow.partners.set_email(partner, row.email, now)
-    return partner
+def _write(uow: UnitOfWork, plan: ImportPlan, stored: Stored, now: datetime) -> None:
+    """The plan's bulk writes: partners first (their ids), then members and integrations."""
+    created = uow.imports.add_partners([_partner_values(new, now) for new in plan.new_partners.values()])
+    ids = {**{name: known[0] for name, known in stored.partners.items()}, **created}
+    uow.imports.set_channels(plan.channels)
+    uow.imports.set_emails(plan.emails, now)
+    uow.imports.add_members(
+        [
+            {"partner_id": ids[c], "slack_user_id": u, "is_external": True, "created_at": now}
+            for c, u in plan.new_members
+        ]
+    )
+    uow.imports.add_integrations([_integration_values(row, ids[row.company], now) for row in plan.new_integrations])
+    changes = [
+        {"iid": iid, "new_name": row.integration, "new_stage": row.stage} for iid, row in plan.changed_integrations
+    ]
+    uow.imports.update_integrations(changes, now)
 
 
-def _members(uow: UnitOfWork, partner: Partner, row: ImportRow, now: datetime, counts: list[int]) -> None:
-    for user_id in row.users:
-        existing = uow.partners.member(user_id)
-        if existing is None:
-            uow.partners.add_member(partner, user_id, is_external=True, now=now)
-            counts[3] += 1
-        elif existing.partner_id != partner.id:
-            raise InvalidInput({f"line {row.line}": f"user {user_id} already belongs to another partner"})
+def _partner_values(new: NewPartner, now: datetime) -> dict[str, Any]:
+    """The columns of a partner the import creates."""
+    return {
+        "name": new.row.company,
+        "stage": new.stage,
+        "channel_id": new.channel,
+        "email": new.email,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
-def _integration(uow: UnitOfWork, partner: Partner, row: ImportRow, now: datetime, counts: list[int]) -> None:
-    integration = uow.integrations.by_slug(row.slug)
-    if integration is None:
-        uow.integrations.add(partner, row.slug, row.integration, Kind.CLOUD.value, row.stage, now)
-        counts[1] += 1
-    elif integration.partner_id != partner.id:
-        raise InvalidInput({f"line {row.line}": f"slug {row.slug!r} belongs to another partner"})
-    elif (integration.name, integration.stage) != (row.integration, row.stage):
-        integration.name, integration.stage, integration.updated_at = row.integration, row.stage, now
-        counts[2] += 1
+def _integration_values(row: ImportRow, partner_id: int, now: datetime) -> dict[str, Any]:
+    """The columns of an integration the import creates."""
+    return {
+        "partner_id": partner_id,
+        "slug": row.slug,
+        "name": row.integration,
+        "kind": Kind.CLOUD.value,
+        "stage": row.stage,
+        "created_at": now,
+        "updated_at": now,
+    }

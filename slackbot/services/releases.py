@@ -18,7 +18,8 @@ from slackbot.services import announcements
 from slackbot.services.cards import refresh_card
 from slackbot.services.email import email_partner
 from slackbot.services.launch import merge_facts
-from slackbot.services.outbox import message_link, notify_partner, notify_staff
+from slackbot.services.outbox import notify_partner, notify_staff
+from slackbot.services.outbox_links import message_link
 from slackbot.services.partners import require_staff
 from slackbot.services.releases_calendar import calendar, schedule_on
 from storage.models.partners import Integration

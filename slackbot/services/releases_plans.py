@@ -45,10 +45,11 @@ def _item(uow: UnitOfWork, integration: Integration, plan: Schedule | None, staf
 
 
 def release_plans(
-    uow: UnitOfWork, timezone: str, now: datetime, partner_id: int | None = None
+    uow: UnitOfWork, timezone: str, now: datetime, partner_id: int | None = None, plan: Schedule | None = None
 ) -> tuple[ReleaseWindow, tuple[ReleasePlan, ...]]:
-    """The window a merge now makes, and every release from today on with what it ships (one partner's, or all)."""
-    plan, staff = schedule(uow, timezone, now), partner_id is None
+    """The window a merge now makes, and every release from today on with what it ships (one partner's, or all);
+    `plan` is the schedule seen now when the caller has read it already."""
+    plan, staff = plan or schedule(uow, timezone, now), partner_id is None
     window = plan.calendar.next_window_with_emergencies(now, plan.emergencies)
     days: dict[date, _Bucket] = {window.release: _Bucket()}
     if staff:  # staff also see the releases with nothing in them yet: today's, and each emergency release
@@ -79,7 +80,9 @@ def deploy_report(program: Program, actor: Actor) -> DeployReport:
     with program.uow() as uow:
         plan = schedule(uow, program.timezone, now)
         if actor.is_staff or actor.partner_id is not None:
-            window, plans = release_plans(uow, program.timezone, now, None if actor.is_staff else actor.partner_id)
+            window, plans = release_plans(
+                uow, program.timezone, now, None if actor.is_staff else actor.partner_id, plan
+            )
         else:  # not in the program: just the calendar
             window, plans = plan.calendar.next_window_with_emergencies(now, plan.emergencies), ()
         frozen = tuple(FrozenDay(d, plan.next_release_day(d)) for d in sorted(plan.calendar.skipped) if d >= plan.today)

@@ -19,7 +19,8 @@ from slackbot.domain.views.reviews import SubmitDraft
 from slackbot.program import Program
 from slackbot.services.cards import integration_card
 from slackbot.services.email import email_partner
-from slackbot.services.outbox import edit_posted, message_link, notify_partner, notify_staff
+from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
+from slackbot.services.outbox_links import message_link
 from slackbot.services.partners import CLOSED
 from storage.models.partners import Integration, Partner
 from storage.models.reviews import StaffRequest

@@ -11,36 +11,44 @@ from slackbot.domain.lifecycle import Action, Stage
 from slackbot.domain.releases import Schedule
 from slackbot.domain.views.reviews import ChangeRequest, IntegrationSummary, LaunchReport, StatusReport
 from slackbot.program import Program
-from slackbot.services.launch import BETA_STAGES, launch_status
+from slackbot.services.launch import BETA_STAGES, launch_view
 from slackbot.services.partners import NO_ACCESS
 from slackbot.services.releases_calendar import schedule
 from storage.models.partners import Integration, Partner
+from storage.repositories.status import IntegrationView
 from storage.uow import UnitOfWork
 
 
 def status(program: Program, actor: Actor, slug: str | None = None) -> LaunchReport:
-    """The partner's integrations (or, for staff, the one `slug` names), each beta one with its launch gates."""
+    """The partner's integrations (or, for staff, the one `slug` names), each beta one with its launch gates.
+
+    A bounded number of statements whatever the data size: the slug (if any), one read of the partner with its
+    integrations and their gate facts, the latest change requests (if any), the calendar (if a release is due).
+    """
     now = program.now()
     with program.uow() as uow:
-        partner, integrations = _scope(uow, actor, slug.strip().lower() if slug else None)
+        partner, views = _scope(uow, actor, slug.strip().lower() if slug else None)
+        integrations = [view.integration for view in views]
         merged = any(i.stage is Stage.APPROVED and i.merged_at is not None for i in integrations)
         plan = schedule(uow, program.timezone, now) if merged else None  # the calendar only when a release is due
+        changes = _changes_requested(uow, integrations)
         report = StatusReport(
             partner_name=partner.name,
             partner_stage=partner.stage,
-            integrations=tuple(
-                summarize(i, partner, _release(plan, i), changes_requested(uow, i)) for i in integrations
-            ),
+            integrations=tuple(summarize(i, partner, _release(plan, i), changes.get(i.id)) for i in integrations),
             now=now,
             timezone=program.timezone,
         )
-        beta = [i for i in integrations if i.stage in BETA_STAGES]
-        launches = tuple(launch_status(uow, i, program.launch_rule, now) for i in beta)
-    return LaunchReport(report, launches, launch_rules.rule(program.launch_rule))
+        rule = program.launch_rule
+        launches = tuple(
+            launch_view(v.integration, v.gates, rule, now) for v in views if v.integration.stage in BETA_STAGES
+        )
+    return LaunchReport(report, launches, launch_rules.rule(rule))
 
 
-def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, list[Integration]]:
-    """The partner shown and which of its integrations."""
+def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, list[IntegrationView]]:
+    """The partner shown and which of its integrations, with their gate facts."""
+    only: int | None = None
     if slug:
         integration = uow.integrations.by_slug(slug)
         allowed = integration is not None and (actor.is_staff or integration.partner_id == actor.partner_id)
@@ -48,18 +56,26 @@ def _scope(uow: UnitOfWork, actor: Actor, slug: str | None) -> tuple[Partner, li
             if not actor.is_staff and actor.partner_id is None:
                 raise NotPermitted(NO_ACCESS)
             raise NotFound(f"No integration called `{slug}` that you can see. Try `/devcenter status`.")
-        partner = integration.partner
+        partner_id = integration.partner_id
         if actor.is_staff and integration.partner_id != actor.partner_id:
-            return partner, [integration]
-        return partner, list(uow.integrations.for_partner(partner.id))
-    if actor.partner_id is None:
+            only = integration.id
+    elif actor.partner_id is None:
         if actor.is_staff:
             raise NotFound("Staff: name an integration, for example `/devcenter status acme-analytics`.")
         raise NotPermitted(NO_ACCESS)
-    mine = uow.partners.get(actor.partner_id)
-    if mine is None:
+    else:
+        partner_id = actor.partner_id
+    found = uow.status.partner_view(partner_id, only)
+    if found is None:
         raise NotFound("Your partner record is missing; ask the Segment team in your channel.")
-    return mine, list(uow.integrations.for_partner(mine.id))
+    return found
+
+
+def _changes_requested(uow: UnitOfWork, integrations: list[Integration]) -> dict[int, ChangeRequest]:
+    """The latest change request of every integration whose changes are requested (one query, or none)."""
+    asked = [i.id for i in integrations if i.stage is Stage.CHANGES_REQUESTED]
+    entries = uow.status.last_actions(asked, Action.REQUEST_CHANGES)
+    return {key: ChangeRequest(e.note or "", e.actor_user_id, e.at) for key, e in entries.items()}
 
 
 def _release(plan: Schedule | None, integration: Integration) -> date | None:

@@ -53,7 +53,7 @@ class SlackSender:
         payload, (text, blocks) = _drawn(message)
         with _translated_errors(posting=False):
             channel = self._channel_id(message.channel)
-        self.pacer.wait()
+        self.pacer.wait(channel)  # the workspace's rate and the channel's
         with _translated_errors(posting=True):
             if (user := payload.visible_only_to()) is not None:
                 response = self.client.chat_postEphemeral(

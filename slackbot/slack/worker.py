@@ -12,17 +12,17 @@ log = logging.getLogger(__name__)
 
 
 class OutboxWorker:
-    """Calls deliver_due every `interval` seconds on a daemon thread until stopped."""
+    """Calls deliver_due every `interval` seconds on a daemon thread until stopped (`lanes` threads per pass)."""
 
-    def __init__(self, program: Program, sender: Sender, *, interval: float = 1.0) -> None:
-        self.program, self.sender, self.interval = program, sender, interval
+    def __init__(self, program: Program, sender: Sender, *, interval: float = 1.0, lanes: int = 1) -> None:
+        self.program, self.sender, self.interval, self.lanes = program, sender, interval, lanes
         self._stop = threading.Event()
         self._wake = program.outbox_wake  # set by use cases that want their message out now
         self._thread: threading.Thread | None = None
 
     def drain(self) -> DeliveryReport:
-        """One pass over the due messages (cut short by stop(): the message in flight still finishes)."""
-        return deliver_due(self.program, self.sender, stopping=self._stop.is_set)
+        """One pass over the due messages (cut short by stop(): the messages in flight still finish)."""
+        return deliver_due(self.program, self.sender, lanes=self.lanes, stopping=self._stop.is_set)
 
     def wake(self) -> None:
         """Ask for a pass now (after a use case queued something)."""

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from slackbot.domain.lifecycle import Stage
 from storage.models.audit import AuditEntry
 from storage.models.partners import Integration, Partner
+from storage.repositories.status import entered_stage as fallback_entered
 
 
 class AuditRepository:
@@ -118,9 +119,4 @@ class AuditRepository:
             AuditEntry.subject_id == integration.id,
             AuditEntry.to_stage == stage.value,
         )
-        at = self.session.scalar(query)
-        if at is None and stage is Stage.PRIVATE_BETA:
-            at = integration.released_at
-        if at is None and integration.stage is stage:  # imported at this stage: no audit trail
-            at = integration.updated_at
-        return at
+        return fallback_entered(integration, stage, self.session.scalar(query))

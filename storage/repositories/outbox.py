@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +14,8 @@ from slackbot.domain.messages import OutboxStatus
 from slackbot.domain.messages.base import UNDELIVERED
 from storage.models.outbox import OutboxMessage, ProcessedEvent
 from storage.repositories.base import insert_ignoring_conflicts
+
+KEYS_PER_QUERY = 10_000  # bound parameters per IN list (SQLite allows 32,766 since 3.32, PostgreSQL 65,535)
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,12 @@ class OutboxRepository:
 
     def due_ids(self, now: datetime, limit: int) -> list[int]:
         """Pending messages whose time has come and that nobody holds, oldest first."""
+        return [message_id for message_id, _ in self.due_targets(now, limit)]
+
+    def due_targets(self, now: datetime, limit: int) -> list[tuple[int, str]]:
+        """Like due_ids, with each message's channel (or DM user): (id, channel), oldest first."""
         query = (
-            select(OutboxMessage.id)
+            select(OutboxMessage.id, OutboxMessage.channel)
             .where(
                 OutboxMessage.status.in_(UNDELIVERED),
                 OutboxMessage.next_attempt_at <= now,
@@ -79,7 +86,7 @@ class OutboxRepository:
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(limit)
         )
-        return list(self.session.scalars(query))
+        return [(message_id, channel) for message_id, channel in self.session.execute(query)]
 
     def claim(self, message_id: int, now: datetime, lease: timedelta) -> ClaimedMessage | None:
         """Take a lease on one message (conditional update); None when another worker got it first."""
@@ -170,6 +177,17 @@ class OutboxRepository:
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         """A message by its dedupe key."""
         return self.session.scalars(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key)).first()
+
+    def sent_locations(self, dedupe_keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Where the posted messages of these dedupe keys are: key → (channel, ts), in a few batched reads."""
+        found: dict[str, tuple[str, str]] = {}
+        keys = sorted(set(dedupe_keys))
+        for low in range(0, len(keys), KEYS_PER_QUERY):
+            query = select(OutboxMessage.dedupe_key, OutboxMessage.sent_channel, OutboxMessage.sent_ts).where(
+                OutboxMessage.dedupe_key.in_(keys[low : low + KEYS_PER_QUERY]), OutboxMessage.sent_ts.is_not(None)
+            )
+            found.update((key, (channel or "", ts or "")) for key, channel, ts in self.session.execute(query).tuples())
+        return found
 
     def next_attempt_at(self) -> datetime | None:
         """When the earliest undelivered message is due (None when nothing is owed)."""

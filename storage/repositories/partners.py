@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from slackbot.domain.lifecycle import Stage
 from storage.models.partners import Integration, Partner, PartnerMember
@@ -35,6 +35,17 @@ class PartnerRepository:
         """The partner a Slack user belongs to."""
         query = select(Partner).join(PartnerMember).where(PartnerMember.slack_user_id == slack_user_id)
         return self.session.scalars(query).first()
+
+    def names_by_member(self, slack_user_ids: Sequence[str]) -> dict[str, str]:
+        """The partner name of each of these Slack users who belongs to one (one query)."""
+        if not slack_user_ids:
+            return {}
+        query = (
+            select(PartnerMember.slack_user_id, Partner.name)
+            .join(Partner, Partner.id == PartnerMember.partner_id)
+            .where(PartnerMember.slack_user_id.in_(set(slack_user_ids)))
+        )
+        return dict(self.session.execute(query).tuples().all())
 
     def member_partner_id(self, slack_user_id: str) -> int | None:
         """The id of the partner a Slack user belongs to (one indexed lookup)."""
@@ -151,7 +162,7 @@ class IntegrationRepository:
     def at_stages(self, stages: Sequence[Stage]) -> Sequence[Integration]:
         """Integrations at any of these stages, oldest activity first."""
         query = select(Integration).where(Integration.stage.in_(stages)).order_by(Integration.updated_at)
-        return self.session.scalars(query).all()
+        return self.session.scalars(query.options(joinedload(Integration.partner))).all()  # lists name the partner
 
     def released_since(self, moment: datetime) -> Sequence[Integration]:
         """Integrations whose release was marked shipped at or after `moment`, in the order they shipped."""

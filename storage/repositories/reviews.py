@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import CursorResult, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from slackbot.domain.reviews import RequestStatus
 from storage.models.partners import Integration
@@ -60,7 +60,10 @@ class StaffRequestRepository:
     def answered(self) -> Sequence[StaffRequest]:
         """Answered requests (waiting for staff to read), oldest answer first."""
         query = (
-            select(StaffRequest).where(StaffRequest.status == RequestStatus.ANSWERED).order_by(StaffRequest.answered_at)
+            select(StaffRequest)
+            .where(StaffRequest.status == RequestStatus.ANSWERED)
+            .order_by(StaffRequest.answered_at)
+            .options(joinedload(StaffRequest.integration).joinedload(Integration.partner))
         )
         return self.session.scalars(query).all()
 

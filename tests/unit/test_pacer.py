@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from slackbot.slack.pacer import Pacer
 
 
@@ -41,3 +43,25 @@ def test_rate_zero_turns_pacing_off() -> None:
     pacer = Pacer(0, monotonic=clock.monotonic, sleep=clock.sleep)
 
     assert [pacer.wait() for _ in range(100)] == [0.0] * 100 and clock.slept == []
+
+
+def test_posts_in_one_channel_are_a_second_apart_while_other_channels_keep_the_workspace_rate() -> None:
+    clock = FakeTime()
+    pacer = Pacer(10.0, monotonic=clock.monotonic, sleep=clock.sleep)
+
+    waits = [round(pacer.wait(channel), 6) for channel in ("C1", "C2", "C1")]
+
+    assert waits == [0.0, 0.1, 0.9]  # C1 again one second after its first post; the workspace slot was free by then
+    assert round(clock.now, 6) == 101.0
+
+
+def test_a_channel_interval_is_kept_even_at_a_high_workspace_rate() -> None:
+    clock = FakeTime()
+    pacer = Pacer(1000.0, channel_interval=1.0, monotonic=clock.monotonic, sleep=clock.sleep)
+
+    starts = []
+    for _ in range(3):
+        pacer.wait("C1")
+        starts.append(clock.now)
+
+    assert [round(b - a, 6) for a, b in pairwise(starts)] == [1.0, 1.0]
