@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -13,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.http_load import Latency, hammer
+from slackbot.emulator.processes import LISTENING, bot_command, child_env
 from slackbot.emulator.server import FakeSlack
 
 ROOT = Path(__file__).parents[1]
@@ -29,22 +28,19 @@ class HttpResult:
     rss_mb: float
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+def _serve(command: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], int]:
+    """Start a gunicorn bound to port 0; its process and the port the kernel gave it, once every worker booted."""
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert server.stdout is not None
-    booted = 0
+    booted, port = 0, 0
     for line in server.stdout:  # wait until every worker booted
+        if found := LISTENING.search(line):
+            port = int(found.group(1).rsplit(":", 1)[1])
         booted += "Booting worker" in line
-        if booted == WORKERS:
+        if booted == WORKERS and port:
             # keep reading: a full pipe would block the server's log writes and serialize its requests
             threading.Thread(target=LOG_LINES.extend, args=(server.stdout,), daemon=True).start()
-            return server
+            return server, port
     raise RuntimeError("server did not start")
 
 
@@ -63,25 +59,20 @@ def _peak_rss_mb(master: int) -> float:
 
 
 def _environment(slack: FakeSlack, database_url: str, secret: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DEVCENTER_"))}
-    env.update(
+    return child_env(
         SLACK_BOT_TOKEN="xoxb-bench",
         SLACK_SIGNING_SECRET=secret,
         SLACK_API_URL=slack.api_url,
         DATABASE_URL=database_url,
         LOG_LEVEL="INFO",
-        PYTHONPATH=str(ROOT),
     )
-    return env
 
 
-def _servers(env: dict[str, str], bot_port: int, bare_port: int) -> tuple[subprocess.Popen[str], subprocess.Popen[str]]:
-    bot = _serve(
-        [sys.executable, "-m", "slackbot.cli", "serve", "--port", str(bot_port), "--workers", str(WORKERS)], env
-    )
+def _servers(env: dict[str, str]) -> tuple[tuple[subprocess.Popen[str], int], tuple[subprocess.Popen[str], int]]:
+    bot = _serve(bot_command("serve", "--port", "0", "--workers", str(WORKERS)), env)
     bare = _serve(
         [
-            *(sys.executable, "-m", "gunicorn", "bench.bare_app:create()", "-b", f"127.0.0.1:{bare_port}"),
+            *(sys.executable, "-m", "gunicorn", "bench.bare_app:create()", "-b", "127.0.0.1:0"),
             *("-k", "gthread", "--threads", str(THREADS), "-w", str(WORKERS), "--log-level", "info"),
         ],
         env,
@@ -94,8 +85,7 @@ def http_round(
 ) -> HttpResult:
     """/devcenter status on the bot vs ack("pong") on a bare Bolt app, two interleaved rounds of `requests` each."""
     secret = secrets.token_hex(16)
-    bot_port, bare_port = _free_port(), _free_port()
-    bot, bare = _servers(_environment(slack, database_url, secret), bot_port, bare_port)
+    (bot, bot_port), (bare, bare_port) = _servers(_environment(slack, database_url, secret))
     try:
         results: dict[str, list[Latency]] = {"bot": [], "bare": []}
         sides = (("bare", bare_port, "pong"), ("bot", bot_port, "bench-"))  # the bot's answer names the slugs
