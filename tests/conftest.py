@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from slackbot.config import Settings
-from slackbot.emulator.demo import DemoWorld, build_world
+from slackbot.emulator.demo import DEMO_ROLES, DemoWorld, build_world
 from slackbot.emulator.github import FakeGitHub
 from slackbot.emulator.harness import FrozenClock, Harness, fake_github
 from slackbot.emulator.mail import LocalMailServer
@@ -155,9 +155,7 @@ def harness(
     h = Harness(
         database_url,
         clock=clock,
-        staff_users=frozenset({"U0STAFF001"}),
-        review_channel="C0STAFF001",
-        announce_channel="C0ANNOUNC1",
+        **DEMO_ROLES,
         github=github,
         mail=mail,
         **harness_settings,

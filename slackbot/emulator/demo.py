@@ -9,6 +9,11 @@ from slackbot.emulator.workspace import Channel, User
 from slackbot.services.demo import seed_demo
 
 STAFF_ID, REVIEW_CHANNEL_ID, ANNOUNCE_CHANNEL_ID = "U0STAFF001", "C0STAFF001", "C0ANNOUNC1"
+DEMO_ROLES = {  # the Harness settings that make the demo's staff user and channels what they are
+    "staff_users": frozenset({STAFF_ID}),
+    "review_channel": REVIEW_CHANNEL_ID,
+    "announce_channel": ANNOUNCE_CHANNEL_ID,
+}
 ACME_PULL = 3141  # the demo's Acme Analytics pull request on segmentio/action-destinations
 ZEBRA_SURVEY = {  # the access survey as a new company (Zebra Metrics) fills it in walks and tests
     "company": "Zebra Metrics",

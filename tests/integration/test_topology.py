@@ -30,7 +30,7 @@ from sqlalchemy import Engine, select, text
 from slackbot.app import system_clock
 from slackbot.domain.actors import operator
 from slackbot.domain.partners import parse_import
-from slackbot.emulator.demo import build_world
+from slackbot.emulator.demo import DEMO_ROLES, build_world
 from slackbot.emulator.driver import Driver
 from slackbot.emulator.harness import Harness
 from slackbot.emulator.payloads import message_event
@@ -127,9 +127,7 @@ def harness(postgres_url: str) -> Iterator[Harness]:
     h = Harness(
         postgres_url,
         clock=system_clock,
-        staff_users=frozenset({"U0STAFF001"}),
-        review_channel="C0STAFF001",
-        announce_channel="C0ANNOUNC1",
+        **DEMO_ROLES,
     )
     yield h
     h.close()
