@@ -11,13 +11,14 @@ from pathlib import Path
 
 from apscheduler.triggers.cron import CronTrigger
 
+from slackbot.domain.messages.base import UNDELIVERED
 from slackbot.emulator.github_console import recent
 from slackbot.emulator.github_payloads import FakePull
 from slackbot.emulator.harness import Harness
 from slackbot.jobs.tasks import BY_ID, JOBS
 from storage.db import make_engine, upgrade
 
-STATUSES = ("pending", "sent", "failed")
+STATUSES = ("pending", "sent", "failed", "skipped")  # "pending": every row the worker still owes
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,11 @@ def stop_outbox(harness: Harness) -> None:
 
 
 def outbox_counts(harness: Harness) -> dict[str, int]:
-    """How many outbox rows are pending, sent and failed."""
+    """How many outbox rows are pending (maybe sent included: still owed), sent, failed and skipped."""
     with harness.bot.program.uow() as uow:
         counts = uow.outbox.counts()
-    return {status: counts.get(status, 0) for status in STATUSES}
+    owed = sum(counts.get(status, 0) for status in UNDELIVERED)
+    return {status: owed if status == "pending" else counts.get(status, 0) for status in STATUSES}
 
 
 def outbox_summary(harness: Harness, limit: int = 8) -> OutboxSummary:

@@ -155,3 +155,16 @@ def test_the_page_loads_nothing_from_off_this_machine(client: FlaskClient) -> No
     policy = answer.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "connect-src 'self'" in policy
     assert not re.search(r'(?:src|href)="https?://', answer.get_data(as_text=True).split("<main")[0])
+
+
+def test_the_outbox_counts_what_the_worker_still_owes_and_what_it_skipped(
+    client: FlaskClient, sandbox: Sandbox
+) -> None:
+    with sandbox.harness.bot.program.uow() as uow:
+        first = uow.outbox.latest(1)[0]
+        first.status = "maybe_sent"  # an answer was lost: still owed, reconciled before posting again
+        uow.commit()
+
+    words = _words(_page(client, f"/u/sam.staff/c/{REVIEWS}"))
+
+    assert re.search(r"pending 1 sent \d+ failed 0 skipped 0", words)
