@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from slackbot.domain.actors import Actor
@@ -19,7 +20,7 @@ from slackbot.services.cards import refresh_card
 from slackbot.services.email import email_partner
 from slackbot.services.launch import merge_facts
 from slackbot.services.outbox import notify_partner, notify_staff
-from slackbot.services.outbox_links import message_link
+from slackbot.services.outbox_links import message_links
 from slackbot.services.partners import require_staff
 from slackbot.services.releases_calendar import calendar, schedule_on
 from storage.models.partners import Integration
@@ -54,11 +55,9 @@ def is_release_day(uow: UnitOfWork, day: date, timezone: str) -> bool:
     return schedule_on(uow, timezone, day).is_release_day(day)
 
 
-def release_item(
-    uow: UnitOfWork, integration: Integration, plan: Schedule | None = None, *, links: bool = True
-) -> ReleaseItem:
-    """An integration as release lists show it: where it ships (or shipped), its pull request and (staff: `links`)
-    its review card."""
+def release_item(integration: Integration, plan: Schedule | None, card: str | None) -> ReleaseItem:
+    """An integration as release lists show it: where it ships (or shipped), its pull request and (for staff)
+    `card`, the link to its review card."""
     merged, release = integration.merged_at, integration.released_in
     carried = None
     if plan is not None and merged is not None and integration.stage is Stage.APPROVED:
@@ -66,8 +65,16 @@ def release_item(
         carried = planned if planned != release else None
     return ReleaseItem(
         integration.slug, integration.name, integration.partner.name, merged, release, integration.pr_url,
-        message_link(uow, integration.card_key) if links else None, integration.released_at, carried,
+        card, integration.released_at, carried,
     )  # fmt: skip
+
+
+def release_items(
+    uow: UnitOfWork, integrations: Sequence[Integration], plan: Schedule | None, *, links: bool = True
+) -> list[ReleaseItem]:
+    """`release_item` of each, their card links (`links`: staff only) read in one query for all of them."""
+    cards = message_links(uow, (i.card_key for i in integrations)) if links else {}
+    return [release_item(i, plan, cards.get(i.card_key or "")) for i in integrations]
 
 
 def release_contents(uow: UnitOfWork, release: date, timezone: str) -> list[Integration]:
@@ -88,7 +95,7 @@ def release_card(program: Program, release: date) -> ReleaseCard:
     """What ships in a release, for the release-day card."""
     with program.uow() as uow:
         plan = schedule_on(uow, program.timezone, release)
-        items = tuple(release_item(uow, i, plan) for i in release_contents(uow, release, program.timezone))
+        items = tuple(release_items(uow, release_contents(uow, release, program.timezone), plan))
     return ReleaseCard(release, items, program.timezone)
 
 
@@ -99,7 +106,8 @@ def ship_release(program: Program, actor: Actor, release: date) -> ReleaseCard:
     now = program.now()
     with program.uow() as uow:
         plan = schedule_on(uow, program.timezone, release)
-        contents = [(i, release_item(uow, i, plan)) for i in release_contents(uow, release, program.timezone)]
+        integrations = release_contents(uow, release, program.timezone)
+        contents = list(zip(integrations, release_items(uow, integrations, plan), strict=True))
         shipped = [item for integration, item in contents if _ship(uow, program, integration, actor, release, now)]
         if shipped:
             announcements.announce_release(uow, program, actor, release, tuple(i.name for i in shipped), now)

@@ -14,7 +14,7 @@ from slackbot.domain.lifecycle import Stage
 from slackbot.domain.releases import ReleaseWindow, Schedule
 from slackbot.domain.views.releases import DeployReport, FrozenDay, ReleaseItem, ReleasePlan
 from slackbot.program import Program
-from slackbot.services.releases import merge_order, release_item
+from slackbot.services.releases import merge_order, release_items
 from slackbot.services.releases_calendar import schedule
 from storage.models.partners import Integration
 from storage.uow import UnitOfWork
@@ -40,10 +40,6 @@ def _candidates(
     return sorted(approved, key=merge_order), sorted(shipped, key=merge_order)
 
 
-def _item(uow: UnitOfWork, integration: Integration, plan: Schedule | None, staff: bool) -> ReleaseItem:
-    return release_item(uow, integration, plan, links=staff)  # staff cards are not for partners
-
-
 def release_plans(
     uow: UnitOfWork, timezone: str, now: datetime, partner_id: int | None = None, plan: Schedule | None = None
 ) -> tuple[ReleaseWindow, tuple[ReleasePlan, ...]]:
@@ -57,15 +53,14 @@ def release_plans(
             if plan.is_release_day(day):
                 days.setdefault(day, _Bucket())
     approved, shipped = _candidates(uow, partner_id, datetime.combine(plan.today, time(0), tzinfo=plan.calendar.zone))
-    for integration in approved:
-        item = _item(uow, integration, plan, staff)
+    for item in release_items(uow, approved, plan, links=staff):  # staff cards are not for partners
         if item.release is None:
             days[window.release].waiting.append(item)
         else:
             days.setdefault(item.release, _Bucket()).ships.append(item)
-    for integration in shipped:
-        if integration.released_in is not None:
-            days.setdefault(integration.released_in, _Bucket()).shipped.append(_item(uow, integration, None, staff))
+    for item in release_items(uow, shipped, None, links=staff):
+        if item.release is not None:
+            days.setdefault(item.release, _Bucket()).shipped.append(item)
     plans = tuple(
         ReleasePlan(day, plan.cutoff_of(day), plan.is_emergency(day), day == plan.today, tuple(b.ships),
                     tuple(b.shipped), tuple(b.waiting))

@@ -167,6 +167,7 @@ class IntegrationRepository:
     def released_since(self, moment: datetime) -> Sequence[Integration]:
         """Integrations whose release was marked shipped at or after `moment`, in the order they shipped."""
         query = select(Integration).where(Integration.released_at >= moment, Integration.released_in.is_not(None))
+        query = query.options(joinedload(Integration.partner))  # release lists name the partner
         return self.session.scalars(query.order_by(Integration.released_at, Integration.id)).all()
 
     def set_once(self, integration_id: int, column: str, value: Any, now: datetime) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from bench.load import load
 from slackbot.emulator.demo import DemoWorld
@@ -26,6 +26,7 @@ QUICK_READS = [
     ("/devcenter status", "riley", 2),  # private beta: the launch gates come in the same read
     ("/devcenter status rocket-metrics", "staff", 3),
     ("/devcenter deploys", "pat", 4),
+    ("/devcenter deploys", "staff", 6),  # every partner's approved and shipped work, card links in one read
     ("/devcenter queue", "staff", 7),
     ("/devcenter help", "pat", 1),
     ("/devcenter checklist", "riley", 5),
@@ -80,3 +81,16 @@ def test_quick_read_statements_are_bounded_and_do_not_grow_with_partners(
         " ".join(s.split())[:100] for s in seen[0]
     )
     assert counts[1] == counts[0], f"{line}: {counts[0]} statements with 100 partners, {counts[1]} with 10,000"
+
+
+def test_staff_deploys_reads_every_review_card_link_at_once(harness: Harness, world: DemoWorld) -> None:
+    load(harness.bot.engine, FIRST + 100, 3, start=FIRST)
+    with harness.bot.engine.begin() as connection:  # every approved integration gets a posted review card
+        card = connection.execute(text("SELECT card_key FROM integrations WHERE slug = 'acme-analytics'")).scalar()
+        connection.execute(text("UPDATE integrations SET card_key = :card WHERE stage = 'approved'"), {"card": card})
+    few = len(statements_of(harness, world, "/devcenter deploys", "staff"))
+    load(harness.bot.engine, FIRST + 400, 3, start=FIRST + 100)
+    with harness.bot.engine.begin() as connection:
+        connection.execute(text("UPDATE integrations SET card_key = :card WHERE stage = 'approved'"), {"card": card})
+
+    assert card and len(statements_of(harness, world, "/devcenter deploys", "staff")) == few <= 6
