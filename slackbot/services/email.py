@@ -73,8 +73,3 @@ def set_email_off(program: Program, actor: Actor, off: bool) -> bool:
         uow.commit()
     log.info("email %s for partner %s by %s", "off" if off else "on", actor.partner_id, actor.user_id)
     return off
-
-
-def record_refused(uow: UnitOfWork, email: PartnerEmail, reason: str, now: datetime) -> bool:
-    """The mail server refused the address for good: remember it on the partner (staff see it on the card)."""
-    return uow.partners.record_email_refused(email.partner_id, email.to, reason, now)
