@@ -19,7 +19,7 @@ from slackbot.services.email import email_partner
 from slackbot.services.outbox import notify_partner
 from storage.models.metadata import CatalogEntry
 from storage.models.partners import Integration
-from storage.repositories.status import OAUTH_ITEM, GateFacts, entered_stage
+from storage.repositories.status import OAUTH_ITEM, GateFacts
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def launch_view(integration: Integration, facts: GateFacts, rule_key: str, now: 
     step = launch_rules.next_step(integration.stage)
     evaluation = None
     if step is not None:
-        entered = entered_stage(integration, integration.stage, facts.entered_at)
+        entered = facts.entered_at
         days = (now - entered).days if entered is not None and now is not None else None
         evaluation = launch_rules.evaluate(rule, step, LaunchFacts(facts.confirmed, days, facts.oauth_ticked))
     in_beta = integration.stage in (*BETA_STAGES, Stage.PUBLIC)

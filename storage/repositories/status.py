@@ -26,7 +26,7 @@ class GateFacts:
 
     confirmed: int
     pending: int
-    entered_at: datetime | None  # the newest audit entry into the current stage (None: no audit trail)
+    entered_at: datetime | None  # when it entered its current stage (`entered_stage`: the audit trail, else a fallback)
     oauth_ticked: bool
     catalog: CatalogEntry | None
 
@@ -92,7 +92,16 @@ class StatusRepository:
         if not rows:
             return None
         views = [
-            IntegrationView(integration, GateFacts(confirmed or 0, pending or 0, entered, bool(oauth), catalog))
+            IntegrationView(
+                integration,
+                GateFacts(
+                    confirmed or 0,
+                    pending or 0,
+                    entered_stage(integration, integration.stage, entered),
+                    bool(oauth),
+                    catalog,
+                ),
+            )
             for _, integration, catalog, confirmed, pending, entered, oauth in rows
             if integration is not None
         ]
