@@ -28,8 +28,7 @@ def staff_queue(program: Program, actor: Actor) -> list[QueueItem]:
     now = program.now()
     with program.uow() as uow:
         keyed = [*_access(uow, program, now), *_reviews(uow, now), *_answers(uow, now), *_questions(uow)]
-        links = message_links(uow, (key for _, key in keyed))
-    items = [replace(item, link=links.get(key)) if key else item for item, key in keyed]
+        items = _linked(uow, keyed)
     return sorted(items, key=lambda item: item.since)
 
 
@@ -88,7 +87,11 @@ def _questions(uow: UnitOfWork) -> list[Keyed]:
 
 def question_items(uow: UnitOfWork) -> list[QueueItem]:
     """Questions handed to staff and not answered yet (a staff reply in either thread answers one), oldest first."""
-    keyed = _questions(uow)
+    return _linked(uow, _questions(uow))
+
+
+def _linked(uow: UnitOfWork, keyed: list[Keyed]) -> list[QueueItem]:
+    """The items with the links of their cards, read in one query for all of them."""
     links = message_links(uow, (key for _, key in keyed))
     return [replace(item, link=links.get(key)) if key else item for item, key in keyed]
 
