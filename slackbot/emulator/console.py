@@ -9,10 +9,13 @@ from typing import Any, TextIO
 
 from slackbot.app import system_clock
 from slackbot.emulator.console_commands import COMMANDS
-from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
+from slackbot.emulator.demo import (
+    DemoWorld,
+    build_world,
+    demo_harness,
+)
 from slackbot.emulator.dsl import EmulatorError
-from slackbot.emulator.harness import Harness, ShiftedClock, fake_github
-from slackbot.emulator.mail import LocalMailServer
+from slackbot.emulator.harness import Harness, ShiftedClock
 from slackbot.emulator.text import Button, render_blocks
 from slackbot.emulator.workspace import BOT_USER_ID, Channel, Message, User, View
 from storage.db import make_engine, upgrade
@@ -214,15 +217,7 @@ def _harness(database: Path, keep: bool, clock: ShiftedClock) -> Harness:
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()
-    return Harness(
-        url,
-        clock=clock,
-        staff_users=frozenset({STAFF_ID}),
-        review_channel=REVIEW_CHANNEL_ID,
-        announce_channel=ANNOUNCE_CHANNEL_ID,
-        github=fake_github(clock),
-        mail=LocalMailServer().start(),  # partner emails really go out over SMTP, to 127.0.0.1 (`:mail`)
-    )
+    return demo_harness(url, clock)
 
 
 def _empty(harness: Harness) -> bool:

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from slackbot.emulator.harness import Harness
+from slackbot.emulator.harness import Harness, ShiftedClock, fake_github
+from slackbot.emulator.mail import LocalMailServer
 from slackbot.emulator.workspace import Channel, User
 from slackbot.services.demo import seed_demo
 
 STAFF_ID, REVIEW_CHANNEL_ID, ANNOUNCE_CHANNEL_ID = "U0STAFF001", "C0STAFF001", "C0ANNOUNC1"
-DEMO_ROLES = {  # the Harness settings that make the demo's staff user and channels what they are
+DEMO_ROLES: dict[str, Any] = {  # the Harness settings that make the demo's staff user and channels what they are
     "staff_users": frozenset({STAFF_ID}),
     "review_channel": REVIEW_CHANNEL_ID,
     "announce_channel": ANNOUNCE_CHANNEL_ID,
 }
+
+
+def demo_harness(url: str, clock: ShiftedClock) -> Harness:
+    """The bot both sandboxes run: the demo's staff and channels, the fake GitHub, and partner email over real
+    SMTP to a local mail server on 127.0.0.1 (the console's `:mail`, the web sandbox's Mailbox page)."""
+    return Harness(url, clock=clock, github=fake_github(clock), mail=LocalMailServer().start(), **DEMO_ROLES)
+
+
 ACME_PULL = 3141  # the demo's Acme Analytics pull request on segmentio/action-destinations
 ZEBRA_SURVEY = {  # the access survey as a new company (Zebra Metrics) fills it in walks and tests
     "company": "Zebra Metrics",

@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from slackbot.app import system_clock
-from slackbot.emulator.demo import ANNOUNCE_CHANNEL_ID, REVIEW_CHANNEL_ID, STAFF_ID, DemoWorld, build_world
-from slackbot.emulator.harness import Harness, ShiftedClock, fake_github
-from slackbot.emulator.mail import LocalMailServer
+from slackbot.emulator.demo import (
+    DemoWorld,
+    build_world,
+    demo_harness,
+)
+from slackbot.emulator.harness import Harness, ShiftedClock
 from slackbot.emulator.web import adapter
 from slackbot.emulator.web.mrkdwn import Names
 from slackbot.emulator.workspace import Channel, User, Workspace
@@ -67,15 +70,7 @@ class Sandbox:
     def _start(self) -> Session:
         url = adapter.fresh_database(self.database)
         clock = ShiftedClock(self.real_clock)
-        harness = Harness(
-            url,
-            clock=clock,
-            staff_users=frozenset({STAFF_ID}),
-            review_channel=REVIEW_CHANNEL_ID,
-            announce_channel=ANNOUNCE_CHANNEL_ID,
-            github=fake_github(clock),
-            mail=LocalMailServer().start(),  # partner emails go out over real SMTP to 127.0.0.1: the Mailbox page
-        )
+        harness = demo_harness(url, clock)
         try:
             world = build_world(harness)
             prospect = harness.slack.workspace.add_user("zoe.zebra", "Zoe Zebra", external=True, user_id=PROSPECT_ID)
