@@ -14,7 +14,6 @@ from slackbot.domain.messages.reviews import request_key
 from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import Card, CardEvent, EmailStatus
 from slackbot.program import Program
-from slackbot.services.email import email_partner
 from slackbot.services.launch import BETA_STAGES, launch_status, lifecycle_facts
 from slackbot.services.lifecycle import Decision, Subject, apply_decision, decision_notice, subject_kind
 from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
@@ -125,8 +124,7 @@ def decide_on_card(
         key = (
             request_key(applied.request_id) if applied.request_id else f"{action}:{applied.entry_id}"
         )  # Answer edits it
-        notify_partner(uow, partner, notice, key, now)
-        email_partner(uow, program.timezone, partner, notice, key, now)  # when this notice has an email twin
+        notify_partner(uow, partner, notice, key, now, timezone=program.timezone)
         card = subject_card(uow, program, subject, now)
         uow.commit()
     kind, target = subject_kind(subject), applied.target

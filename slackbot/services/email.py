@@ -1,34 +1,19 @@
-"""Use cases of partner email: the contact address, turning email off, queueing an email beside a Slack notice."""
+"""Use cases of partner email: the contact address and turning email off (services.outbox.notify_partner queues
+the emails beside their Slack notices)."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from slackbot.domain.actors import Actor
 from slackbot.domain.email import email_problem
 from slackbot.domain.errors import InvalidInput, NotFound, NotPermitted
-from slackbot.domain.messages.base import Payload
-from slackbot.domain.messages.email import EMAIL_CHANNEL, PartnerEmail, email_facts_for
 from slackbot.program import Program
-from slackbot.services.outbox import queue
 from slackbot.services.partners import require_staff
 from storage.models.partners import Partner
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
-
-
-def email_partner(uow: UnitOfWork, timezone: str, partner: Partner, notice: Payload, key: str, now: datetime) -> bool:
-    """Queue the email twin of a Slack notice (same transaction, key `<key>:email`); True when one was queued.
-
-    Nothing is queued when the notice has no email, the partner has no address, turned email off, or the mail
-    server refused the address (staff see that on the card and set a new one with `partners set-email`).
-    """
-    facts = email_facts_for(notice, timezone)
-    if facts is None or not partner.email or partner.email_opted_out or partner.email_refused_at is not None:
-        return False
-    return queue(uow, PartnerEmail.of(partner.id, partner.email, facts), EMAIL_CHANNEL, f"{key}:email", now)
 
 
 def set_partner_email(program: Program, actor: Actor, who: str, email: str) -> tuple[str, str | None]:

@@ -32,7 +32,6 @@ from slackbot.domain.lifecycle import Action, Stage, stage_label
 from slackbot.domain.messages.github import ClosedWithoutMerge, CommitsPushedNote
 from slackbot.program import Program
 from slackbot.services.cards import refresh_card
-from slackbot.services.email import email_partner
 from slackbot.services.lifecycle import Applied, Decision, apply_decision, decision_notice
 from slackbot.services.outbox import notify_partner, notify_staff
 from storage.models.partners import Integration
@@ -173,7 +172,7 @@ def _tell(
             partner.name, integration.name, integration.slug, event.url, actor.user_id, step.at or now,
             program.timezone,
         )  # fmt: skip
-        notify_partner(uow, partner, closed, key, now)
+        notify_partner(uow, partner, closed, key, now, timezone=program.timezone)
         notify_staff(uow, channel, replace(closed, to_staff=True), f"{key}:staff", now, thread_of=card_key)
     elif step.notice is Notice.COMMITS_PUSHED and isinstance(event, CommitsPushed):
         pushed = CommitsPushedNote(integration.name, integration.slug, event.url, event.head_sha, actor.user_id)
@@ -183,8 +182,7 @@ def _tell(
             return  # approved by the merge: the partner hears about the merge, once
         link = step.link if isinstance(event, ReviewSubmitted) else None
         notice = decision_notice(step.action, integration, applied, actor.user_id, step.note, program.timezone, link)
-        notify_partner(uow, partner, notice, key, now)
-        email_partner(uow, program.timezone, partner, notice, key, now)
+        notify_partner(uow, partner, notice, key, now, timezone=program.timezone)
 
 
 def tracked_pulls(program: Program) -> list[TrackedPull]:

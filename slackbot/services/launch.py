@@ -15,7 +15,6 @@ from slackbot.domain.metadata import CatalogMetadata
 from slackbot.domain.reviews import RequestKind
 from slackbot.domain.verifications import VerificationStatus
 from slackbot.domain.views.launch import LaunchStatus
-from slackbot.services.email import email_partner
 from slackbot.services.outbox import notify_partner
 from storage.models.metadata import CatalogEntry
 from storage.models.partners import Integration
@@ -111,7 +110,8 @@ def request_oauth_when_due(
     note = f"automatic: {confirmed} confirmed customers reach the {rule} rule's OAuth threshold ({threshold})"
     uow.audit.record_note(integration, Action.REQUEST_OAUTH, actor.user_id, now, note)
     ask = OAuthRequest(integration.partner.name, integration.name, integration.slug, request.id, confirmed)
-    notify_partner(uow, integration.partner, ask, request_key(request.id), now)  # answering edits this message
-    email_partner(uow, timezone, integration.partner, ask, request_key(request.id), now)
+    notify_partner(
+        uow, integration.partner, ask, request_key(request.id), now, timezone=timezone
+    )  # answering edits this message
     log.info("OAuth requested automatically for %s (%d confirmed customers)", integration.slug, confirmed)
     return True

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from slackbot.domain.messages import MessageKind, OutboxStatus, Payload
+from slackbot.domain.messages.email import EMAIL_CHANNEL, PartnerEmail, email_facts_for
 from slackbot.domain.messages.outbox import StaffAlert
 from slackbot.program import Program
 from storage.models.partners import Partner
@@ -248,13 +249,24 @@ def queue(
 
 
 def notify_partner(
-    uow: UnitOfWork, partner: Partner, payload: Payload, key: str, now: datetime, *, dm_users: list[str] | None = None
+    uow: UnitOfWork,
+    partner: Partner,
+    payload: Payload,
+    key: str,
+    now: datetime,
+    *,
+    timezone: str,
+    dm_users: list[str] | None = None,
 ) -> None:
-    """Queue a notification for the partner's shared channel and a DM to each of its members."""
+    """Queue a notification for the partner's shared channel, a DM to each of its members and, for the program's
+    key events, its email twin (key `<key>:email`; the email's dates in `timezone`)."""
     if partner.channel_id:
         queue(uow, payload, partner.channel_id, f"{key}:channel", now)
     for user_id in uow.partners.member_ids(partner.id) if dm_users is None else dm_users:
         queue(uow, payload, user_id, f"{key}:dm:{user_id}", now)
+    facts = email_facts_for(payload, timezone)  # None: this notice has no email
+    if facts and partner.email and not partner.email_opted_out and partner.email_refused_at is None:
+        queue(uow, PartnerEmail.of(partner.id, partner.email, facts), EMAIL_CHANNEL, f"{key}:email", now)
 
 
 def notify_staff(

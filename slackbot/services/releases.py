@@ -17,7 +17,6 @@ from slackbot.domain.views.releases import ReleaseCard, ReleaseItem
 from slackbot.program import Program
 from slackbot.services import announcements
 from slackbot.services.cards import refresh_card
-from slackbot.services.email import email_partner
 from slackbot.services.launch import merge_facts
 from slackbot.services.outbox import notify_partner, notify_staff
 from slackbot.services.outbox_links import message_links
@@ -129,8 +128,9 @@ def _ship(
     )
     url, partner = private_beta_url(integration.slug), integration.partner
     notice = PrivateBeta(partner.name, integration.name, integration.slug, url, release)
-    notify_partner(uow, partner, notice, f"private_beta:{integration.id}", now)  # its own channel and its people
-    email_partner(uow, program.timezone, partner, notice, f"private_beta:{integration.id}", now)
+    notify_partner(
+        uow, partner, notice, f"private_beta:{integration.id}", now, timezone=program.timezone
+    )  # its own channel and its people
     refresh_card(uow, program, integration, now, f"release:{release.isoformat()}")  # its buttons follow the stage
     return True
 
@@ -173,7 +173,7 @@ def cutoff_reminders(program: Program, now: datetime) -> int:
                 integration.pr_url, tuple(requests.get(integration.id, ())), following.release,
             )  # fmt: skip
             key = f"cutoff:{integration.id}:{window.release.isoformat()}"
-            notify_partner(uow, integration.partner, reminder, key, now)
+            notify_partner(uow, integration.partner, reminder, key, now, timezone=program.timezone)
             sent += 1
         uow.commit()
     return sent

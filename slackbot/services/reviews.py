@@ -18,7 +18,6 @@ from slackbot.domain.text import parse_note
 from slackbot.domain.views.reviews import SubmitDraft
 from slackbot.program import Program
 from slackbot.services.cards import integration_card
-from slackbot.services.email import email_partner
 from slackbot.services.outbox import edit_posted, notify_partner, notify_staff
 from slackbot.services.outbox_links import message_link
 from slackbot.services.partners import CLOSED
@@ -112,8 +111,9 @@ def submit_for_review(program: Program, actor: Actor, values: dict[str, str | No
             from_stage=before, to_stage=Stage.IN_REVIEW, note=submission.pr_url,
         )  # fmt: skip
         ack = SubmissionAck(partner.name, integration.name, integration.slug, submission.pr_url, due, program.timezone)
-        notify_partner(uow, partner, ack, f"submission_ack:{entry.id}", now, dm_users=[actor.user_id])
-        email_partner(uow, program.timezone, partner, ack, f"submission_ack:{entry.id}", now)
+        notify_partner(
+            uow, partner, ack, f"submission_ack:{entry.id}", now, timezone=program.timezone, dm_users=[actor.user_id]
+        )
         card = ReviewCard(integration_card(uow, program, integration, now))
         notify_staff(uow, program.review_channel, card, integration.card_key, now)
         uow.commit()

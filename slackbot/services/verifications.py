@@ -110,7 +110,7 @@ def decide_verification(program: Program, actor: Actor, verification_id: int, co
             post_card_when_ready(uow, program, integration, now)
         view = verification_view(row, integration, gates)
         notice = VerificationConfirmed(view) if confirm else VerificationRejected(view)
-        notify_partner(uow, integration.partner, notice, f"{action}:{row.id}", now)
+        notify_partner(uow, integration.partner, notice, f"{action}:{row.id}", now, timezone=program.timezone)
         uow.commit()
     log.info("verification #%s of %s %s by %s", verification_id, view.slug, status, actor.user_id)
     return view

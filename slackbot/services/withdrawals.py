@@ -74,7 +74,7 @@ def withdraw(program: Program, actor: Actor, slug: str, expected: Stage, note: s
         notice = IntegrationWithdrawn(
             partner.name, integration.name, integration.slug, actor.user_id, expected, reason or "", actor.is_staff
         )
-        notify_partner(uow, partner, notice, f"withdraw:{entry.id}", now)
+        notify_partner(uow, partner, notice, f"withdraw:{entry.id}", now, timezone=program.timezone)
         refresh_card(uow, program, integration, now, f"withdraw:{entry.id}")
         key, thread = f"withdraw:{entry.id}:staff", integration.card_key
         notify_staff(uow, program.review_channel, notice, key, now, thread_of=thread)
